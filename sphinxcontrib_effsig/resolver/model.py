@@ -1,0 +1,206 @@
+"""The values the resolver produces: signatures whose parameters know their owner.
+
+Both classes subclass their :mod:`inspect` counterparts so that everything a
+caller already does with a signature (``str()``, ``bind()``, ``parameters``)
+keeps working; the extra data (``owner``, ``owner_name``, ``resolved``,
+``notes``) rides along and survives ``replace()``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+_empty: Any = inspect.Parameter.empty
+_void: Any = object()
+
+
+class EffectiveParameter(inspect.Parameter):
+    """A parameter of an effective signature, with the callable that owns it.
+
+    ``owner`` is the function object (or class, for class-based decorators
+    and explicit ``__signature__`` carriers) that declares or consumes the
+    parameter; ``owner_name`` is the dotted name a reader would cite.
+    """
+
+    __slots__ = ("_owner", "_owner_name")
+
+    def __init__(
+        self,
+        name: str,
+        kind: inspect._ParameterKind,
+        *,
+        default: Any = _empty,
+        annotation: Any = _empty,
+        owner: object = None,
+        owner_name: str = "",
+    ) -> None:
+        super().__init__(name, kind, default=default, annotation=annotation)
+        self._owner = owner
+        self._owner_name = owner_name
+
+    @property
+    def owner(self) -> object:
+        """The function (or class) that declares or consumes this parameter."""
+        return self._owner
+
+    @property
+    def owner_name(self) -> str:
+        """The owner's dotted name, e.g. ``"myapp.retry"`` (see SPEC 1.4)."""
+        return self._owner_name
+
+    def replace(  # type: ignore[override]
+        self,
+        *,
+        name: Any = _void,
+        kind: Any = _void,
+        annotation: Any = _void,
+        default: Any = _void,
+        owner: Any = _void,
+        owner_name: Any = _void,
+    ) -> EffectiveParameter:
+        return EffectiveParameter(
+            self.name if name is _void else name,
+            self.kind if kind is _void else kind,
+            default=self.default if default is _void else default,
+            annotation=self.annotation if annotation is _void else annotation,
+            owner=self._owner if owner is _void else owner,
+            owner_name=self._owner_name if owner_name is _void else owner_name,
+        )
+
+    @classmethod
+    def from_parameter(
+        cls, param: inspect.Parameter, owner: object, owner_name: str
+    ) -> EffectiveParameter:
+        """Wrap a plain :class:`inspect.Parameter`, recording its owner."""
+        return cls(
+            param.name,
+            param.kind,
+            default=param.default,
+            annotation=param.annotation,
+            owner=owner,
+            owner_name=owner_name,
+        )
+
+    def __reduce__(self) -> Any:
+        return (
+            _rebuild_parameter,
+            (
+                self.name,
+                int(self.kind),
+                self.default,
+                self.annotation,
+                self._owner,
+                self._owner_name,
+            ),
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, inspect.Parameter):
+            return NotImplemented
+        if not super().__eq__(other):
+            return False
+        # Against a plain inspect.Parameter only the inspect fields count.
+        return not isinstance(other, EffectiveParameter) or self._owner_name == other._owner_name
+
+    def __hash__(self) -> int:
+        return super().__hash__()
+
+    def __repr__(self) -> str:
+        owner = f" from {self._owner_name}" if self._owner_name else ""
+        return f"<{type(self).__name__} {self}{owner}>"
+
+
+def _rebuild_parameter(
+    name: str, kind: int, default: Any, annotation: Any, owner: object, owner_name: str
+) -> EffectiveParameter:
+    return EffectiveParameter(
+        name,
+        inspect._ParameterKind(kind),
+        default=default,
+        annotation=annotation,
+        owner=owner,
+        owner_name=owner_name,
+    )
+
+
+class EffectiveSignature(inspect.Signature):
+    """The signature a caller has to satisfy, with per-parameter provenance.
+
+    ``resolved`` is ``False`` when the resolver could not prove where some
+    arguments go and kept ``*args``/``**kwargs`` (or fell back entirely);
+    ``notes`` then says why, in words a user can act on.
+    """
+
+    __slots__ = ("_notes", "_resolved")
+    _parameter_cls = EffectiveParameter
+
+    def __init__(
+        self,
+        parameters: Sequence[inspect.Parameter] | None = None,
+        *,
+        return_annotation: Any = _empty,
+        resolved: bool = True,
+        notes: Iterable[str] = (),
+        __validate_parameters__: bool = True,
+    ) -> None:
+        super().__init__(
+            parameters,
+            return_annotation=return_annotation,
+            __validate_parameters__=__validate_parameters__,
+        )
+        self._resolved = resolved
+        self._notes = tuple(notes)
+
+    @property
+    def parameters(self) -> Any:  # a mapping of EffectiveParameter
+        return super().parameters
+
+    @property
+    def resolved(self) -> bool:
+        """``False`` when part of the signature could not be proven."""
+        return self._resolved
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Why the resolver fell back or kept ``*args``/``**kwargs``."""
+        return self._notes
+
+    def replace(  # type: ignore[override]
+        self,
+        *,
+        parameters: Any = _void,
+        return_annotation: Any = _void,
+        resolved: Any = _void,
+        notes: Any = _void,
+    ) -> EffectiveSignature:
+        return type(self)(
+            list(self.parameters.values()) if parameters is _void else parameters,
+            return_annotation=(
+                self.return_annotation if return_annotation is _void else return_annotation
+            ),
+            resolved=self._resolved if resolved is _void else resolved,
+            notes=self._notes if notes is _void else notes,
+        )
+
+    def __reduce__(self) -> Any:
+        return (
+            _rebuild_signature,
+            (list(self.parameters.values()), self.return_annotation, self._resolved, self._notes),
+        )
+
+    def __repr__(self) -> str:
+        flag = "" if self._resolved else " unresolved"
+        return f"<{type(self).__name__} {self}{flag}>"
+
+
+def _rebuild_signature(
+    parameters: list[EffectiveParameter],
+    return_annotation: Any,
+    resolved: bool,
+    notes: tuple[str, ...],
+) -> EffectiveSignature:
+    return EffectiveSignature(
+        parameters, return_annotation=return_annotation, resolved=resolved, notes=notes
+    )

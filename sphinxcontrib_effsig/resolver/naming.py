@@ -1,0 +1,53 @@
+"""Owner names: the dotted name a reader would cite for a parameter's owner.
+
+Uses the code object (``co_qualname``) and the module the code runs in
+(``__globals__["__name__"]``) rather than ``__qualname__``/``__module__``,
+because ``functools.wraps`` overwrites those with the wrapped function's.
+"""
+
+from __future__ import annotations
+
+import types
+
+from .safe import static_attr
+
+_LOCALS = ".<locals>"
+
+
+def code_owner_name(code: types.CodeType, module: str | None) -> str:
+    """``module`` + ``co_qualname`` cut before the first ``.<locals>``.
+
+    A class-based decorator's ``__call__`` is named by its class.
+    """
+    qualname = code.co_qualname
+    cut = qualname.find(_LOCALS)
+    if cut != -1:
+        qualname = qualname[:cut]
+    elif code.co_name == "__call__" and "." in qualname:
+        qualname = qualname.rsplit(".", 1)[0]
+    return f"{module}.{qualname}" if module else qualname
+
+
+def function_module(func: types.FunctionType) -> str | None:
+    """The name of the module a function's code runs in."""
+    name = func.__globals__.get("__name__")
+    return name if isinstance(name, str) else None
+
+
+def owner_name(obj: object) -> str:
+    """The dotted name of any owner: a function, a class or another object."""
+    if isinstance(obj, types.FunctionType):
+        return code_owner_name(obj.__code__, function_module(obj))
+    if isinstance(obj, types.MethodType):
+        return owner_name(obj.__func__)
+    target: object = obj if isinstance(obj, type) else type(obj)
+    module = static_attr(target, "__module__")
+    qualname = static_attr(target, "__qualname__")
+    if not isinstance(qualname, str):
+        qualname = static_attr(target, "__name__")
+    if not isinstance(qualname, str):
+        return ""
+    cut = qualname.find(_LOCALS)
+    if cut != -1:
+        qualname = qualname[:cut]
+    return f"{module}.{qualname}" if isinstance(module, str) and module else qualname

@@ -1,0 +1,61 @@
+"""Attribute access that never runs user code and never raises.
+
+The resolver meets hostile objects (``__getattr__`` that raises, properties
+with side effects, mocks that answer every attribute). Everything it reads
+from a user object goes through here.
+"""
+
+from __future__ import annotations
+
+import inspect
+from types import MappingProxyType
+from typing import Any
+
+MISSING: Any = object()
+
+
+def static_attr(obj: object, name: str, default: Any = None) -> Any:
+    """``getattr`` without descriptors' ``__get__`` or ``__getattr__``.
+
+    Plain data found in an instance or class ``__dict__`` is returned as is;
+    ``staticmethod``/``classmethod`` wrappers and properties come back raw.
+    """
+    try:
+        return inspect.getattr_static(obj, name, default)
+    except Exception:
+        return default
+
+
+def instance_attr(obj: object, name: str, default: Any = None) -> Any:
+    """An attribute stored on the instance itself (its ``__dict__``/slots)."""
+    try:
+        namespace = object.__getattribute__(obj, "__dict__")
+    except Exception:
+        namespace = None
+    if isinstance(namespace, (dict, MappingProxyType)) and name in namespace:
+        return namespace[name]
+    value = static_attr(obj, name, MISSING)
+    if value is MISSING:
+        return default
+    # A slot descriptor: read it through the descriptor's own __get__, which
+    # is C code and cannot run user code.
+    if type(value).__name__ == "member_descriptor":
+        try:
+            return value.__get__(obj, type(obj))
+        except Exception:
+            return default
+    return value
+
+
+def wrapped_of(obj: object) -> Any:
+    """``obj.__wrapped__`` read statically, or ``None``."""
+    value = instance_attr(obj, "__wrapped__", MISSING)
+    if value is MISSING or isinstance(value, property):
+        return None
+    return value
+
+
+def signature_attr(obj: object) -> inspect.Signature | None:
+    """An explicit ``__signature__`` carried by ``obj`` itself, if any."""
+    value = instance_attr(obj, "__signature__", None)
+    return value if isinstance(value, inspect.Signature) else None

@@ -1,0 +1,190 @@
+"""Source text and syntax trees of code objects, read once and cached.
+
+Only the function's own block is parsed (found from ``co_firstlineno`` by
+indentation); a whole module is parsed only when the block cannot be cut out
+on its own (lambdas, odd formatting) — and then once per file. A node is
+checked against the code object (name and parameters) so that a source file
+edited after import is detected instead of misread.
+"""
+
+from __future__ import annotations
+
+import ast
+import linecache
+import types
+from dataclasses import dataclass, field
+
+FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
+
+
+@dataclass
+class _Caches:
+    nodes: dict[types.CodeType, FunctionNode | None] = field(default_factory=dict)
+    modules: dict[str, ast.Module | None] = field(default_factory=dict)
+    lines: dict[str, list[str]] = field(default_factory=dict)
+    module_defs: dict[str, dict[str, list[ast.AST]]] = field(default_factory=dict)
+
+
+_CACHES = _Caches()
+
+
+def clear_caches() -> None:
+    """Forget every parsed file (call between builds so edits are seen)."""
+    _CACHES.nodes.clear()
+    _CACHES.modules.clear()
+    _CACHES.lines.clear()
+    _CACHES.module_defs.clear()
+
+
+def source_lines(filename: str, module_globals: dict[str, object] | None = None) -> list[str]:
+    """The current lines of a source file ('' lines for unknown files)."""
+    lines = _CACHES.lines.get(filename)
+    if lines is None:
+        try:
+            linecache.checkcache(filename)
+            lines = linecache.getlines(filename, module_globals)
+        except Exception:
+            lines = []
+        _CACHES.lines[filename] = lines
+    return lines
+
+
+def module_tree(filename: str, module_globals: dict[str, object] | None = None) -> ast.Module | None:
+    """The whole file's syntax tree, parsed at most once."""
+    if filename in _CACHES.modules:
+        return _CACHES.modules[filename]
+    lines = source_lines(filename, module_globals)
+    tree: ast.Module | None = None
+    if lines:
+        try:
+            tree = ast.parse("".join(lines), filename)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            tree = None
+    _CACHES.modules[filename] = tree
+    return tree
+
+
+def function_node(
+    code: types.CodeType, module_globals: dict[str, object] | None = None
+) -> FunctionNode | None:
+    """The ``def``/``lambda`` node that compiled to ``code``, or ``None``."""
+    try:
+        return _CACHES.nodes[code]
+    except KeyError:
+        pass
+    node: FunctionNode | None
+    try:
+        node = _find_node(code, module_globals)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        node = None
+    _CACHES.nodes[code] = node
+    return node
+
+
+def _find_node(code: types.CodeType, module_globals: dict[str, object] | None) -> FunctionNode | None:
+    filename = code.co_filename
+    if not filename or (filename.startswith("<") and filename.endswith(">")):
+        # exec/compile'd code: linecache may still know it (IPython, doctest).
+        if not linecache.getlines(filename):
+            return None
+    lines = source_lines(filename, module_globals)
+    first = code.co_firstlineno
+    if not lines or first < 1 or first > len(lines):
+        return None
+    if code.co_name != "<lambda>":
+        block = _block_node(lines, first, code)
+        if block is not None:
+            return block
+    tree = module_tree(filename, module_globals)
+    if tree is None:
+        return None
+    return _node_in_tree(tree, code)
+
+
+def _block_node(lines: list[str], first: int, code: types.CodeType) -> FunctionNode | None:
+    """Parse just the decorated ``def`` block that starts at line ``first``."""
+    start = first - 1
+    head = lines[start]
+    indent = len(head) - len(head.lstrip())
+    end = start + 1
+    in_header = True
+    while end < len(lines):
+        text = lines[end]
+        stripped = text.strip()
+        if in_header:
+            # Decorators and a multi-line def header: keep going until the
+            # body starts (the first line indented deeper than the header).
+            if stripped and len(text) - len(text.lstrip()) > indent:
+                in_header = False
+            end += 1
+            continue
+        if stripped and not stripped.startswith("#") and len(text) - len(text.lstrip()) <= indent:
+            break
+        end += 1
+    chunk = "".join(line[indent:] if len(line) >= indent else line.lstrip() for line in lines[start:end])
+    try:
+        tree = ast.parse(chunk)
+    except SyntaxError:
+        return None
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and _matches(stmt, code):
+            ast.increment_lineno(stmt, start)
+            return stmt
+    return None
+
+
+def _node_in_tree(tree: ast.Module, code: types.CodeType) -> FunctionNode | None:
+    first = code.co_firstlineno
+    candidates: list[FunctionNode] = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+            if start == first and _matches(node, code):
+                candidates.append(node)
+        elif isinstance(node, ast.Lambda) and node.lineno == first and _matches(node, code):
+            candidates.append(node)
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    # Several lambdas on one line: use the column the code's instructions
+    # point at.
+    columns = {
+        col
+        for (line, _end, col, _endcol) in code.co_positions()
+        if line is not None and col is not None
+    }
+    for node in candidates:
+        body = node.body if isinstance(node, ast.Lambda) else None
+        if body is not None and body.col_offset in columns:
+            return node
+    return None
+
+
+def _matches(node: FunctionNode, code: types.CodeType) -> bool:
+    """Does ``node`` have the name and parameter names ``code`` has?"""
+    if isinstance(node, ast.Lambda):
+        if code.co_name != "<lambda>":
+            return False
+    elif node.name != code.co_name:
+        return False
+    args = node.args
+    names = [a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
+    if args.vararg is not None:
+        names.append(args.vararg.arg)
+    if args.kwarg is not None:
+        names.append(args.kwarg.arg)
+    count = code.co_argcount + code.co_kwonlyargcount
+    count += bool(code.co_flags & 0x04) + bool(code.co_flags & 0x08)
+    return list(code.co_varnames[:count]) == _mangled(names, code)
+
+
+def _mangled(names: list[str], code: types.CodeType) -> list[str]:
+    """Parameter names as the compiler stores them (private names mangled)."""
+    if not any(n.startswith("__") and not n.endswith("__") for n in names):
+        return names
+    owner = code.co_qualname.rsplit(".", 2)
+    klass = owner[-2] if len(owner) >= 2 else ""
+    klass = klass.lstrip("_")
+    return [
+        f"_{klass}{n}" if klass and n.startswith("__") and not n.endswith("__") else n
+        for n in names
+    ]
