@@ -1,0 +1,1 @@
+"""Shared test helpers: assertions on effective signatures and the runtime oracle."""
