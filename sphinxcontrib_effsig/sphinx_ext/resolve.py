@@ -1,0 +1,191 @@
+"""The one place the Sphinx layer asks the resolver for an effective signature.
+
+:func:`effective_for` answers "what does a caller of this documented object
+pass?" for an autodoc object: the effective signature with the implicit
+``self``/``cls`` already removed where autodoc removes it, or ``None`` when
+the object must be documented exactly as plain autodoc would (extension
+disabled, name excluded, a mocked import, not a callable autodoc gives a
+signature to, or the resolver could not handle it).
+
+Answers are cached per build in memory only — keyed by object type, name and
+object identity — and never stored in the environment, so pickled
+environments never hold user objects and an incremental rebuild resolves
+again. It never raises.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Final, TypeVar
+
+from sphinx.ext.autodoc.mock import ismock  # type: ignore[attr-defined]
+from sphinx.util import logging
+
+from ..resolver import EffectiveSignature, clear_caches, effective_signature
+from .config import settings
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+#: autodoc object types whose signature line shows parameters.
+CALLABLE_TYPES: Final = frozenset({"function", "decorator", "method", "class", "exception"})
+
+_ATTRIBUTE: Final = "_effsig_resolutions"
+_CacheKey = tuple[str, str, int]
+
+
+@dataclass
+class _Resolutions:
+    """Per-build memory of answers; the objects are kept alive so ids stay unique."""
+
+    answers: dict[_CacheKey, tuple[object, EffectiveSignature | None]] = field(default_factory=dict)
+
+
+def effective_for(app: Sphinx, what: str, name: str, obj: object) -> EffectiveSignature | None:
+    """The effective signature of the documented object ``name``, as a caller sees it.
+
+    ``what`` is autodoc's object type (``"function"``, ``"method"``,
+    ``"class"``, ...), ``name`` its full dotted name and ``obj`` the object
+    autodoc imported — the arguments of ``autodoc-process-signature`` and
+    ``autodoc-process-docstring``. For methods that are not static the
+    first parameter (``self``/``cls``) is removed; classes give their
+    constructor's parameters.
+
+    Returns ``None`` when the object should be left to plain autodoc.
+    """
+    try:
+        return _cached(app, what, name, obj)
+    except Exception as exc:  # never break a build
+        logger.debug("[effsig] %s: left to autodoc (%s: %s)", name, type(exc).__name__, exc)
+        return None
+
+
+def _cached(app: Sphinx, what: str, name: str, obj: object) -> EffectiveSignature | None:
+    config = settings(app)
+    if not config.enabled or what not in CALLABLE_TYPES or config.excludes(name):
+        return None
+    resolutions = _resolutions(app)
+    key = (what, name, id(obj))
+    if key in resolutions.answers:
+        return resolutions.answers[key][1]
+    answer = _resolve(app, what, name, obj, warn=config.warn_unresolved)
+    resolutions.answers[key] = (obj, answer)
+    return answer
+
+
+def _resolve(
+    app: Sphinx, what: str, name: str, obj: object, *, warn: bool
+) -> EffectiveSignature | None:
+    if ismock(obj) or not callable(obj):
+        return None
+    if isinstance(obj, TypeVar) or _is_newtype(obj):
+        return None  # autodoc shows no signature for these
+    try:
+        sig = effective_signature(obj)
+    except Exception as exc:
+        logger.debug("[effsig] %s: resolver gave no signature (%s)", name, exc)
+        if warn:
+            _warn_unresolved(app, name, f"no signature ({type(exc).__name__}: {exc})")
+        return None
+    if what == "method" and not _is_static(name, obj):
+        sig = drop_implicit_first(sig, obj)
+    if not sig.resolved:
+        reason = "; ".join(sig.notes) or "the resolver could not prove where *args/**kwargs go"
+        logger.debug("[effsig] %s: partially resolved: %s", name, reason)
+        if warn:
+            _warn_unresolved(app, name, reason)
+    return sig
+
+
+def drop_implicit_first(sig: EffectiveSignature, obj: object) -> EffectiveSignature:
+    """Remove ``self``/``cls`` from a method's signature, as autodoc does.
+
+    A bound method (a classmethod looked up on its class) has already lost
+    it. A leading ``*args`` is kept: ``self`` travels inside it.
+    """
+    if inspect.ismethod(obj):
+        return sig
+    params = list(sig.parameters.values())
+    if params and params[0].kind in (
+        inspect.Parameter.POSITIONAL_ONLY,
+        inspect.Parameter.POSITIONAL_OR_KEYWORD,
+    ):
+        return sig.replace(parameters=params[1:])
+    return sig
+
+
+def _is_static(name: str, obj: object) -> bool:
+    """Whether ``name`` is a staticmethod of its class (looked up statically)."""
+    parent = _parent_of(name)
+    if parent is None or not isinstance(parent, type):
+        return False
+    member = name.rsplit(".", 1)[-1]
+    for klass in inspect.getmro(parent):
+        value = klass.__dict__.get(member)
+        if value is not None:
+            return isinstance(value, staticmethod)
+    return False
+
+
+def _parent_of(name: str) -> Any:
+    """The already-imported object holding ``name`` (``a.b.C`` for ``a.b.C.m``)."""
+    parts = name.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        module = sys.modules.get(".".join(parts[:cut]))
+        if module is None:
+            continue
+        current: Any = module
+        for attr in parts[cut:-1]:
+            current = inspect.getattr_static(current, attr, None)
+            if current is None:
+                return None
+        return current
+    return None
+
+
+def _is_newtype(obj: object) -> bool:
+    return type(obj).__name__ == "NewType" and type(obj).__module__ == "typing"
+
+
+def _warn_unresolved(app: Sphinx, name: str, reason: str) -> None:
+    location: str | None
+    try:
+        location = app.env.docname
+    except Exception:
+        location = None
+    logger.warning(
+        "[effsig] effective signature of %s not fully resolved: %s",
+        name,
+        reason,
+        type="effsig",
+        subtype="unresolved",
+        location=location,
+    )
+
+
+def _resolutions(app: Sphinx) -> _Resolutions:
+    resolutions = getattr(app, _ATTRIBUTE, None)
+    if not isinstance(resolutions, _Resolutions):
+        resolutions = _Resolutions()
+        setattr(app, _ATTRIBUTE, resolutions)
+    return resolutions
+
+
+def forget(app: Sphinx, *_args: object) -> None:
+    """Drop every answer and the resolver's parsed sources (a new read phase)."""
+    setattr(app, _ATTRIBUTE, _Resolutions())
+    clear_caches()
+
+
+def connect(app: Sphinx) -> None:
+    """Start each read phase with empty caches, so edited decorators are re-read."""
+
+    def _before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+        forget(app)
+
+    app.connect("env-before-read-docs", _before_read)
