@@ -1,0 +1,171 @@
+"""An HTTP/storage client API decorated with the family-1 decorators.
+
+Every function's body records what it received (``remember_call``), so the
+coherence oracle can check that the documented signature is the real one.
+"""
+
+from samples.calls import remember_call
+from samples.decorators import (
+    as_text,
+    audited,
+    cache_by_key,
+    checked_connection,
+    deadline,
+    default_region,
+    dispatch_on_first,
+    enforce_timeout,
+    from_json_fields,
+    log_calls,
+    memoize,
+    on_behalf_of,
+    page_size_from_config,
+    paginated,
+    require_token,
+    require_user,
+    retry,
+    skippable,
+    timed,
+    traced,
+    with_connection,
+    with_timeout,
+    with_user_agent,
+)
+from samples.models import Bucket, Connection, Order, Response, User
+
+
+@retry
+def fetch(url: str, timeout: float = 10.0) -> bytes:
+    """Download ``url``."""
+    return remember_call()
+
+
+@require_user
+def delete_post(post_id: int, *, hard: bool = False) -> None:
+    """Delete a post (soft delete unless ``hard``)."""
+    return remember_call()
+
+
+@with_connection
+def load_orders(conn: Connection, customer_id: int, limit: int = 50) -> list[Order]:
+    """The customer's most recent orders."""
+    return remember_call()
+
+
+@with_timeout(5.0)
+def fetch_page(url: str, timeout: float = 10.0, verify: bool = True) -> str:
+    """Fetch an HTML page."""
+    return remember_call()
+
+
+@enforce_timeout
+def upload(path: str, timeout: float = 10.0, chunk_size: int = 65536) -> int:
+    """Upload a file; returns the bytes sent."""
+    return remember_call()
+
+
+@with_user_agent
+@traced
+def get_json(
+    url: str,
+    user_agent: str = "python",
+    trace_id: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> dict:
+    """GET ``url`` and decode the JSON body."""
+    return remember_call()
+
+
+@skippable
+def send_newsletter(issue: int, audience: str = "subscribers") -> int:
+    """Send a newsletter issue; returns the number of mails sent."""
+    return remember_call()
+
+
+@deadline
+def resize_image(path: str, width: int, *, timeout: float = 60.0) -> bytes:
+    """Resize an image."""
+    return remember_call()
+
+
+@require_token
+def list_invoices(account_id: int, year: int | None = None) -> list[str]:
+    """Invoice numbers of an account."""
+    return remember_call()
+
+
+@audited
+def refund(order_id: int, amount: float, *, currency: str = "EUR") -> Response:
+    """Refund (part of) an order."""
+    return remember_call()
+
+
+@default_region
+def create_bucket(name: str, region: str = "us-east-1", *, public: bool = False) -> Bucket:
+    """Create a storage bucket."""
+    return remember_call()
+
+
+@log_calls
+def login(username: str, password: str, *, remember: bool = False) -> User:
+    """Log a user in."""
+    return remember_call()
+
+
+@cache_by_key
+def get_setting(key: str, default: str | None = None) -> str | None:
+    """A configuration value."""
+    return remember_call()
+
+
+@dispatch_on_first
+def render(value: object, *, indent: int = 0) -> str:
+    """Render any value as text."""
+    return remember_call()
+
+
+@timed
+def rebuild_index(name: str, *, full: bool = False) -> int:
+    """Rebuild a search index; returns the number of documents."""
+    return remember_call()
+
+
+@memoize
+def distance(x: float, y: float, *, unit: str = "m") -> float:
+    """Distance from the origin."""
+    return remember_call()
+
+
+@from_json_fields
+def create_user(name: str, email: str, admin: bool = False) -> User:
+    """Create a user account."""
+    return remember_call()
+
+
+@as_text
+def order_total(order_id: int, *, with_tax: bool = True) -> float:
+    """The total of an order."""
+    return remember_call()
+
+
+@paginated
+def search(query: str, offset: int = 0, limit: int = 10, *, sort: str = "relevance") -> list[str]:
+    """Full-text search."""
+    return remember_call()
+
+
+@page_size_from_config
+def list_customers(country: str, limit: int = 100) -> list[str]:
+    """Customers in a country."""
+    return remember_call()
+
+
+@on_behalf_of
+def transfer(source: str, target: str, amount: float) -> Response:
+    """Move money between accounts."""
+    return remember_call()
+
+
+@checked_connection
+def save_order(conn: Connection, order: Order, autocommit: bool = True) -> int:
+    """Store an order; returns its id."""
+    return remember_call()

@@ -1,0 +1,311 @@
+"""Decorators written with ``functools.wraps``/``update_wrapper`` (family 1).
+
+Each one does one thing to its target's parameters, the way such decorators
+are written in real code bases: add parameters, consume them, supply them,
+change a default, only read them, or need positional arguments.
+"""
+
+import functools
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from samples.models import Connection, User, open_connection
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_USER_AGENT = "effsig-client/1.0"
+
+
+class Config:
+    """Settings a decorator reads its defaults from."""
+
+    page_size = 25
+
+
+config = Config()
+
+
+def retry(func):
+    """Retry on ``ConnectionError``; adds a keyword-only ``retries``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, retries: int = 3, **kwargs):
+        attempt = 0
+        while True:
+            try:
+                return func(*args, **kwargs)
+            except ConnectionError:
+                attempt += 1
+                if attempt >= retries:
+                    raise
+
+    return wrapper
+
+
+def require_user(func):
+    """Check the caller is logged in; adds a leading positional ``user``."""
+
+    @functools.wraps(func)
+    def wrapper(user: User, *args, **kwargs):
+        if user is None:
+            raise PermissionError("login required")
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def with_connection(func):
+    """Open a connection and pass it as the first positional argument."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        conn = open_connection()
+        try:
+            return func(conn, *args, **kwargs)
+        finally:
+            conn.close()
+
+    return wrapper
+
+
+def with_timeout(seconds: float):
+    """Run with a fixed timeout: the wrapper supplies ``timeout=``."""
+
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            return func(*args, timeout=seconds, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def enforce_timeout(func):
+    """Always use a 30 second timeout, set through ``kwargs[...] =``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        kwargs["timeout"] = 30.0
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def with_user_agent(func):
+    """Send our user agent, set through ``kwargs.update(name=...)``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        kwargs.update(user_agent=DEFAULT_USER_AGENT)
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def traced(func):
+    """Attach a trace id, set through ``kwargs.update({...})``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        kwargs.update({"trace_id": f"trace-{time.monotonic_ns()}"})
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def skippable(func):
+    """``dry_run=True`` skips the call: ``kwargs.pop`` with a default."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        dry_run = kwargs.pop("dry_run", False)
+        if dry_run:
+            logger.info("dry run: not calling %s", func.__name__)
+            return None
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def deadline(func):
+    """Replace the target's own ``timeout`` with the wrapper's (pop + default)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        timeout = kwargs.pop("timeout", 5.0)
+        started = time.monotonic()
+        result = func(*args, **kwargs)
+        if time.monotonic() - started > timeout:
+            logger.warning("%s overran its deadline", func.__name__)
+        return result
+
+    return wrapper
+
+
+def require_token(func):
+    """Demand an API token: ``kwargs.pop`` without a default."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        token = kwargs.pop("token")
+        if not token:
+            raise PermissionError("token required")
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def audited(func):
+    """Log a reason for the call: read then ``del kwargs[...]``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        reason = kwargs["reason"]
+        del kwargs["reason"]
+        logger.info("%s called because %s", func.__name__, reason)
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def default_region(func):
+    """Default to our home region: ``kwargs.setdefault``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        kwargs.setdefault("region", "eu-west-1")
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def log_calls(func):
+    """Log every call; only reads ``kwargs`` (``get`` and ``in``)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        logger.debug("calling %s as %s", func.__name__, kwargs.get("user", "anonymous"))
+        if "password" in kwargs:
+            logger.debug("password given")
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def cache_by_key(func):
+    """Cache by the first argument, read as ``args[0]``."""
+    cache: dict[Any, Any] = {}
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        key = args[0]
+        if key not in cache:
+            cache[key] = func(*args, **kwargs)
+        return cache[key]
+
+    return wrapper
+
+
+def dispatch_on_first(func):
+    """Refuse a call without positional arguments, like ``singledispatch``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        if not args:
+            raise TypeError(f"{func.__name__} requires at least 1 positional argument")
+        logger.debug("dispatching on %s", type(args[0]).__name__)
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def timed(func):
+    """Time the call; built with ``update_wrapper``, adds ``log_level``."""
+
+    def wrapper(*args, log_level: int = logging.DEBUG, **kwargs):
+        started = time.perf_counter()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            logger.log(log_level, "%s took %.3fs", func.__name__, time.perf_counter() - started)
+
+    return functools.update_wrapper(wrapper, func)
+
+
+def memoize(func):
+    """Cache by positional arguments; forwards ``*args`` only."""
+    cache: dict[tuple[Any, ...], Any] = {}
+
+    @functools.wraps(func)
+    def wrapper(*args):
+        if args not in cache:
+            cache[args] = func(*args)
+        return cache[args]
+
+    return wrapper
+
+
+def from_json_fields(func):
+    """Called with the fields of a JSON object; forwards ``**kwargs`` only."""
+
+    @functools.wraps(func)
+    def wrapper(**fields):
+        return func(**fields)
+
+    return wrapper
+
+
+def as_text(func):
+    """Render the result as text; the wrapper's own return annotation wins."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs) -> str:
+        return str(func(*args, **kwargs))
+
+    return wrapper
+
+
+def paginated(func):
+    """Turn ``offset``/``limit`` into ``page``/``per_page`` keyword-only parameters."""
+
+    @functools.wraps(func)
+    def wrapper(*args, page: int = 1, per_page: int = config.page_size, **kwargs):
+        return func(*args, offset=(page - 1) * per_page, limit=per_page, **kwargs)
+
+    return wrapper
+
+
+def page_size_from_config(func):
+    """Pop ``page_size`` with a default read from a global object's attribute."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        page_size = kwargs.pop("page_size", config.page_size)
+        return func(*args, limit=page_size, **kwargs)
+
+    return wrapper
+
+
+def on_behalf_of(func):
+    """Own named parameter and keyword-only one together."""
+
+    @functools.wraps(func)
+    def wrapper(acting_user: User, *args, notify: bool = True, **kwargs):
+        logger.info("%s acts (notify=%s)", acting_user, notify)
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def checked_connection(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Supplies a connection positionally, then a keyword, in one call."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        conn: Connection = open_connection()
+        return func(conn, *args, autocommit=False, **kwargs)
+
+    return wrapper

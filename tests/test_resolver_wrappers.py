@@ -1,0 +1,207 @@
+"""Family 1: ``functools.wraps``/``update_wrapper`` wrappers.
+
+A wrapper around a target can add parameters, consume them, supply them,
+change a default, only read them, or need positional arguments. Each row is
+a decorated function from ``samples.api`` (decorators in
+``samples.decorators``) with the signature a caller really has to satisfy and
+who owns every parameter.
+"""
+
+from helpers.expect import Case, cases, check, owned
+
+API = "samples.api"
+DEC = "samples.decorators"
+
+
+def row(name: str, expected: str, owners: dict[str, str], *, id: str) -> Case:
+    return Case(id, f"{API}.{name}", expected, owners)
+
+
+def target(name: str, *params: str) -> dict[str, str]:
+    """Parameters owned by the decorated function itself."""
+    return owned(f"{API}.{name}", *params)
+
+
+def decorator(name: str, *params: str) -> dict[str, str]:
+    """Parameters owned by a decorator from ``samples.decorators``."""
+    return owned(f"{DEC}.{name}", *params)
+
+
+ADDING = [
+    row(
+        "fetch",
+        "(url: str, timeout: float = 10.0, *, retries: int = 3) -> bytes",
+        {**target("fetch", "url", "timeout"), **decorator("retry", "retries")},
+        id="keyword-only parameter added after the target's",
+    ),
+    row(
+        "delete_post",
+        "(user: samples.models.User, post_id: int, *, hard: bool = False) -> None",
+        {**decorator("require_user", "user"), **target("delete_post", "post_id", "hard")},
+        id="named parameter before *args comes first",
+    ),
+    row(
+        "transfer",
+        "(acting_user: samples.models.User, source: str, target: str, amount: float,"
+        " *, notify: bool = True) -> samples.models.Response",
+        {
+            **decorator("on_behalf_of", "acting_user", "notify"),
+            **target("transfer", "source", "target", "amount"),
+        },
+        id="leading positional and keyword-only added together",
+    ),
+    row(
+        "rebuild_index",
+        "(name: str, *, full: bool = False, log_level: int = 10) -> int",
+        {**target("rebuild_index", "name", "full"), **decorator("timed", "log_level")},
+        id="update_wrapper instead of wraps, target keyword-only first",
+    ),
+]
+
+CONSUMING = [
+    row(
+        "send_newsletter",
+        "(issue: int, audience: str = 'subscribers', *, dry_run=False) -> int",
+        {**target("send_newsletter", "issue", "audience"), **decorator("skippable", "dry_run")},
+        id="kwargs.pop with a default",
+    ),
+    row(
+        "resize_image",
+        "(path: str, width: int, *, timeout=5.0) -> bytes",
+        {**target("resize_image", "path", "width"), **decorator("deadline", "timeout")},
+        id="kwargs.pop replaces the target's own keyword",
+    ),
+    row(
+        "list_invoices",
+        "(account_id: int, year: int | None = None, *, token) -> list[str]",
+        {**target("list_invoices", "account_id", "year"), **decorator("require_token", "token")},
+        id="kwargs.pop without a default is required",
+    ),
+    row(
+        "refund",
+        "(order_id: int, amount: float, *, currency: str = 'EUR', reason)"
+        " -> samples.models.Response",
+        {**target("refund", "order_id", "amount", "currency"), **decorator("audited", "reason")},
+        id="del kwargs[...] is a required keyword after the target's",
+    ),
+    row(
+        "list_customers",
+        "(country: str, *, page_size=25) -> list[str]",
+        {**target("list_customers", "country"), **decorator("page_size_from_config", "page_size")},
+        id="pop default read from a global's attribute, limit supplied",
+    ),
+]
+
+SUPPLYING = [
+    row(
+        "load_orders",
+        "(customer_id: int, limit: int = 50) -> list[samples.models.Order]",
+        target("load_orders", "customer_id", "limit"),
+        id="positional argument before *args removes the first parameter",
+    ),
+    row(
+        "fetch_page",
+        "(url: str, *, verify: bool = True) -> str",
+        target("fetch_page", "url", "verify"),
+        id="keyword in the call; later parameters become keyword-only",
+    ),
+    row(
+        "upload",
+        "(path: str, *, chunk_size: int = 65536) -> int",
+        target("upload", "path", "chunk_size"),
+        id="kwargs[name] = value",
+    ),
+    row(
+        "get_json",
+        "(url: str, *, headers: dict[str, str] | None = None) -> dict",
+        target("get_json", "url", "headers"),
+        id="kwargs.update(name=...) over kwargs.update({...})",
+    ),
+    row(
+        "search",
+        "(query: str, *, sort: str = 'relevance', page: int = 1, per_page: int = 25) -> list[str]",
+        {**target("search", "query", "sort"), **decorator("paginated", "page", "per_page")},
+        id="supplied keywords replaced by the wrapper's own keyword-only ones",
+    ),
+    row(
+        "save_order",
+        "(order: samples.models.Order) -> Any",
+        target("save_order", "order"),
+        id="positional and keyword supplied in one call, wrapper's own return annotation",
+    ),
+]
+
+DEFAULTS_AND_READS = [
+    row(
+        "create_bucket",
+        "(name: str, region: str = 'eu-west-1', *, public: bool = False) -> samples.models.Bucket",
+        target("create_bucket", "name", "region", "public"),
+        id="kwargs.setdefault changes the default, the target keeps it",
+    ),
+    row(
+        "login",
+        "(username: str, password: str, *, remember: bool = False) -> samples.models.User",
+        target("login", "username", "password", "remember"),
+        id="kwargs.get and 'in kwargs' change nothing",
+    ),
+    row(
+        "order_total",
+        "(order_id: int, *, with_tax: bool = True) -> str",
+        target("order_total", "order_id", "with_tax"),
+        id="wrapper's own return annotation wins over the target's",
+    ),
+]
+
+POSITIONAL_NEEDS = [
+    row(
+        "get_setting",
+        "(key: str, /, default: str | None = None) -> str | None",
+        target("get_setting", "key", "default"),
+        id="args[0] read unconditionally makes the first parameter positional-only",
+    ),
+    row(
+        "render",
+        "(value: object, /, *, indent: int = 0) -> str",
+        target("render", "value", "indent"),
+        id="refusing an empty args makes the first parameter positional-only",
+    ),
+    row(
+        "distance",
+        "(x: float, y: float, /) -> float",
+        target("distance", "x", "y"),
+        id="forwarding *args only: positional-only, keyword-only ones disappear",
+    ),
+    row(
+        "create_user",
+        "(*, name: str, email: str, admin: bool = False) -> samples.models.User",
+        target("create_user", "name", "email", "admin"),
+        id="forwarding **kwargs only: everything keyword-only",
+    ),
+]
+
+CASES = ADDING + CONSUMING + SUPPLYING + DEFAULTS_AND_READS + POSITIONAL_NEEDS
+
+
+@cases(ADDING)
+def test_wrapper_adds_parameters(case: Case) -> None:
+    check(case)
+
+
+@cases(CONSUMING)
+def test_wrapper_consumes_keywords(case: Case) -> None:
+    check(case)
+
+
+@cases(SUPPLYING)
+def test_wrapper_supplies_arguments(case: Case) -> None:
+    check(case)
+
+
+@cases(DEFAULTS_AND_READS)
+def test_wrapper_changes_defaults_or_only_reads(case: Case) -> None:
+    check(case)
+
+
+@cases(POSITIONAL_NEEDS)
+def test_wrapper_needs_positional_arguments(case: Case) -> None:
+    check(case)
