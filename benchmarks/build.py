@@ -1,0 +1,307 @@
+"""Sphinx build cost of effsig, measured side by side with plain autodoc.
+
+Usage::
+
+    python benchmarks/build.py                         # 500 objects, 3 rounds, 4 modes
+    python benchmarks/build.py --objects 1000 --rounds 5
+    python benchmarks/build.py --sweep                 # 250, 1,000 and 4,000 objects
+    python benchmarks/build.py --jobs 2                # -j 2 vs -j 1 speed-up, plain vs effsig
+    python benchmarks/build.py --profile effsig        # one cProfile'd build, top entries
+    python benchmarks/build.py --modes plain,effsig --json results.json
+
+For each size it generates a package and its Sphinx project with
+:mod:`genpkg` (``benchmarks/_generated/build-N/``), then builds the HTML
+docs from scratch (``python -m sphinx -b html -E``, fresh output and doctree
+directories under ``benchmarks/_out/``) in the modes
+
+``plain``             autodoc + autosummary
+``effsig``            ... + ``sphinxcontrib_effsig``
+``plain+typehints``   ... + ``sphinx_autodoc_typehints``
+``effsig+typehints``  ... + both
+
+interleaved round by round (the order rotates each round so that no mode
+always runs first), after one untimed warm-up build per mode (``--warmup``).
+Each build is a child process reaped with ``os.wait4``, which gives its CPU
+time (user+sys, including any ``-j`` worker processes it waited for) and peak
+RSS (``ru_maxrss``).
+
+It prints, per mode, the median and min-max of wall time, CPU time and peak
+RSS, then the paired ratios (effsig/plain and effsig+typehints/
+plain+typehints, computed within each round, then median and min-max).
+CPU time is the figure to trust on a shared machine; wall time is noisy.
+Targets (issue 5): CPU ratios <= 1.03 at every size, peak RSS ratio <= 1.10,
+``-j 2`` speed-up of effsig within 5% of plain's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+GENERATED = HERE / "_generated"
+OUT = HERE / "_out"
+MODES = ["plain", "effsig", "plain+typehints", "effsig+typehints"]
+PAIRS = [("effsig", "plain"), ("effsig+typehints", "plain+typehints")]
+
+
+@dataclass
+class Build:
+    """One timed ``sphinx-build`` run."""
+
+    mode: str
+    jobs: int
+    wall: float
+    cpu: float
+    rss_mb: float
+    returncode: int
+    warnings: int
+
+
+def sphinx_command(docs: Path, out: Path, jobs: int) -> list[str]:
+    return [
+        "-m", "sphinx", "-b", "html", "-E", "-q", "-j", str(jobs),
+        "-d", str(out / "doctrees"), str(docs), str(out / "html"),
+    ]  # fmt: skip
+
+
+def run_build(docs: Path, mode: str, jobs: int = 1, prefix: list[str] | None = None) -> Build:
+    """Build ``docs`` from scratch in ``mode``; time the child with ``os.wait4``."""
+    out = OUT / f"{docs.parent.name}-{mode}-j{jobs}"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    env = dict(os.environ, EFFSIG_BENCH_MODE=mode, PYTHONPATH=str(ROOT))
+    argv = [sys.executable, *(prefix or []), *sphinx_command(docs, out, jobs)]
+    with open(out / "stderr.txt", "w") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    text = (out / "stderr.txt").read_text(errors="replace")
+    return Build(
+        mode=mode,
+        jobs=jobs,
+        wall=wall,
+        cpu=usage.ru_utime + usage.ru_stime,
+        rss_mb=usage.ru_maxrss / 1024,
+        returncode=proc.returncode,
+        warnings=text.count("WARNING:"),
+    )
+
+
+def prepare(objects: int, seed: int) -> Path:
+    sys.path.insert(0, str(HERE))
+    from genpkg import generate
+
+    out = GENERATED / f"build-{objects}-s{seed}"
+    stats = generate(out, objects, seed)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(out / "src")], check=True)
+    print(
+        f"\n== {stats.documented} documented objects: {stats.functions} functions, "
+        f"{stats.classes} classes, {stats.methods} methods; {stats.decorated} decorated "
+        f"({stats.stacked} stacks); {stats.service_modules + stats.decorator_modules} modules",
+        flush=True,
+    )
+    return out / "docs"
+
+
+def _spread(values: list[float], fmt: str) -> str:
+    med = statistics.median(values)
+    return f"{med:{fmt}} ({min(values):{fmt}}-{max(values):{fmt}})"
+
+
+def _failed(build: Build, docs: Path) -> None:
+    out = OUT / f"{docs.parent.name}-{build.mode}-j{build.jobs}"
+    tail = (out / "stderr.txt").read_text(errors="replace").strip().splitlines()[-8:]
+    print(f"   !! {build.mode} -j{build.jobs} failed (exit {build.returncode}):", flush=True)
+    for line in tail:
+        print(f"      {line}")
+
+
+def measure(docs: Path, modes: list[str], rounds: int, warmup: int) -> dict[str, list[Build]]:
+    results: dict[str, list[Build]] = {m: [] for m in modes}
+    broken: set[str] = set()
+    for _ in range(warmup):
+        for mode in modes:
+            build = run_build(docs, mode)
+            if build.returncode != 0:
+                _failed(build, docs)
+                broken.add(mode)
+    for rnd in range(rounds):
+        order = modes[rnd % len(modes) :] + modes[: rnd % len(modes)]
+        line = []
+        for mode in order:
+            if mode in broken:
+                continue
+            build = run_build(docs, mode)
+            if build.returncode != 0:
+                _failed(build, docs)
+                broken.add(mode)
+                continue
+            results[mode].append(build)
+            line.append(f"{mode} {build.cpu:.1f}s")
+        print(f"   round {rnd + 1}: " + ", ".join(line), flush=True)
+    return results
+
+
+def report(results: dict[str, list[Build]]) -> dict[str, Any]:
+    summary: dict[str, Any] = {}
+    print(f"   {'mode':18} {'wall s':>20} {'CPU s':>20} {'peak RSS MB':>20} {'warnings':>9}")
+    for mode, builds in results.items():
+        if not builds:
+            print(f"   {mode:18} (no successful build)")
+            continue
+        print(
+            f"   {mode:18} {_spread([b.wall for b in builds], '.2f'):>20} "
+            f"{_spread([b.cpu for b in builds], '.2f'):>20} "
+            f"{_spread([b.rss_mb for b in builds], '.0f'):>20} {builds[-1].warnings:>9}"
+        )
+    for new, base in PAIRS:
+        a, b = results.get(new, []), results.get(base, [])
+        n = min(len(a), len(b))
+        if not n:
+            continue
+        ratios = {
+            key: [getattr(a[i], key) / getattr(b[i], key) for i in range(n)]
+            for key in ("cpu", "wall", "rss_mb")
+        }
+        summary[f"{new}/{base}"] = {k: statistics.median(v) for k, v in ratios.items()}
+        print(
+            f"   {new + '/' + base:34} CPU {_spread(ratios['cpu'], '.3f')}   "
+            f"wall {_spread(ratios['wall'], '.3f')}   RSS {_spread(ratios['rss_mb'], '.3f')}"
+        )
+    return summary
+
+
+def measure_jobs(docs: Path, modes: list[str], rounds: int, jobs: int) -> None:
+    """Speed-up of ``-j jobs`` over ``-j 1`` per mode (wall time, paired per round)."""
+    for mode in modes:  # warm-up
+        run_build(docs, mode, jobs)
+    speedups: dict[str, list[float]] = {m: [] for m in modes}
+    walls: dict[tuple[str, int], list[float]] = {}
+    for rnd in range(rounds):
+        runs = [(m, j) for m in modes for j in (1, jobs)]
+        runs = runs[rnd % len(runs) :] + runs[: rnd % len(runs)]
+        got: dict[tuple[str, int], Build] = {}
+        for mode, j in runs:
+            build = run_build(docs, mode, j)
+            if build.returncode != 0:
+                _failed(build, docs)
+                return
+            got[mode, j] = build
+            walls.setdefault((mode, j), []).append(build.wall)
+        for mode in modes:
+            speedups[mode].append(got[mode, 1].wall / got[mode, jobs].wall)
+        print(
+            f"   round {rnd + 1}: "
+            + ", ".join(
+                f"{m} -j1 {got[m, 1].wall:.1f}s -j{jobs} {got[m, jobs].wall:.1f}s" for m in modes
+            ),
+            flush=True,
+        )
+    for mode in modes:
+        print(
+            f"   {mode:18} wall -j1 {_spread(walls[mode, 1], '.2f')}  -j{jobs} "
+            f"{_spread(walls[mode, jobs], '.2f')}  speed-up {_spread(speedups[mode], '.3f')}"
+        )
+    if "plain" in modes and "effsig" in modes:
+        rel = [e / p for e, p in zip(speedups["effsig"], speedups["plain"], strict=True)]
+        print(f"   effsig speed-up / plain speed-up: {_spread(rel, '.3f')} (target >= 0.95)")
+
+
+def profile(docs: Path, mode: str, top: int) -> None:
+    """One cProfile'd build; print the top entries overall and those of effsig."""
+    OUT.mkdir(exist_ok=True)
+    dump = OUT / f"profile-{docs.parent.name}-{mode}.prof"
+    build = run_build(docs, mode, 1, prefix=["-m", "cProfile", "-o", str(dump)])
+    if build.returncode != 0:
+        _failed(build, docs)
+        return
+    print(f"   profiled build: {build.cpu:.1f}s CPU (with profiler overhead), dump in {dump}")
+    stats = pstats.Stats(str(dump))
+    total = stats.total_tt  # type: ignore[attr-defined]
+    entries = stats.stats  # type: ignore[attr-defined]
+    ours = {k: v for k, v in entries.items() if "sphinxcontrib_effsig" in k[0]}
+    own = sum(v[2] for v in ours.values())
+    print(
+        f"   total {total:.2f}s; own time inside sphinxcontrib_effsig: "
+        f"{own:.3f}s ({own / total:.1%})"
+    )
+    for key, title in ((3, "cumulative"), (2, "own")):
+        print(f"   -- sphinxcontrib_effsig, top {top} by {title} time")
+        print(f"   {'ncalls':>9} {'own s':>8} {'cum s':>8}  function")
+        for func, (_cc, nc, tt, ct, _callers) in sorted(ours.items(), key=lambda kv: -kv[1][key])[
+            :top
+        ]:
+            path = func[0].split("sphinxcontrib_effsig/")[-1]
+            print(f"   {nc:>9} {tt:>8.3f} {ct:>8.3f}  {path}:{func[1]}({func[2]})")
+    print(f"   -- whole build, top {top} by own time")
+    for func, (_cc, nc, tt, ct, _callers) in sorted(entries.items(), key=lambda kv: -kv[1][2])[
+        :top
+    ]:
+        path = func[0].split("site-packages/")[-1]
+        print(f"   {nc:>9} {tt:>8.3f} {ct:>8.3f}  {path}:{func[1]}({func[2]})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--objects", default="500", help="documented objects, comma-separated sizes"
+    )
+    parser.add_argument("--sweep", action="store_true", help="sizes 250, 1000, 4000")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--warmup", type=int, default=1, help="untimed builds per mode first")
+    parser.add_argument("--modes", default=",".join(MODES))
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--jobs", type=int, help="compare -j JOBS with -j 1 (plain and effsig)")
+    parser.add_argument("--profile", metavar="MODE", help="cProfile one build in MODE")
+    parser.add_argument("--top", type=int, default=25, help="profile entries to list")
+    parser.add_argument("--json", type=Path, help="write every build's figures here")
+    args = parser.parse_args()
+
+    sizes = [250, 1000, 4000] if args.sweep else [int(s) for s in args.objects.split(",")]
+    modes = [m.strip() for m in args.modes.split(",")]
+    unknown = set(modes) - set(MODES)
+    if unknown:
+        parser.error(f"unknown modes {sorted(unknown)}; choose from {MODES}")
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average "
+        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} (shared machine: wall time is noisy)"
+    )
+    everything: dict[str, Any] = {}
+    for size in sizes:
+        docs = prepare(size, args.seed)
+        if args.profile:
+            run_build(docs, args.profile)  # warm-up (pyc, page cache)
+            profile(docs, args.profile, args.top)
+            continue
+        if args.jobs:
+            measure_jobs(
+                docs, [m for m in modes if m in ("plain", "effsig")], args.rounds, args.jobs
+            )
+            continue
+        results = measure(docs, modes, args.rounds, args.warmup)
+        summary = report(results)
+        everything[str(size)] = {
+            "builds": {m: [asdict(b) for b in bs] for m, bs in results.items()},
+            "ratios": summary,
+        }
+    if args.json and everything:
+        args.json.write_text(json.dumps(everything, indent=2))
+
+
+if __name__ == "__main__":
+    main()
