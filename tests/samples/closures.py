@@ -1,0 +1,177 @@
+"""Decorators without ``functools.wraps`` (family 2): closures, lambdas,
+class-based decorators and decorator factories.
+
+Without ``__wrapped__`` the resolver has to find the wrapped function in the
+wrapper's closure cells or in the decorator instance's attributes.
+"""
+
+import functools
+import logging
+import time
+
+from samples.models import Request, User, open_connection
+
+logger = logging.getLogger(__name__)
+
+
+def count_calls(func):
+    """Count calls; forwards everything unchanged (no ``wraps``)."""
+    calls = 0
+
+    def wrapper(*args, **kwargs):
+        nonlocal calls
+        calls += 1
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def with_attempts(func):
+    """Retry a few times; adds a keyword-only ``attempts`` (no ``wraps``)."""
+
+    def wrapper(*args, attempts: int = 3, **kwargs):
+        for attempt in range(1, attempts + 1):
+            try:
+                return func(*args, **kwargs)
+            except ConnectionError:
+                if attempt == attempts:
+                    raise
+        return None
+
+    return wrapper
+
+
+def authenticated(func):
+    """Take the request, hand its user to the view (no ``wraps``)."""
+
+    def wrapper(request: Request, *args, **kwargs):
+        return func(request.user, *args, **kwargs)
+
+    return wrapper
+
+
+def instrument(func):
+    """A lambda that forwards everything."""
+    return lambda *args, **kwargs: func(*args, **kwargs)
+
+
+def optional_call(func):
+    """A lambda with its own keyword-only ``skip``."""
+    return lambda *args, skip=False, **kwargs: None if skip else func(*args, **kwargs)
+
+
+def with_db(func):
+    """A lambda that supplies a connection as the first argument."""
+    return lambda *args, **kwargs: func(open_connection(), *args, **kwargs)
+
+
+class Retry:
+    """Class-based retry: the target lives in ``self.func``; ``__call__`` adds ``attempts``."""
+
+    def __init__(self, func):
+        self.func = func
+
+    def __call__(self, *args, attempts: int = 3, **kwargs):
+        for attempt in range(1, attempts + 1):
+            try:
+                return self.func(*args, **kwargs)
+            except ConnectionError:
+                if attempt == attempts:
+                    raise
+        return None
+
+
+class RequireRequest:
+    """Class-based view decorator with ``update_wrapper``; adds a leading ``request``."""
+
+    def __init__(self, view):
+        functools.update_wrapper(self, view)
+        self._view = view
+
+    def __call__(self, request: Request, *args, **kwargs):
+        logger.debug("request for %s", request.path)
+        return self._view(*args, **kwargs)
+
+
+class CountCalls:
+    """Class-based counter that calls its target through ``self.__wrapped__``."""
+
+    def __init__(self, func):
+        functools.update_wrapper(self, func)
+        self.calls = 0
+
+    def __call__(self, *args, **kwargs):
+        self.calls += 1
+        return self.__wrapped__(*args, **kwargs)
+
+
+class rate_limited:
+    """A class used as a decorator factory: ``@rate_limited(10)``."""
+
+    def __init__(self, per_second: float):
+        self.interval = 1.0 / per_second
+        self.last = 0.0
+
+    def __call__(self, func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            wait = self.last + self.interval - time.monotonic()
+            if wait > 0:
+                logger.debug("rate limited for %.3fs", wait)
+            self.last = time.monotonic()
+            return func(*args, **kwargs)
+
+        return wrapper
+
+
+def require_role(role: str):
+    """Factory, no ``wraps``: adds a leading ``user`` and checks its role."""
+
+    def decorate(func):
+        def wrapper(user: User, *args, **kwargs):
+            if role not in user.roles:
+                raise PermissionError(f"{role} role required")
+            return func(*args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def default_retries(n: int):
+    """Factory: the target's ``retries`` defaults to ``n`` (closure variable)."""
+
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            kwargs.setdefault("retries", n)
+            return func(*args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def within(seconds: float):
+    """Factory: a keyword-only ``timeout`` whose default is the factory argument."""
+
+    def decorate(func):
+        def wrapper(*args, **kwargs):
+            timeout = kwargs.pop("timeout", seconds)
+            started = time.monotonic()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                if time.monotonic() - started > timeout:
+                    logger.warning("%s overran %ss", func, timeout)
+
+        return wrapper
+
+    return decorate
+
+
+def tagged(tag: str):
+    """Factory of lambdas: the wrapper supplies ``tag=``."""
+    return lambda func: functools.wraps(func)(
+        lambda *args, **kwargs: func(*args, tag=tag, **kwargs)
+    )
