@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import inspect
 import sys
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
@@ -24,6 +27,7 @@ from sphinx.ext.autodoc.mock import ismock  # type: ignore[attr-defined]
 from sphinx.util import logging
 
 from ..resolver import EffectiveSignature, clear_caches, effective_signature
+from ..resolver.naming import owner_name
 from .config import settings
 
 if TYPE_CHECKING:
@@ -86,7 +90,8 @@ def _resolve(
     if isinstance(obj, TypeVar) or _is_newtype(obj):
         return None  # autodoc shows no signature for these
     try:
-        sig = effective_signature(obj)
+        with _without_sphinx_defaults(obj):
+            sig = effective_signature(obj)
     except Exception as exc:
         logger.debug("[effsig] %s: resolver gave no signature (%s)", name, exc)
         if warn:
@@ -100,6 +105,111 @@ def _resolve(
         if warn:
             _warn_unresolved(app, name, reason)
     return sig
+
+
+@contextmanager
+def _without_sphinx_defaults(obj: object) -> Iterator[None]:
+    """Hide the ``__signature__`` that ``autodoc_preserve_defaults`` put on ``obj``.
+
+    Sphinx stores the *wrapped* function's signature (defaults as written)
+    on the object it documents before the signature events run; left there,
+    the resolver would take it as authoritative and lose every parameter a
+    decorator adds. It is put back untouched afterwards.
+    """
+    hidden: list[tuple[dict[str, Any], inspect.Signature]] = []
+    for holder in _signature_holders(obj):
+        namespace = getattr(holder, "__dict__", None)
+        if not isinstance(namespace, dict):
+            continue
+        sig = namespace.get("__signature__")
+        if isinstance(sig, inspect.Signature) and _has_sphinx_defaults(sig):
+            hidden.append((namespace, namespace.pop("__signature__")))
+    try:
+        yield
+    finally:
+        for namespace, sig in hidden:
+            namespace.setdefault("__signature__", sig)
+
+
+def _signature_holders(obj: object) -> list[object]:
+    holders: list[object] = [obj]
+    if isinstance(obj, type):
+        for attribute in ("__init__", "__new__"):
+            method = inspect.getattr_static(obj, attribute, None)
+            if isinstance(method, (staticmethod, classmethod)):
+                method = method.__func__
+            if method is not None:
+                holders.append(method)
+    elif inspect.ismethod(obj):
+        holders.append(obj.__func__)
+    return holders
+
+
+def _has_sphinx_defaults(sig: inspect.Signature) -> bool:
+    """Whether ``sig`` was made by ``autodoc_preserve_defaults`` (``DefaultValue`` defaults)."""
+    for param in sig.parameters.values():
+        kind = type(param.default)
+        if kind.__name__ == "DefaultValue" and kind.__module__.startswith("sphinx."):
+            return True
+    return False
+
+
+def owned_elsewhere(what: str, name: str, obj: object, sig: EffectiveSignature) -> dict[str, str]:
+    """Parameter name → owner name, for parameters the documented object does not declare.
+
+    A parameter is the documented object's own when its owner is the object,
+    the function it wraps (``__wrapped__``, ``__func__``), a constructor of
+    the documented class, or is named like it (the decorated function found
+    in a closure by a decorator that does not use ``functools.wraps``).
+    """
+    own = _own_callables(obj)
+    own_names = {name, *(owner_name_of(item) for item in own)}
+    foreign: dict[str, str] = {}
+    for param in sig.parameters.values():
+        owner = getattr(param, "owner", None)
+        owner_dotted = getattr(param, "owner_name", "") or ""
+        if owner is None or not owner_dotted:
+            continue
+        if isinstance(owner, types.MethodType):
+            owner = owner.__func__
+        if any(owner is item for item in own) or owner_dotted in own_names:
+            continue
+        if what in ("class", "exception") and owner_dotted.startswith(f"{name}."):
+            continue
+        foreign[param.name] = owner_dotted
+    return foreign
+
+
+def owner_name_of(obj: object) -> str:
+    """The resolver's dotted name for ``obj`` ("" when it has none)."""
+    try:
+        return owner_name(obj)
+    except Exception:
+        return ""
+
+
+def _own_callables(obj: object) -> list[object]:
+    roots: list[object] = [obj]
+    if isinstance(obj, type):
+        roots.extend(_signature_holders(obj)[1:])
+        call = inspect.getattr_static(type(obj), "__call__", None)
+        if isinstance(call, types.FunctionType):
+            roots.append(call)
+    own: list[object] = []
+    for root in roots:
+        current: Any = root
+        for _ in range(100):
+            if current is None or any(current is seen for seen in own):
+                break
+            own.append(current)
+            if isinstance(current, types.MethodType):
+                current = current.__func__
+                continue
+            try:
+                current = inspect.getattr_static(current, "__wrapped__", None)
+            except Exception:
+                break
+    return own
 
 
 def drop_implicit_first(sig: EffectiveSignature, obj: object) -> EffectiveSignature:

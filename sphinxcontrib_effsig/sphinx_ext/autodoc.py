@@ -1,0 +1,244 @@
+"""autodoc handlers: the effective signature on the signature line, with provenance.
+
+How it hooks in (Sphinx 8.2, Sphinx 9's autodoc and its legacy class-based
+implementation behave the same here):
+
+* autodoc emits ``autodoc-before-process-signature`` only when it is about
+  to *introspect* an object — never for a signature written in the directive
+  or taken from the docstring. :func:`_note_introspection` remembers that.
+* ``autodoc-process-signature`` (:func:`_process_signature`, priority 400 so
+  it wins over the default-priority listeners such as
+  sphinx-autodoc-typehints) then returns the effective signature, rendered
+  the way autodoc would, for introspected objects only.
+* Parameters owned by something other than the documented object are
+  recorded by name; when the Python domain builds the description
+  (``object-description-transform``) the matching ``desc_parameter`` nodes
+  get an ``effsig_owner`` attribute. Writers ignore unknown attributes, so
+  text, LaTeX and man output stay as they were; only the HTML post-transform
+  :class:`SignatureProvenance` turns it into ``<abbr class="effsig-param"
+  title="from mod.retry">``.
+* Source files of every owner and wrapper are noted as dependencies of the
+  document, so editing a decorator re-reads the pages that show its effect.
+"""
+
+from __future__ import annotations
+
+import inspect
+import types
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Final
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from .config import settings
+from .render import render_signature, signature_style
+from .resolve import effective_for, owned_elsewhere
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from ..resolver import EffectiveSignature
+
+logger = logging.getLogger(__name__)
+
+#: Runs before the default priority (500) of autodoc-process-signature listeners.
+SIGNATURE_PRIORITY: Final = 400
+
+#: Node attribute carrying a parameter's owner from reading to writing.
+OWNER_ATTRIBUTE: Final = "effsig_owner"
+#: CSS class of a parameter that comes from another callable (HTML only).
+PARAM_CLASS: Final = "effsig-param"
+
+_STATE: Final = "_effsig_autodoc_state"
+_MAX_CHAIN: Final = 100
+
+
+@dataclass
+class _ReadState:
+    """In-memory, per-process bookkeeping between autodoc events."""
+
+    #: Objects autodoc announced it is introspecting (before-process-signature).
+    introspected: list[object] = field(default_factory=list)
+    #: Documented full name -> {parameter name: owner name} for the desc transform.
+    owners: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def _state(app: Sphinx) -> _ReadState:
+    state = getattr(app, _STATE, None)
+    if not isinstance(state, _ReadState):
+        state = _ReadState()
+        setattr(app, _STATE, state)
+    return state
+
+
+def _note_introspection(app: Sphinx, obj: object, bound_method: bool) -> None:
+    """autodoc is about to introspect ``obj`` (no explicit or docstring signature)."""
+    _state(app).introspected.append(obj)
+
+
+def _process_signature(
+    app: Sphinx,
+    what: str,
+    name: str,
+    obj: object,
+    options: object,
+    args: str | None,
+    retann: str | None,
+) -> tuple[str, str] | None:
+    """Give autodoc the effective signature of an introspected callable."""
+    try:
+        return _effective_signature_line(app, what, name, obj, args)
+    except Exception as exc:  # a failing handler would drop the object from the docs
+        logger.debug(
+            "[effsig] %s: signature left to autodoc (%s: %s)", name, type(exc).__name__, exc
+        )
+        return None
+
+
+def _effective_signature_line(
+    app: Sphinx, what: str, name: str, obj: object, args: str | None
+) -> tuple[str, str] | None:
+    state = _state(app)
+    introspected, state.introspected = state.introspected, []
+    if not any(_is_signature_source(candidate, obj) for candidate in introspected):
+        return None  # written in the directive or the docstring: leave it alone
+    sig = effective_for(app, what, name, obj)
+    if sig is None:
+        return None
+    _note_dependencies(app, obj, sig)
+    if what == "decorator" and len(sig.parameters) == 1:
+        return "", ""  # autodoc shows single-argument decorators bare
+    line = render_signature(sig, signature_style(app), what)
+    config = settings(app)
+    if config.provenance_in_signature:
+        foreign = owned_elsewhere(what, name, obj, sig)
+        if foreign:
+            state.owners[name] = foreign
+    return line
+
+
+def _is_signature_source(candidate: object, obj: object) -> bool:
+    """Whether autodoc introspecting ``candidate`` is introspecting ``obj``'s signature."""
+    if candidate is obj:
+        return True
+    if not isinstance(obj, type):
+        return False
+    for holder, attribute in ((obj, "__init__"), (obj, "__new__"), (type(obj), "__call__")):
+        try:
+            method = getattr(holder, attribute)
+        except Exception:
+            continue
+        if candidate is method or candidate == method:
+            return True
+    return False
+
+
+def _note_dependencies(app: Sphinx, obj: object, sig: EffectiveSignature) -> None:
+    """Re-read this document when a wrapper's or an owner's source changes."""
+    files: set[str] = set()
+    for layer in _chain(obj):
+        code = getattr(layer, "__code__", None)
+        if isinstance(code, types.CodeType):
+            files.add(code.co_filename)
+    for param in sig.parameters.values():
+        owner = getattr(param, "owner", None)
+        if isinstance(owner, types.MethodType):
+            owner = owner.__func__
+        code = getattr(owner, "__code__", None)
+        if isinstance(code, types.CodeType):
+            files.add(code.co_filename)
+    env = app.env
+    for filename in sorted(files):
+        if filename and not filename.startswith("<"):
+            env.note_dependency(filename)
+
+
+def _chain(obj: object) -> list[object]:
+    """``obj`` and everything reachable through ``__func__``/``__wrapped__``."""
+    layers: list[object] = []
+    current: Any = obj
+    while current is not None and len(layers) < _MAX_CHAIN:
+        if any(current is seen for seen in layers):
+            break
+        layers.append(current)
+        if isinstance(current, types.MethodType):
+            current = current.__func__
+            continue
+        try:
+            current = inspect.getattr_static(current, "__wrapped__", None)
+        except Exception:
+            break
+    return layers
+
+
+def _mark_parameters(app: Sphinx, domain: str, objtype: str, content: nodes.Element) -> None:
+    """Tag the parameters of the description just built with their owner."""
+    if domain != "py":
+        return
+    try:
+        state = _state(app)
+        description = content.parent
+        if description is None:
+            return
+        for signode in description.findall(addnodes.desc_signature):
+            module = signode.get("module") or ""
+            fullname = signode.get("fullname") or ""
+            full = f"{module}.{fullname}" if module else fullname
+            owners = state.owners.get(full)
+            if owners:
+                _tag(signode, owners)
+    except Exception as exc:
+        logger.debug("[effsig] could not mark parameter owners: %s", exc)
+
+
+def _tag(signode: addnodes.desc_signature, owners: dict[str, str]) -> None:
+    params = [(param, _parameter_name(param)) for param in signode.findall(addnodes.desc_parameter)]
+    shown = {name for _param, name in params if name}
+    if not set(owners) <= shown:
+        return  # not the signature we produced (explicit, or overloads)
+    for param, name in params:
+        if name in owners:
+            param[OWNER_ATTRIBUTE] = owners[name]
+
+
+def _parameter_name(param: addnodes.desc_parameter) -> str:
+    for child in param.findall(addnodes.desc_sig_name):
+        return str(child.astext())
+    return ""
+
+
+class SignatureProvenance(SphinxPostTransform):
+    """HTML only: ``<abbr class="effsig-param" title="from mod.retry">`` around
+    each parameter that comes from another callable."""
+
+    default_priority = 200
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for param in list(self.document.findall(addnodes.desc_parameter)):
+            owner = param.get(OWNER_ATTRIBUTE)
+            if not owner:
+                continue
+            children = list(param.children)
+            abbr = nodes.abbreviation(
+                "", "", *[child.deepcopy() for child in children], explanation=f"from {owner}"
+            )
+            abbr["classes"].append(PARAM_CLASS)
+            param.clear()
+            param.append(abbr)
+
+
+def _forget_state(app: Sphinx, *_args: object) -> None:
+    setattr(app, _STATE, _ReadState())
+
+
+def connect(app: Sphinx) -> None:
+    """Connect the handlers (called by the extension's ``setup``)."""
+    app.connect("autodoc-before-process-signature", _note_introspection)
+    app.connect("autodoc-process-signature", _process_signature, priority=SIGNATURE_PRIORITY)
+    app.connect("object-description-transform", _mark_parameters)
+    app.connect("env-before-read-docs", _forget_state)
+    app.add_post_transform(SignatureProvenance)

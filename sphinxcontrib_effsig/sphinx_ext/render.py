@@ -1,0 +1,241 @@
+"""Effective signatures as the strings autodoc puts in a signature line.
+
+Rendering goes through Sphinx's public helpers (``stringify_signature``,
+``stringify_annotation``) with the options autodoc itself would use, read
+from the configuration once per call site:
+
+* ``autodoc_typehints`` — annotations in the signature for ``"signature"``
+  and ``"both"`` only;
+* ``autodoc_typehints_format`` — ``"short"`` gives unqualified names;
+* ``python_display_short_literal_types`` — ``X | Y`` literals;
+* ``autodoc_preserve_defaults`` — defaults as written in the owner's source;
+* ``strip_signature_backslash``;
+* with sphinx-autodoc-typehints loaded, its ``typehints_use_signature``,
+  ``typehints_use_signature_return``, ``typehints_fully_qualified`` and
+  ``typehints_formatter`` instead (it moves types to the description).
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import types
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+from sphinx.util.inspect import stringify_signature
+from sphinx.util.typing import stringify_annotation
+
+from ..resolver.source import function_node, source_lines
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from ..resolver import EffectiveSignature
+
+_EMPTY: Final[Any] = inspect.Parameter.empty
+_TYPEHINTS_EXTENSION: Final = "sphinx_autodoc_typehints"
+
+#: autodoc object types whose signature line never shows a return annotation.
+_CONSTRUCTOR_TYPES: Final = frozenset({"class", "exception"})
+
+
+@dataclass(frozen=True)
+class SignatureStyle:
+    """How autodoc would format a signature in this project."""
+
+    show_annotation: bool = True
+    show_return_annotation: bool = True
+    unqualified_typehints: bool = False
+    short_literals: bool = False
+    escape_backslashes: bool = False
+    preserve_defaults: bool = False
+    type_aliases: Mapping[str, str] | None = None
+    formatter: Callable[[Any], Any] | None = None
+
+
+def signature_style(app: Sphinx) -> SignatureStyle:
+    """The signature-line options of this build (autodoc's, or s-a-t's when loaded)."""
+    config = app.config
+    preserve = bool(getattr(config, "autodoc_preserve_defaults", False))
+    aliases = getattr(config, "autodoc_type_aliases", None) or None
+    short_literals = bool(getattr(config, "python_display_short_literal_types", False))
+    if _TYPEHINTS_EXTENSION in app.extensions:
+        formatter = getattr(config, "typehints_formatter", None)
+        return SignatureStyle(
+            show_annotation=bool(getattr(config, "typehints_use_signature", False)),
+            show_return_annotation=bool(getattr(config, "typehints_use_signature_return", False)),
+            unqualified_typehints=not getattr(config, "typehints_fully_qualified", False),
+            short_literals=short_literals,
+            escape_backslashes=True,
+            preserve_defaults=preserve,
+            type_aliases=aliases,
+            formatter=formatter if callable(formatter) else None,
+        )
+    typehints = getattr(config, "autodoc_typehints", "signature")
+    shown = typehints not in ("none", "description")
+    return SignatureStyle(
+        show_annotation=shown,
+        show_return_annotation=shown,
+        unqualified_typehints=getattr(config, "autodoc_typehints_format", "short") == "short",
+        short_literals=short_literals,
+        escape_backslashes=bool(getattr(config, "strip_signature_backslash", False)),
+        preserve_defaults=preserve,
+        type_aliases=aliases,
+    )
+
+
+def render_signature(sig: EffectiveSignature, style: SignatureStyle, what: str) -> tuple[str, str]:
+    """``(args, return_annotation)`` as autodoc passes them to ``autodoc-process-signature``.
+
+    ``args`` includes the parentheses; the return annotation is ``""`` when
+    not shown (always for classes, whose signature is the constructor's).
+    """
+    params = [_prepared(param, style) for param in sig.parameters.values()]
+    bare = inspect.Signature(params, __validate_parameters__=False)
+    args = stringify_signature(
+        bare,
+        show_annotation=style.show_annotation,
+        show_return_annotation=False,
+        unqualified_typehints=style.unqualified_typehints,
+        short_literals=style.short_literals,
+    )
+    retann = ""
+    if (
+        what not in _CONSTRUCTOR_TYPES
+        and style.show_return_annotation
+        and sig.return_annotation is not _EMPTY
+    ):
+        retann = annotation_text(_formatted(sig.return_annotation, style), style)
+    if style.escape_backslashes:
+        args = args.replace("\\", "\\\\")
+        retann = retann.replace("\\", "\\\\")
+    return args, retann
+
+
+def annotation_text(annotation: Any, style: SignatureStyle) -> str:
+    """An annotation as autodoc writes it (signature line and recorded type hints)."""
+    if isinstance(annotation, str) and style.type_aliases and annotation in style.type_aliases:
+        return style.type_aliases[annotation]
+    mode: Literal["smart", "fully-qualified"] = (
+        "smart" if style.unqualified_typehints else "fully-qualified"
+    )
+    return stringify_annotation(annotation, mode, short_literals=style.short_literals)
+
+
+def description_annotations(app: Sphinx, sig: EffectiveSignature, what: str) -> dict[str, str]:
+    """Parameter name (and ``"return"``) → type text, as autodoc records them for
+    ``autodoc_typehints = "description"``/``"both"``.
+    """
+    config = app.config
+    style = SignatureStyle(
+        unqualified_typehints=getattr(config, "autodoc_typehints_format", "short") == "short",
+        short_literals=bool(getattr(config, "python_display_short_literal_types", False)),
+        type_aliases=getattr(config, "autodoc_type_aliases", None) or None,
+    )
+    recorded: dict[str, str] = {}
+    for param in sig.parameters.values():
+        if param.annotation is not _EMPTY:
+            recorded[param.name] = annotation_text(param.annotation, style)
+    if what not in _CONSTRUCTOR_TYPES and sig.return_annotation is not _EMPTY:
+        recorded["return"] = annotation_text(sig.return_annotation, style)
+    return recorded
+
+
+def _prepared(param: inspect.Parameter, style: SignatureStyle) -> inspect.Parameter:
+    """A plain parameter ready for ``stringify_signature``."""
+    annotation = param.annotation
+    if annotation is not _EMPTY:
+        annotation = _formatted(annotation, style)
+        if isinstance(annotation, str) and style.type_aliases:
+            annotation = style.type_aliases.get(annotation, annotation)
+    default = param.default
+    if style.preserve_defaults and default is not _EMPTY:
+        written = default_as_written(param)
+        if written is not None:
+            default = _Verbatim(written)
+    return inspect.Parameter(param.name, param.kind, default=default, annotation=annotation)
+
+
+def _formatted(annotation: Any, style: SignatureStyle) -> Any:
+    """Apply sphinx-autodoc-typehints' ``typehints_formatter`` (a string wins)."""
+    if style.formatter is None:
+        return annotation
+    try:
+        text = style.formatter(annotation)
+    except Exception:
+        return annotation
+    return text if isinstance(text, str) else annotation
+
+
+class _Verbatim:
+    """A default shown exactly as written in the source."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def default_as_written(param: inspect.Parameter) -> str | None:
+    """The default of ``param`` as written in its owner's ``def`` line, if found.
+
+    Only for parameters whose owner is a Python function declaring them; a
+    default a decorator supplies in its body (``kwargs.pop("timeout", 10)``)
+    is already given by the resolver as it can read it.
+    """
+    owner = getattr(param, "owner", None)
+    if isinstance(owner, types.MethodType):
+        owner = owner.__func__
+    if not isinstance(owner, types.FunctionType):
+        return None
+    code = owner.__code__
+    node = function_node(code, owner.__globals__)
+    if node is None:
+        return None
+    expr = _default_expression(node.args, param.name)
+    if expr is None:
+        return None
+    lines = source_lines(code.co_filename, owner.__globals__)
+    return _segment(lines, expr, code.co_firstlineno) or ast.unparse(expr)
+
+
+def _default_expression(args: ast.arguments, name: str) -> ast.expr | None:
+    positional = [*args.posonlyargs, *args.args]
+    offset = len(positional) - len(args.defaults)
+    for index, arg in enumerate(positional):
+        if arg.arg == name:
+            return args.defaults[index - offset] if index >= offset else None
+    for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=False):
+        if arg.arg == name:
+            return default
+    return None
+
+
+def _segment(lines: list[str], expr: ast.expr, first_line: int) -> str | None:
+    """The single-line source text of ``expr``; checked against the parsed node.
+
+    The node may come from a dedented block, so its columns are tried both
+    as they are and shifted by the block's indentation.
+    """
+    end_line = getattr(expr, "end_lineno", None)
+    end_col = getattr(expr, "end_col_offset", None)
+    if expr.lineno != end_line or end_col is None or not 0 < expr.lineno <= len(lines):
+        return None
+    line = lines[expr.lineno - 1]
+    head = lines[first_line - 1] if 0 < first_line <= len(lines) else ""
+    indent = len(head) - len(head.lstrip())
+    expected = ast.dump(expr, annotate_fields=False, include_attributes=False)
+    for shift in {0, indent}:
+        text = line[expr.col_offset + shift : end_col + shift]
+        try:
+            parsed = ast.parse(text, mode="eval").body
+        except SyntaxError:
+            continue
+        if ast.dump(parsed, annotate_fields=False, include_attributes=False) == expected:
+            return text
+    return None

@@ -1,0 +1,1 @@
+"""A small service layer whose functions are wrapped by common decorators."""

@@ -1,0 +1,127 @@
+"""Service functions, each wrapped by one or more decorators."""
+
+from __future__ import annotations
+
+from .decorators import Session, audited, log_calls, require_user, retry, with_session, with_timeout
+
+
+@retry
+def fetch(url: str, *, verify: bool = True) -> bytes:
+    """Download ``url``.
+
+    :param url: The address to download.
+    :param verify: Check the server's certificate.
+    """
+    return url.encode()
+
+
+@with_timeout
+def ping(host: str, count: int = 1) -> float:
+    """Measure the round trip to ``host``.
+
+    :param host: The machine to reach.
+    :param count: How many probes to send.
+    """
+    return 0.0
+
+
+@require_user
+def delete_post(post_id: int, user: str) -> None:
+    """Delete a post on behalf of ``user``.
+
+    :param post_id: The post to delete.
+    :param user: Who asks for it (supplied by the decorator).
+    """
+
+
+@with_session
+def load_orders(session: Session, customer: str, limit: int = 50) -> list[str]:
+    """The latest orders of ``customer``.
+
+    :param session: The session (supplied by the decorator).
+    :param customer: Whose orders.
+    :param limit: At most this many.
+    """
+    return []
+
+
+@log_calls
+def add(left: int, right: int) -> int:
+    """Add two numbers.
+
+    :param left: The first number.
+    :param right: The second number.
+    """
+    return left + right
+
+
+@retry
+@with_timeout
+def upload(path: str, data: bytes) -> int:
+    """Upload ``data`` to ``path``.
+
+    :param path: Where to store the data.
+    :param data: What to store.
+    """
+    return len(data)
+
+
+@audited
+def close_account(account_id: int) -> None:
+    """Close an account.
+
+    :param account_id: The account to close.
+    """
+
+
+@retry
+def fetch_written(url: str) -> bytes:
+    """Download ``url``, documented with an explicit signature in the directive."""
+    return url.encode()
+
+
+@retry
+def fetch_docstring(url: str) -> bytes:
+    """fetch_docstring(url, retries=3)
+
+    Download ``url``; the first line of this docstring is its signature.
+    """
+    return url.encode()
+
+
+class Repository:
+    """Stores records; its constructor is decorated."""
+
+    @with_timeout
+    def __init__(self, dsn: str, pool_size: int = 5) -> None:
+        """
+        :param dsn: Where the database is.
+        :param pool_size: Connections to keep open.
+        """
+        self.dsn = dsn
+
+    @retry
+    def get(self, key: str) -> str:
+        """The record stored under ``key``.
+
+        :param key: The record's key.
+        """
+        return key
+
+    @classmethod
+    @retry
+    def connect(cls, dsn: str) -> Repository:
+        """Open a repository.
+
+        :param dsn: Where the database is.
+        """
+        return cls(dsn)
+
+    @staticmethod
+    @with_timeout
+    def probe(dsn: str) -> bool:
+        """Whether the database answers.
+
+        :param dsn: Where the database is.
+        """
+        return True
