@@ -305,7 +305,11 @@ def location(obj: object) -> tuple[str, int]:
         code = _innermost_code(obj)
         if code is not None:
             return display_path(code.co_filename), code.co_firstlineno
-    module = sys.modules.get(str(static_attr(obj, "__module__", "")))
+    try:
+        module_name = getattr(obj, "__module__", None)
+    except Exception:
+        module_name = None
+    module = sys.modules.get(module_name) if isinstance(module_name, str) else None
     filename = static_attr(module, "__file__") if module is not None else None
     return (display_path(filename) if isinstance(filename, str) else "<unknown>"), 1
 
@@ -328,8 +332,9 @@ def _innermost_code(obj: object) -> types.CodeType | None:
             current = inner
             continue
         break
-    code = static_attr(current, "__code__")
-    return code if isinstance(code, types.CodeType) else None
+    if isinstance(current, types.FunctionType):
+        return current.__code__
+    return None
 
 
 def display_path(filename: str) -> str:

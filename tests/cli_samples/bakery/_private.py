@@ -1,0 +1,3 @@
+"""A private module: ``--check`` skips it, as autodoc's recursive walk does."""
+
+raise RuntimeError("a private module must never be imported by --check")

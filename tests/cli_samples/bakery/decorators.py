@@ -1,0 +1,45 @@
+"""Decorators the bakery's API is built with."""
+
+import functools
+
+HANDLERS = {}
+
+
+def retry(func):
+    """Try again when the oven is busy.
+
+    :param retries: How many attempts in all.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args, retries: int = 3, **kwargs):
+        for attempt in range(retries):
+            try:
+                return func(*args, **kwargs)
+            except RuntimeError:
+                if attempt == retries - 1:
+                    raise
+        return None
+
+    return wrapper
+
+
+def with_timeout(func):
+    """Give up after a deadline."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        kwargs.pop("timeout", 10.0)
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def dispatch_by_kind(func):
+    """Route the call to a handler registered for the order kind: not provable statically."""
+
+    @functools.wraps(func)
+    def wrapper(kind, *args, **kwargs):
+        return HANDLERS[kind](*args, **kwargs)
+
+    return wrapper

@@ -1,0 +1,1 @@
+"""A subpackage: ``--check`` walks into it."""
