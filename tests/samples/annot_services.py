@@ -1,0 +1,67 @@
+"""Functions decorated with :mod:`samples.annot_decorators`, in another module.
+
+Postponed annotations again: ``Config`` here is this module's own class, and
+``AuditTrail`` is imported only under ``TYPE_CHECKING``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from samples.annot_decorators import as_text, audited, with_backoff, with_config
+from samples.calls import remember_call
+
+if TYPE_CHECKING:
+    from decimal import Decimal as Money
+
+
+@dataclass
+class Invoice:
+    """An invoice."""
+
+    number: str = "INV-1"
+
+
+@dataclass
+class Receipt:
+    """Proof of delivery."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Mail settings (not to be confused with ``annot_decorators.Config``)."""
+
+    sender: str = "billing@example.com"
+
+
+@with_config
+def send_invoice(invoice: Invoice, *, settings: Config | None = None) -> Receipt:
+    """Mail an invoice: ``settings`` and ``config`` name two different ``Config``."""
+    return remember_call()
+
+
+@with_backoff
+def fetch_invoice(number: str, *, include_lines: bool = False) -> Invoice:
+    """Load an invoice, waiting ``backoff`` between attempts."""
+    return remember_call()
+
+
+@audited
+def refund(invoice: Invoice, amount: Money, *, reason: str = "") -> Receipt:
+    """``Money`` exists only for type checkers: it stays a string."""
+    return remember_call()
+
+
+@as_text
+def render(invoice: Invoice, *, template: str = "default") -> bytes:
+    """Render as bytes; the decorator makes the result text."""
+    return remember_call()
+
+
+@audited
+@with_backoff
+@with_config
+def settle(invoice: Invoice, *, settings: Config | None = None) -> Receipt:
+    """Three decorators from another module, each annotation in its own module."""
+    return remember_call()

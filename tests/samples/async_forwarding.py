@@ -1,0 +1,260 @@
+"""Family 3: ``async`` and generator wrappers, forwarding through nested
+functions, through helpers that receive ``args``/``kwargs`` as a tuple/dict,
+and ``**kwargs`` forwarded to several callables."""
+
+import asyncio
+import contextlib
+import functools
+import logging
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+from samples.models import Connection
+
+logger = logging.getLogger(__name__)
+
+
+class Session:
+    """A stand-in HTTP session."""
+
+    closed = False
+
+
+@contextlib.asynccontextmanager
+async def open_session() -> AsyncIterator[Session]:
+    session = Session()
+    try:
+        yield session
+    finally:
+        session.closed = True
+
+
+class Pool:
+    """A stand-in connection pool."""
+
+    @contextlib.asynccontextmanager
+    async def acquire(self) -> AsyncIterator[Connection]:
+        yield Connection("postgres://pool")
+
+
+pool = Pool()
+current_tenant = "acme"
+
+
+# --- async ---------------------------------------------------------------------
+
+
+def async_retry(func):
+    """Retry a coroutine function; adds a keyword-only ``retries``."""
+
+    @functools.wraps(func)
+    async def wrapper(*args, retries: int = 3, **kwargs):
+        for attempt in range(1, retries + 1):
+            try:
+                return await func(*args, **kwargs)
+            except ConnectionError:
+                if attempt == retries:
+                    raise
+        return None
+
+    return wrapper
+
+
+def async_timeout(seconds: float):
+    """Cancel the coroutine after ``seconds``: the call sits inside ``wait_for``."""
+
+    def decorate(func):
+        @functools.wraps(func)
+        async def wrapper(*args, **kwargs):
+            return await asyncio.wait_for(func(*args, **kwargs), timeout=seconds)
+
+        return wrapper
+
+    return decorate
+
+
+def with_session(func):
+    """Open a session in ``async with`` and pass it first."""
+
+    @functools.wraps(func)
+    async def wrapper(*args, **kwargs):
+        async with open_session() as session:
+            return await func(session, *args, **kwargs)
+
+    return wrapper
+
+
+def with_pool_connection(func):
+    """Borrow a pooled connection and pass it as ``conn=``."""
+
+    @functools.wraps(func)
+    async def wrapper(*args, **kwargs):
+        async with pool.acquire() as conn:
+            return await func(*args, conn=conn, **kwargs)
+
+    return wrapper
+
+
+def in_thread(func):
+    """Make a blocking function awaitable; forwards through a lambda."""
+
+    @functools.wraps(func)
+    async def wrapper(*args, **kwargs):
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+
+    return wrapper
+
+
+def shielded(func):
+    """Protect a coroutine from cancellation; forwards through a nested ``async def``."""
+
+    @functools.wraps(func)
+    async def wrapper(*args, **kwargs):
+        async def attempt():
+            return await func(*args, **kwargs)
+
+        return await asyncio.shield(attempt())
+
+    return wrapper
+
+
+# --- generators ---------------------------------------------------------------------
+
+
+def log_progress(func):
+    """Log while a generator runs: ``yield from``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        logger.debug("starting %s", func.__name__)
+        yield from func(*args, **kwargs)
+        logger.debug("finished %s", func.__name__)
+
+    return wrapper
+
+
+def limited(func):
+    """Stop a generator early; adds a keyword-only ``limit``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, limit: int | None = None, **kwargs):
+        for index, item in enumerate(func(*args, **kwargs)):
+            if limit is not None and index >= limit:
+                return
+            yield item
+
+    return wrapper
+
+
+def monitored(func):
+    """Count items; the generator is stored in a variable before the loop."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        produced = 0
+        items = func(*args, **kwargs)
+        for item in items:
+            produced += 1
+            yield item
+        logger.debug("%s produced %d items", func.__name__, produced)
+
+    return wrapper
+
+
+def async_batched(func):
+    """Re-yield an async generator's items: ``async for``."""
+
+    @functools.wraps(func)
+    async def wrapper(*args, **kwargs):
+        async for item in func(*args, **kwargs):
+            yield item
+
+    return wrapper
+
+
+# --- nested functions and helpers -------------------------------------------------------
+
+
+def _run_with_backoff(operation: Callable[[], Any], tries: int = 3) -> Any:
+    for attempt in range(1, tries + 1):
+        try:
+            return operation()
+        except ConnectionError:
+            if attempt == tries:
+                raise
+    return None
+
+
+def with_backoff(func):
+    """Forward through a nested function handed to a helper."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        def attempt():
+            return func(*args, **kwargs)
+
+        return _run_with_backoff(attempt)
+
+    return wrapper
+
+
+def with_fixed_timeout(func):
+    """A nested function supplies ``timeout=`` from its own parameter."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        def call(timeout):
+            return func(*args, timeout=timeout, **kwargs)
+
+        return call(5.0)
+
+    return wrapper
+
+
+def _invoke(target: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    logger.debug("invoking %s", target)
+    return target(*args, **kwargs)
+
+
+def logged(func):
+    """Forward through a helper that takes ``args`` and ``kwargs`` as values."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return _invoke(func, args, kwargs)
+
+    return wrapper
+
+
+def _call_for_tenant(
+    target: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> Any:
+    kwargs["tenant"] = current_tenant
+    return target(*args, **kwargs)
+
+
+def tenant_scoped(func):
+    """A helper that receives the kwargs dict supplies ``tenant``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return _call_for_tenant(func, args, kwargs)
+
+    return wrapper
+
+
+def check_display_options(*, color: str = "auto", width: int = 80) -> None:
+    """Check display options before rendering (rejects unknown keywords)."""
+    logger.debug("display options: color=%s width=%s", color, width)
+
+
+def validated(func):
+    """Forward ``**kwargs`` to a validator and to the target."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        check_display_options(**kwargs)
+        return func(*args, **kwargs)
+
+    return wrapper

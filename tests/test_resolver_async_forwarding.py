@@ -1,0 +1,153 @@
+"""Family 3: ``async`` wrappers, generator wrappers (``yield from``, loops),
+forwarding through nested functions, lambdas and helpers that receive
+``args``/``kwargs`` as values, and ``**kwargs`` forwarded to several callables.
+
+Decorators are in ``samples.async_forwarding``, targets in ``samples.tasks``.
+"""
+
+from helpers.expect import Case, cases, check, owned
+
+TASKS = "samples.tasks"
+
+
+def row(name: str, expected: str, owners: dict[str, str], *, id: str) -> Case:
+    return Case(id, f"{TASKS}.{name}", expected, owners)
+
+
+def target(name: str, *params: str) -> dict[str, str]:
+    return owned(f"{TASKS}.{name}", *params)
+
+
+def decorator(name: str, *params: str) -> dict[str, str]:
+    return owned(f"samples.async_forwarding.{name}", *params)
+
+
+ASYNC = [
+    row(
+        "fetch_async",
+        "(url: str, *, timeout: float = 10.0, retries: int = 3) -> bytes",
+        {**target("fetch_async", "url", "timeout"), **decorator("async_retry", "retries")},
+        id="async wrapper adding a keyword-only parameter",
+    ),
+    row(
+        "query",
+        "(sql: str, *params: object) -> list[tuple]",
+        target("query", "sql", "params"),
+        id="call inside asyncio.wait_for, target has *params",
+    ),
+    row(
+        "get_profile",
+        "(user_id: int) -> dict[str, str]",
+        target("get_profile", "user_id"),
+        id="positional supplied inside async with",
+    ),
+    row(
+        "store_event",
+        "(kind: str, payload: dict, *, ttl: int = 3600) -> int",
+        target("store_event", "kind", "payload", "ttl"),
+        id="keyword supplied inside async with",
+    ),
+    row(
+        "compress",
+        "(data: bytes, level: int = 6) -> bytes",
+        target("compress", "data", "level"),
+        id="async wrapper forwarding through a lambda to run_in_executor",
+    ),
+    row(
+        "commit",
+        "(transaction_id: str, *, durable: bool = True) -> bool",
+        target("commit", "transaction_id", "durable"),
+        id="forwarding through a nested async def",
+    ),
+    row(
+        "update_profile",
+        "(user_id: int, *, bio: str = '', retries: int = 3) -> None",
+        {**target("update_profile", "user_id", "bio"), **decorator("async_retry", "retries")},
+        id="stack of two async wrappers",
+    ),
+]
+
+GENERATORS = [
+    row(
+        "read_lines",
+        "(path: str, encoding: str = 'utf-8') -> collections.abc.Iterator[str]",
+        target("read_lines", "path", "encoding"),
+        id="yield from",
+    ),
+    row(
+        "scan",
+        "(prefix: str, *, recursive: bool = True, limit: int | None = None)"
+        " -> collections.abc.Iterator[str]",
+        {**target("scan", "prefix", "recursive"), **decorator("limited", "limit")},
+        id="for loop over the call, own keyword-only parameter",
+    ),
+    row(
+        "tail",
+        "(path: str, lines: int = 10) -> collections.abc.Iterator[str]",
+        target("tail", "path", "lines"),
+        id="generator stored in a variable, then looped over",
+    ),
+    row(
+        "walk",
+        "(root: str, follow_links: bool = False, *, limit: int | None = None)"
+        " -> collections.abc.Iterator[str]",
+        {**target("walk", "root", "follow_links"), **decorator("limited", "limit")},
+        id="loop over yield from",
+    ),
+    row(
+        "stream_events",
+        "(topic: str, since: int = 0) -> collections.abc.AsyncIterator[dict]",
+        target("stream_events", "topic", "since"),
+        id="async for in an async generator",
+    ),
+]
+
+FORWARDING = [
+    row(
+        "connect",
+        "(host: str, port: int = 5432) -> samples.models.Connection",
+        target("connect", "host", "port"),
+        id="nested function handed to a helper",
+    ),
+    row(
+        "call_service",
+        "(name: str, *, payload: bytes = b'') -> bytes",
+        target("call_service", "name", "payload"),
+        id="nested function supplying a keyword",
+    ),
+    row(
+        "compute_report",
+        "(year: int, quarter: int | None = None) -> dict",
+        target("compute_report", "year", "quarter"),
+        id="helper receiving args and kwargs as a tuple and a dict",
+    ),
+    row(
+        "list_projects",
+        "(owner: str, *, archived: bool = False) -> list[str]",
+        target("list_projects", "owner", "archived"),
+        id="helper supplying a keyword into the kwargs dict it received",
+    ),
+    row(
+        "render_table",
+        "(rows: list[list[str]], *, color: str = 'auto', width: int = 80) -> str",
+        target("render_table", "rows", "color", "width"),
+        id="kwargs forwarded to a validator too: only keywords both accept",
+    ),
+]
+
+CASES = ASYNC + GENERATORS + FORWARDING
+
+
+@cases(ASYNC)
+def test_async_wrapper(case: Case) -> None:
+    check(case)
+
+
+@cases(GENERATORS)
+def test_generator_wrapper(case: Case) -> None:
+    check(case)
+
+
+@cases(FORWARDING)
+def test_forwarding_through_functions_and_helpers(case: Case) -> None:
+    check(case)
