@@ -129,8 +129,9 @@ FORWARDING = [
     ),
     row(
         "render_table",
-        "(rows: list[list[str]], *, color: str = 'auto', width: int = 80) -> str",
+        "(rows: list[list[str]], /, *, color: str = 'auto', width: int = 80) -> str",
         target("render_table", "rows", "color", "width"),
+        # ``rows=`` would reach the validator too and be refused there.
         id="kwargs forwarded to a validator too: only keywords both accept",
     ),
 ]
