@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from .model import EffectiveParameter, EffectiveSignature
-from .resolve import effective_signature
-from .source import clear_caches
+from .resolve import clear_caches, effective_signature
 
 __all__ = ["EffectiveParameter", "EffectiveSignature", "clear_caches", "effective_signature"]

@@ -50,7 +50,7 @@ class EffectiveParameter(inspect.Parameter):
         """The owner's dotted name, e.g. ``"myapp.retry"`` (see SPEC 1.4)."""
         return self._owner_name
 
-    def replace(  # type: ignore[override]
+    def replace(
         self,
         *,
         name: Any = _void,
@@ -167,7 +167,7 @@ class EffectiveSignature(inspect.Signature):
         """Why the resolver fell back or kept ``*args``/``**kwargs``."""
         return self._notes
 
-    def replace(  # type: ignore[override]
+    def replace(
         self,
         *,
         parameters: Any = _void,

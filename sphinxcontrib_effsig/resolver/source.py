@@ -49,7 +49,9 @@ def source_lines(filename: str, module_globals: dict[str, object] | None = None)
     return lines
 
 
-def module_tree(filename: str, module_globals: dict[str, object] | None = None) -> ast.Module | None:
+def module_tree(
+    filename: str, module_globals: dict[str, object] | None = None
+) -> ast.Module | None:
     """The whole file's syntax tree, parsed at most once."""
     if filename in _CACHES.modules:
         return _CACHES.modules[filename]
@@ -81,12 +83,14 @@ def function_node(
     return node
 
 
-def _find_node(code: types.CodeType, module_globals: dict[str, object] | None) -> FunctionNode | None:
+def _find_node(
+    code: types.CodeType, module_globals: dict[str, object] | None
+) -> FunctionNode | None:
     filename = code.co_filename
-    if not filename or (filename.startswith("<") and filename.endswith(">")):
-        # exec/compile'd code: linecache may still know it (IPython, doctest).
-        if not linecache.getlines(filename):
-            return None
+    synthetic = not filename or (filename.startswith("<") and filename.endswith(">"))
+    # exec/compile'd code: linecache may still know it (IPython, doctest).
+    if synthetic and not linecache.getlines(filename):
+        return None
     lines = source_lines(filename, module_globals)
     first = code.co_firstlineno
     if not lines or first < 1 or first > len(lines):
@@ -121,7 +125,9 @@ def _block_node(lines: list[str], first: int, code: types.CodeType) -> FunctionN
         if stripped and not stripped.startswith("#") and len(text) - len(text.lstrip()) <= indent:
             break
         end += 1
-    chunk = "".join(line[indent:] if len(line) >= indent else line.lstrip() for line in lines[start:end])
+    chunk = "".join(
+        line[indent:] if len(line) >= indent else line.lstrip() for line in lines[start:end]
+    )
     try:
         tree = ast.parse(chunk)
     except SyntaxError:

@@ -1,0 +1,140 @@
+"""Annotations and defaults read from a wrapper's source, turned into values.
+
+``functools.wraps`` overwrites a wrapper's ``__annotations__`` with its
+target's, so a wrapper's own annotations are recovered from its source and
+evaluated in the module (and closure) its code runs in. Postponed (PEP 563)
+string annotations are evaluated the same way; one that cannot be evaluated
+(a name imported only under ``TYPE_CHECKING``) stays a string.
+
+Defaults that exist only in the wrapper's code (``kwargs.pop("t", seconds)``)
+are *read*, never evaluated: a constant, a closure variable, a global or an
+attribute of one of those (looked up statically); anything else is shown as
+its source text.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import types
+from typing import Any, TypeVar
+
+from .safe import MISSING, static_attr
+
+
+class SourceDefault:
+    """A default the resolver could not read without running code.
+
+    Its ``repr`` is the source text, so it renders as written.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SourceDefault) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+
+def _namespace(func: types.FunctionType) -> dict[str, Any]:
+    """Closure variables of ``func`` as a mapping (empty cells skipped)."""
+    names: dict[str, Any] = {}
+    closure = func.__closure__ or ()
+    for name, cell in zip(func.__code__.co_freevars, closure, strict=False):
+        try:
+            names[name] = cell.cell_contents
+        except ValueError:
+            continue
+    return names
+
+
+def evaluate_annotation(node: ast.expr, func: types.FunctionType | None) -> Any:
+    """The value of an annotation written in ``func``'s source."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        text = node.value
+    else:
+        text = ast.unparse(node)
+    if func is None:
+        return text
+    return evaluate_string(text, func.__globals__, _namespace(func))
+
+
+def evaluate_string(
+    text: str, module_globals: dict[str, Any], local: dict[str, Any] | None = None
+) -> Any:
+    """Evaluate a (postponed) annotation string; on failure keep the string."""
+    try:
+        code = compile(text, "<annotation>", "eval")
+    except (SyntaxError, ValueError):
+        return text
+    try:
+        value = eval(code, module_globals, local or {})
+    except Exception:
+        return text
+    if isinstance(value, str):
+        # A quoted forward reference inside a postponed annotation.
+        return evaluate_string(value, module_globals, local) if value != text else value
+    return value
+
+
+def evaluate_parameter_annotation(value: Any, func: types.FunctionType) -> Any:
+    """An annotation taken from ``__annotations__``: evaluate it if it is a string."""
+    if isinstance(value, str):
+        return evaluate_string(value, func.__globals__, _namespace(func))
+    return value
+
+
+def is_typevar(value: Any) -> bool:
+    return isinstance(value, TypeVar)
+
+
+def read_default(node: ast.expr, func: types.FunctionType | None) -> Any:
+    """The value of a default written in the wrapper's code, read statically."""
+    if isinstance(node, ast.Constant):
+        return node.value
+    try:
+        literal = ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        literal = MISSING
+    if literal is not MISSING:
+        return literal
+    if func is not None:
+        value = _read_reference(node, func)
+        if value is not MISSING:
+            return value
+    try:
+        return SourceDefault(ast.unparse(node))
+    except Exception:
+        return SourceDefault("...")
+
+
+def _read_reference(node: ast.expr, func: types.FunctionType) -> Any:
+    if isinstance(node, ast.Name):
+        if node.id in func.__code__.co_varnames or node.id in func.__code__.co_cellvars:
+            return MISSING  # a local of the wrapper: only known at call time
+        closure = _namespace(func)
+        if node.id in closure:
+            return closure[node.id]
+        if node.id in func.__code__.co_freevars:
+            return MISSING
+        if node.id in func.__globals__:
+            return func.__globals__[node.id]
+        return getattr(builtins, node.id, MISSING)
+    if isinstance(node, ast.Attribute):
+        base = _read_reference(node.value, func)
+        if base is MISSING:
+            return MISSING
+        value = static_attr(base, node.attr, MISSING)
+        if isinstance(value, (property, types.MemberDescriptorType, types.GetSetDescriptorType)):
+            return MISSING
+        if isinstance(value, (staticmethod, classmethod)):
+            return MISSING
+        return value
+    return MISSING

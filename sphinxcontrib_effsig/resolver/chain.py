@@ -1,0 +1,641 @@
+"""The runtime layers between a documented object and its implementation.
+
+Walks from the outside in: explicit ``__signature__``, bound methods,
+``classmethod``/``staticmethod``, ``functools.partial``/``partialmethod``,
+classes, callable instances and Python functions. A Python function that
+has ``*args``/``**kwargs`` is a wrapper: its code's :class:`~.effects.Effect`
+says where they go, and each target found there is resolved in turn.
+"""
+
+from __future__ import annotations
+
+import builtins
+import functools
+import inspect
+import types
+from typing import Any
+
+from . import typed
+from .annotations import (
+    evaluate_annotation,
+    evaluate_parameter_annotation,
+    is_typevar,
+    read_default,
+)
+from .compose import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, Layer, Site, compose
+from .effects import Callee, Effect, Forward, effect_of
+from .model import EffectiveParameter, EffectiveSignature
+from .naming import owner_name
+from .safe import MISSING, instance_attr, signature_attr, static_attr, wrapped_of
+
+MAX_DEPTH = 400
+
+
+class NoSignature(ValueError):
+    """``inspect.signature`` cannot describe this object either."""
+
+
+class Resolver:
+    """One resolution: guards against cycles and runaway depth, memoises."""
+
+    def __init__(self, cache: dict[int, tuple[object, EffectiveSignature]]) -> None:
+        self.cache = cache
+        self.active: set[int] = set()
+        self.depth = 0
+
+    # -- dispatch ----------------------------------------------------------
+
+    def resolve(self, obj: object, bound_self: object = MISSING) -> EffectiveSignature:
+        key = id(obj)
+        hit = self.cache.get(key)
+        if hit is not None and hit[0] is obj and bound_self is MISSING:
+            return hit[1]
+        if key in self.active:
+            raise _Cycle(obj)
+        if self.depth >= MAX_DEPTH:
+            raise _TooDeep(obj)
+        self.active.add(key)
+        self.depth += 1
+        try:
+            sig = self._dispatch(obj, bound_self)
+        finally:
+            self.depth -= 1
+            self.active.discard(key)
+        if bound_self is MISSING and _cacheable(obj):
+            self.cache[key] = (obj, sig)
+        return sig
+
+    def _dispatch(self, obj: object, bound_self: object) -> EffectiveSignature:
+        tp = type(obj)
+        if issubclass(tp, types.MethodType):
+            return self._bound_method(obj)  # type: ignore[arg-type]
+        if issubclass(tp, (classmethod, staticmethod)):
+            inner = self.resolve(obj.__func__)  # type: ignore[attr-defined]
+            return drop_first(inner) if issubclass(tp, classmethod) else inner
+        explicit = signature_attr(obj)
+        if explicit is not None:
+            return self._explicit(obj, explicit)
+        if issubclass(tp, functools.partial):
+            return self._partial(obj)  # type: ignore[arg-type]
+        if issubclass(tp, types.FunctionType):
+            pm = _partialmethod_of(obj)
+            if pm is not None:
+                return self._partialmethod(pm)
+            return self._function(obj, bound_self)  # type: ignore[arg-type]
+        if issubclass(tp, type):
+            return self._class(obj)  # type: ignore[arg-type]
+        wrapped = wrapped_of(obj)
+        call = static_attr(tp, "__call__")
+        if isinstance(call, types.FunctionType):
+            return drop_first(self._function(call, obj))
+        if wrapped is not None and callable(wrapped):
+            # A compiled wrapper (functools.lru_cache, ...) that declares
+            # what it wraps: it forwards its arguments unchanged.
+            return self.resolve(wrapped)
+        return self._inspect(obj)
+
+    # -- leaves ----------------------------------------------------------
+
+    def _inspect(self, obj: object) -> EffectiveSignature:
+        """What ``inspect.signature`` says, every parameter owned by ``obj``."""
+        try:
+            sig = inspect.signature(obj, follow_wrapped=False)  # type: ignore[arg-type]
+        except (ValueError, TypeError) as exc:
+            raise NoSignature(str(exc)) from exc
+        name = owner_name(obj)
+        return EffectiveSignature(
+            [EffectiveParameter.from_parameter(p, obj, name) for p in sig.parameters.values()],
+            return_annotation=sig.return_annotation,
+        )
+
+    def _explicit(self, obj: object, explicit: inspect.Signature) -> EffectiveSignature:
+        """``__signature__`` is authoritative; owners by comparison with the wrapped."""
+        name = owner_name(obj)
+        inner_owners: dict[str, EffectiveParameter] = {}
+        wrapped = wrapped_of(obj)
+        notes: list[str] = []
+        resolved = True
+        if wrapped is not None:
+            try:
+                inner = self.resolve(wrapped)
+            except (NoSignature, _Cycle, _TooDeep):
+                inner = None
+            if inner is not None:
+                inner_owners = dict(inner.parameters)
+        params = []
+        for param in explicit.parameters.values():
+            source = inner_owners.get(param.name)
+            if source is not None and source.kind is param.kind:
+                params.append(
+                    EffectiveParameter.from_parameter(param, source.owner, source.owner_name)
+                )
+            else:
+                params.append(EffectiveParameter.from_parameter(param, obj, name))
+        return EffectiveSignature(
+            params,
+            return_annotation=explicit.return_annotation,
+            resolved=resolved,
+            notes=notes,
+        )
+
+    def _bound_method(self, method: types.MethodType) -> EffectiveSignature:
+        func = method.__func__
+        if isinstance(func, types.FunctionType):
+            return drop_first(self._function_or_cached(func))
+        return drop_first(self.resolve(func))
+
+    def _function_or_cached(self, func: types.FunctionType) -> EffectiveSignature:
+        return self.resolve(func)
+
+    def _partial(self, obj: functools.partial[Any]) -> EffectiveSignature:
+        inner = self.resolve(obj.func)
+        return apply_partial(inner, obj.args, obj.keywords)
+
+    def _partialmethod(self, pm: functools.partialmethod[Any]) -> EffectiveSignature:
+        inner = self.resolve(pm.func)
+        params = list(inner.parameters.values())
+        if not params or params[0].kind is VAR_POS:
+            return apply_partial(inner, pm.args, pm.keywords)
+        first, rest = params[0], inner.replace(parameters=params[1:])
+        applied = apply_partial(rest, pm.args, pm.keywords)
+        return applied.replace(parameters=[first, *applied.parameters.values()])
+
+    def _class(self, cls: type) -> EffectiveSignature:
+        meta_call = _user_method(type(cls), "__call__")
+        if meta_call is not None:
+            return drop_first(self.resolve(meta_call))
+        new = _user_method(cls, "__new__")
+        init = _user_method(cls, "__init__")
+        for base in _mro(cls):
+            namespace = _namespace(base)
+            if new is not None and "__new__" in namespace:
+                return drop_first(self.resolve(_unwrap_descriptor(new)))
+            if init is not None and "__init__" in namespace:
+                return drop_first(self.resolve(_unwrap_descriptor(init)))
+        return self._inspect(cls)
+
+    # -- Python functions ----------------------------------------------------
+
+    def _function(self, func: types.FunctionType, bound_self: object) -> EffectiveSignature:
+        code = func.__code__
+        has_star = bool(code.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS))
+        wrapped = wrapped_of(func) if bound_self is MISSING else wrapped_of(bound_self)
+        if not has_star and wrapped is None:
+            return plain_signature(func)
+        effect = effect_of(code, func.__globals__)
+        owner = func
+        name = owner_name(func)
+        own = own_parameters(func, effect, owner, name, use_source=wrapped is not None)
+        if not has_star:
+            return self._fixed_wrapper(func, own, effect, wrapped)
+        if not effect.has_source:
+            return self._opaque_wrapper(func, own, wrapped)
+        if wrapped is None and not effect.forwards and not effect.popped:
+            return plain_signature(func)
+        layer = Layer(
+            own=own,
+            owner=owner,
+            owner_name=name,
+            supplied=set(effect.supplied),
+            positional_needed=effect.positional_needed,
+            unproven=list(effect.unproven),
+            return_annotation=self._own_return(func, effect),
+            describe=f"the wrapper {name}",
+            expects_target=wrapped is not None,
+        )
+        for key, expr in effect.popped.items():
+            layer.popped[key] = EMPTY if expr is None else read_default(expr, func)
+        for key, expr in effect.defaults.items():
+            layer.defaults[key] = read_default(expr, func)
+        for forward in effect.forwards:
+            layer.sites.extend(self._sites(forward, func, bound_self, wrapped, layer))
+        sig = compose(layer)
+        if is_typevar(sig.return_annotation):
+            sig = sig.replace(return_annotation=EMPTY)
+        return sig
+
+    def _own_return(self, func: types.FunctionType, effect: Effect) -> Any:
+        if effect.returns is None:
+            return EMPTY
+        value = evaluate_annotation(effect.returns, func)
+        return EMPTY if is_typevar(value) else value
+
+    def _fixed_wrapper(
+        self,
+        func: types.FunctionType,
+        own: list[EffectiveParameter],
+        effect: Effect,
+        wrapped: object,
+    ) -> EffectiveSignature:
+        """A wrapper with named parameters only: they are the whole truth."""
+        return_annotation = self._own_return(func, effect) if effect.has_source else EMPTY
+        if return_annotation is EMPTY and wrapped is not None:
+            try:
+                return_annotation = self.resolve(wrapped).return_annotation
+            except (NoSignature, _Cycle, _TooDeep):
+                return_annotation = EMPTY
+        return EffectiveSignature(own, return_annotation=return_annotation)
+
+    def _opaque_wrapper(
+        self, func: types.FunctionType, own: list[EffectiveParameter], wrapped: object
+    ) -> EffectiveSignature:
+        """No source to read: a typed decorator, or what autodoc would show."""
+        from_types = typed.from_definition_site(func, self)
+        if from_types is not None:
+            return from_types
+        note = (
+            f"the source of {owner_name(func)} is not available, so where its "
+            "*args/**kwargs go cannot be read"
+        )
+        if wrapped is not None:
+            try:
+                inner = self.resolve(wrapped)
+            except (NoSignature, _Cycle, _TooDeep):
+                inner = None
+            if inner is not None:
+                return inner.replace(resolved=False, notes=[*inner.notes, note])
+        return EffectiveSignature(own, resolved=False, notes=[note])
+
+    def _sites(
+        self,
+        forward: Forward,
+        func: types.FunctionType,
+        bound_self: object,
+        wrapped: object,
+        layer: Layer,
+    ) -> list[Site]:
+        if forward.via is not None:
+            return self._helper_sites(forward, func, bound_self, wrapped, layer)
+        target = self._callee_object(forward.callee, func, bound_self)
+        runner = self._runner_target(forward, func, bound_self, wrapped, target)
+        if runner is not None:
+            return [runner]
+        if target is MISSING and wrapped is not None:
+            # The call's target is computed (a registry, a dispatcher), but the
+            # wrapper declares what it wraps: trust that declaration.
+            target = wrapped
+        return [self._site(forward, target)]
+
+    def _runner_target(
+        self,
+        forward: Forward,
+        func: types.FunctionType,
+        bound_self: object,
+        wrapped: object,
+        callee: object,
+    ) -> Site | None:
+        """``asyncio.to_thread(func, *args, **kwargs)``: the target rides as an argument.
+
+        When a leading argument of the call is the wrapper's target (its
+        ``__wrapped__``, or a callable from its closure) and the called object
+        is something else, the call is a runner that calls that argument with
+        the arguments after it.
+        """
+        for index, leading in enumerate(forward.leading_callees):
+            if leading.kind not in ("free", "self_attr", "global"):
+                continue
+            candidate = self._callee_object(leading, func, bound_self)
+            if candidate is MISSING or candidate is callee or not callable(candidate):
+                continue
+            if leading.kind == "global" and candidate is not wrapped:
+                continue
+            if wrapped is not None and candidate is not wrapped and leading.kind != "free":
+                continue
+            if isinstance(candidate, type) and candidate is not wrapped:
+                continue
+            inner = Forward(
+                leading,
+                forward.star_args,
+                forward.star_kwargs,
+                forward.leading[index + 1 :],
+                forward.keywords,
+                leading_callees=forward.leading_callees[index + 1 :],
+            )
+            return self._site(inner, candidate)
+        return None
+
+    def _site(self, forward: Forward, target: object) -> Site:
+        if target is MISSING:
+            return Site(forward, None)
+        try:
+            sig = self.resolve(target)
+        except (NoSignature, _Cycle, _TooDeep):
+            return Site(forward, None)
+        return Site(forward, sig, id(target))
+
+    def _callee_object(self, callee: Callee, func: types.FunctionType, bound_self: object) -> Any:
+        if callee.kind == "free":
+            closure = func.__closure__ or ()
+            try:
+                index = func.__code__.co_freevars.index(callee.name)
+                return closure[index].cell_contents
+            except (ValueError, IndexError):
+                return MISSING
+        if callee.kind == "global":
+            if callee.name in func.__globals__:
+                return func.__globals__[callee.name]
+            return getattr(builtins, callee.name, MISSING)
+        if callee.kind == "self_attr" and bound_self is not MISSING:
+            value = instance_attr(bound_self, callee.name, MISSING)
+            if isinstance(value, types.FunctionType) and value is not instance_attr(
+                type(bound_self), callee.name, None
+            ):
+                return value
+            if value is MISSING or isinstance(value, types.FunctionType):
+                # A method of the decorator class: bind it like Python would.
+                method = static_attr(type(bound_self), callee.name, MISSING)
+                if isinstance(method, types.FunctionType):
+                    return types.MethodType(method, bound_self)
+                return MISSING
+            return value
+        return MISSING
+
+    def _helper_sites(
+        self,
+        forward: Forward,
+        func: types.FunctionType,
+        bound_self: object,
+        wrapped: object,
+        layer: Layer,
+    ) -> list[Site]:
+        """``helper(func, args, kwargs)``: follow the tuple and the dict into the helper."""
+        via = forward.via
+        assert via is not None
+        helper = self._callee_object(via.helper, func, bound_self)
+        offset = 0
+        if isinstance(helper, type):
+            helper = _unwrap_descriptor(_user_method(helper, "__init__"))
+            offset = 1
+        if not isinstance(helper, types.FunctionType):
+            return [Site(forward, None)]
+        code = helper.__code__
+        names = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
+
+        def param_at(where: int | str | None) -> str | None:
+            if where is None:
+                return None
+            if isinstance(where, int):
+                index = where + offset
+                return names[index] if index < code.co_argcount else None
+            return where if where in names else None
+
+        tracked = (param_at(via.args_at), param_at(via.kwargs_at))
+        if tracked == (None, None):
+            return [Site(forward, None)]
+        effect = effect_of(code, helper.__globals__, tracked)
+        if not effect.has_source or effect.unproven or not effect.forwards:
+            return [Site(forward, None)]
+        layer.supplied |= effect.supplied
+        for key, expr in effect.popped.items():
+            layer.popped[key] = EMPTY if expr is None else read_default(expr, helper)
+        for key, expr in effect.defaults.items():
+            layer.defaults[key] = read_default(expr, helper)
+        layer.positional_needed = max(layer.positional_needed, effect.positional_needed)
+        passed = dict(via.arguments)
+        sites = []
+        for inner in effect.forwards:
+            target: Any = MISSING
+            if inner.callee.kind == "param" and inner.callee.name in names:
+                index = names.index(inner.callee.name) - offset
+                source = passed.get(index, passed.get(inner.callee.name))
+                if source is not None:
+                    target = self._callee_object(source, func, bound_self)
+            elif inner.via is None:
+                target = self._callee_object(inner.callee, helper, MISSING)
+            if target is MISSING and wrapped is not None:
+                target = wrapped
+            sites.append(self._site(inner, target))
+        return sites
+
+
+class _Cycle(NoSignature):
+    def __init__(self, obj: object) -> None:
+        super().__init__("a __wrapped__/forwarding cycle")
+
+
+class _TooDeep(NoSignature):
+    def __init__(self, obj: object) -> None:
+        super().__init__(f"more than {MAX_DEPTH} nested layers")
+
+
+# -- signatures built from code objects ---------------------------------------
+
+
+def plain_signature(func: types.FunctionType) -> EffectiveSignature:
+    """Exactly ``inspect.signature(func)``, every parameter owned by ``func``."""
+    name = owner_name(func)
+    annotations = _annotations(func)
+    return EffectiveSignature(
+        _code_parameters(func, annotations, func, name, None),
+        return_annotation=annotations.get("return", EMPTY),
+        __validate_parameters__=False,
+    )
+
+
+def own_parameters(
+    func: types.FunctionType,
+    effect: Effect,
+    owner: object,
+    name: str,
+    *,
+    use_source: bool,
+) -> list[EffectiveParameter]:
+    """A wrapper's own parameters, annotations read from its source.
+
+    ``functools.wraps`` copied the target's ``__annotations__`` onto the
+    wrapper, so when the wrapper declares a target (``use_source``) its own
+    annotations come from the syntax tree.
+    """
+    if use_source:
+        if effect.has_source:
+            annotations = {
+                key: evaluate_annotation(node, func) for key, node in effect.annotations.items()
+            }
+        else:
+            annotations = {}
+    else:
+        annotations = {
+            key: evaluate_parameter_annotation(value, func)
+            for key, value in _annotations(func).items()
+        }
+    return _code_parameters(func, annotations, owner, name, None)
+
+
+def _annotations(func: types.FunctionType) -> dict[str, Any]:
+    try:
+        value = func.__annotations__
+    except Exception:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _code_parameters(
+    func: types.FunctionType,
+    annotations: dict[str, Any],
+    owner: object,
+    name: str,
+    _unused: None,
+) -> list[EffectiveParameter]:
+    code = func.__code__
+    positional = code.co_argcount
+    posonly = code.co_posonlyargcount
+    kwonly = code.co_kwonlyargcount
+    names = code.co_varnames
+    defaults = func.__defaults__ or ()
+    kwdefaults = func.__kwdefaults__ or {}
+    first_default = positional - len(defaults)
+    params: list[EffectiveParameter] = []
+    for index in range(positional):
+        pname = names[index]
+        params.append(
+            EffectiveParameter(
+                pname,
+                PO if index < posonly else POK,
+                default=defaults[index - first_default] if index >= first_default else EMPTY,
+                annotation=annotations.get(pname, EMPTY),
+                owner=owner,
+                owner_name=name,
+            )
+        )
+    index = positional + kwonly
+    if code.co_flags & inspect.CO_VARARGS:
+        pname = names[index]
+        params.append(
+            EffectiveParameter(
+                pname,
+                VAR_POS,
+                annotation=annotations.get(pname, EMPTY),
+                owner=owner,
+                owner_name=name,
+            )
+        )
+        index += 1
+    for k in range(positional, positional + kwonly):
+        pname = names[k]
+        params.append(
+            EffectiveParameter(
+                pname,
+                KW,
+                default=kwdefaults.get(pname, EMPTY),
+                annotation=annotations.get(pname, EMPTY),
+                owner=owner,
+                owner_name=name,
+            )
+        )
+    if code.co_flags & inspect.CO_VARKEYWORDS:
+        pname = names[index]
+        params.append(
+            EffectiveParameter(
+                pname,
+                VAR_KW,
+                annotation=annotations.get(pname, EMPTY),
+                owner=owner,
+                owner_name=name,
+            )
+        )
+    return params
+
+
+# -- small transformations ------------------------------------------------------
+
+
+def drop_first(sig: EffectiveSignature) -> EffectiveSignature:
+    """Bind the first positional parameter (``self``/``cls``)."""
+    params = list(sig.parameters.values())
+    if params and params[0].kind in (PO, POK):
+        return sig.replace(parameters=params[1:])
+    return sig
+
+
+def apply_partial(
+    sig: EffectiveSignature, args: tuple[Any, ...], keywords: dict[str, Any]
+) -> EffectiveSignature:
+    """``functools.partial`` semantics on an effective signature, as inspect does."""
+    try:
+        bound = sig.bind_partial(*args, **keywords)
+    except TypeError as exc:
+        raise NoSignature(f"partial object has incorrect arguments: {exc}") from exc
+    arguments = bound.arguments
+    params: dict[str, EffectiveParameter] = {}
+    to_keyword = False
+    for param in sig.parameters.values():
+        if param.name in arguments:
+            if param.kind is PO:
+                continue
+            if param.kind is POK:
+                if param.name not in keywords:
+                    continue
+                to_keyword = True
+                param = param.replace(default=arguments[param.name])
+            elif param.kind is KW:
+                param = param.replace(default=arguments[param.name])
+            elif param.kind is VAR_POS:
+                continue
+        if to_keyword:
+            if param.kind is POK:
+                param = param.replace(kind=KW)
+            elif param.kind is VAR_POS:
+                continue
+        params[param.name] = param
+    ordered = [p for p in params.values() if p.kind in (PO, POK)]
+    ordered += [p for p in params.values() if p.kind is VAR_POS]
+    ordered += [p for p in params.values() if p.kind is KW]
+    ordered += [p for p in params.values() if p.kind is VAR_KW]
+    return sig.replace(parameters=ordered)
+
+
+def _partialmethod_of(func: object) -> functools.partialmethod[Any] | None:
+    for attr in ("__partialmethod__", "_partialmethod"):
+        value = instance_attr(func, attr, None)
+        if isinstance(value, functools.partialmethod):
+            return value
+    return None
+
+
+def _mro(cls: type) -> tuple[type, ...]:
+    try:
+        mro = type.__getattribute__(cls, "__mro__")
+    except Exception:
+        return ()
+    return mro if isinstance(mro, tuple) else ()
+
+
+def _namespace(cls: type) -> Any:
+    """A class's own ``__dict__`` (bypassing any metaclass ``__getattribute__``)."""
+    try:
+        return type.__getattribute__(cls, "__dict__")
+    except Exception:
+        return {}
+
+
+def _user_method(cls: type, name: str) -> Any:
+    """A Python-level ``__call__``/``__new__``/``__init__`` found on ``cls``."""
+    for base in _mro(cls):
+        if base is object or base is type:
+            continue
+        namespace = _namespace(base)
+        if name in namespace:
+            value = namespace[name]
+            if isinstance(
+                value,
+                (
+                    types.WrapperDescriptorType,
+                    types.MethodWrapperType,
+                    types.BuiltinFunctionType,
+                    types.MethodDescriptorType,
+                    types.ClassMethodDescriptorType,
+                ),
+            ):
+                return None
+            return value
+    return None
+
+
+def _unwrap_descriptor(value: Any) -> Any:
+    if isinstance(value, (staticmethod, classmethod)):
+        return value.__func__
+    return value
+
+
+def _cacheable(obj: object) -> bool:
+    return isinstance(obj, (types.FunctionType, type, functools.partial))

@@ -1,0 +1,315 @@
+"""Compose: a wrapper's effect applied to the signatures of what it calls.
+
+Pure functions over values: a :class:`Layer` (the wrapper's own parameters
+and what its code does to keyword arguments) plus the effective signature of
+each forwarding target gives the wrapper's effective signature, each
+parameter keeping the owner it was introduced with.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .effects import Forward
+from .model import EffectiveParameter, EffectiveSignature
+
+PO = inspect.Parameter.POSITIONAL_ONLY
+POK = inspect.Parameter.POSITIONAL_OR_KEYWORD
+VAR_POS = inspect.Parameter.VAR_POSITIONAL
+KW = inspect.Parameter.KEYWORD_ONLY
+VAR_KW = inspect.Parameter.VAR_KEYWORD
+EMPTY: Any = inspect.Parameter.empty
+
+_POSITIONAL = (PO, POK)
+
+
+@dataclass
+class Site:
+    """A forwarding call and the effective signature of its target (if known)."""
+
+    forward: Forward
+    target: EffectiveSignature | None
+    target_id: int = 0
+
+
+@dataclass
+class Layer:
+    """One wrapper, ready to be composed with its targets."""
+
+    own: list[EffectiveParameter]
+    owner: object
+    owner_name: str
+    sites: list[Site] = field(default_factory=list)
+    popped: dict[str, Any] = field(default_factory=dict)  # name -> default (EMPTY: required)
+    supplied: set[str] = field(default_factory=set)
+    defaults: dict[str, Any] = field(default_factory=dict)
+    positional_needed: int = 0
+    unproven: list[str] = field(default_factory=list)
+    return_annotation: Any = EMPTY
+    describe: str = "the wrapper"
+    #: the wrapper declares a target (``__wrapped__``) it must be forwarding to
+    expects_target: bool = False
+
+
+@dataclass
+class _Applied:
+    """A target's parameters after one forwarding call's edits."""
+
+    positional: list[EffectiveParameter]
+    var_positional: EffectiveParameter | None
+    keyword_only: list[EffectiveParameter]
+    var_keyword: EffectiveParameter | None
+    passthrough: dict[str, EffectiveParameter]
+
+
+def _apply(site: Site, layer: Layer, target: EffectiveSignature) -> _Applied:
+    forward = site.forward
+    params = list(target.parameters.values())
+    positional = [p for p in params if p.kind in _POSITIONAL]
+    var_pos = next((p for p in params if p.kind is VAR_POS), None)
+    keyword_only = [p for p in params if p.kind is KW]
+    var_kw = next((p for p in params if p.kind is VAR_KW), None)
+    by_name = {p.name: p for p in params}
+    passthrough: dict[str, EffectiveParameter] = {}
+
+    for wrapper_name in forward.leading:
+        if not positional:
+            break
+        consumed = positional.pop(0)
+        if wrapper_name is not None:
+            passthrough[wrapper_name] = consumed
+
+    removed = {name for name, _ in forward.keywords} | layer.supplied | set(layer.popped)
+    for name, wrapper_name in forward.keywords:
+        if wrapper_name is not None and name in by_name:
+            passthrough[wrapper_name] = by_name[name]
+
+    kept: list[EffectiveParameter] = []
+    converted: list[EffectiveParameter] = []
+    to_keyword = False
+    for param in positional:
+        if param.name in removed:
+            to_keyword = to_keyword or param.kind is POK
+            continue
+        if to_keyword and param.kind is POK:
+            converted.append(param.replace(kind=KW))
+        elif not to_keyword:
+            kept.append(param)
+    if to_keyword:
+        # Any positional argument would fill the parameter supplied by keyword.
+        var_pos = None
+    keyword_only = converted + [p for p in keyword_only if p.name not in removed]
+
+    if layer.defaults:
+        kept = [_with_default(p, layer.defaults) for p in kept]
+        keyword_only = [_with_default(p, layer.defaults) for p in keyword_only]
+
+    if not forward.star_args:
+        keyword_only = [p.replace(kind=KW) for p in kept if p.kind is POK] + keyword_only
+        kept = []
+        var_pos = None
+    if not forward.star_kwargs:
+        kept = [p.replace(kind=PO) if p.kind is POK else p for p in kept]
+        keyword_only = []
+        var_kw = None
+
+    for index in range(min(layer.positional_needed, len(kept))):
+        if kept[index].kind is POK:
+            kept[index] = kept[index].replace(kind=PO)
+    return _Applied(kept, var_pos, keyword_only, var_kw, passthrough)
+
+
+def _with_default(param: EffectiveParameter, defaults: dict[str, Any]) -> EffectiveParameter:
+    if param.name in defaults:
+        return param.replace(default=defaults[param.name])
+    return param
+
+
+def compose(layer: Layer) -> EffectiveSignature:
+    """The effective signature of ``layer``'s wrapper."""
+    notes = list(layer.unproven)
+    resolved = not notes
+    own = layer.own
+    own_names = {p.name for p in own}
+    own_positional = [p for p in own if p.kind in _POSITIONAL]
+    own_keyword = [p for p in own if p.kind is KW]
+    own_var_pos = next((p for p in own if p.kind is VAR_POS), None)
+    own_var_kw = next((p for p in own if p.kind is VAR_KW), None)
+
+    popped = [
+        EffectiveParameter(
+            name, KW, default=default, owner=layer.owner, owner_name=layer.owner_name
+        )
+        for name, default in layer.popped.items()
+        if name not in own_names
+    ]
+
+    known = [s for s in layer.sites if s.target is not None]
+    unknown = [s for s in layer.sites if s.target is None]
+    primary = _primary(known)
+    if unknown or primary is None or notes:
+        for site in unknown:
+            callee = site.forward.callee.text or "a callable"
+            notes.append(
+                f"{layer.describe} passes its arguments to {callee}, which the resolver "
+                "cannot identify without running code"
+            )
+        if primary is None and not unknown and layer.expects_target:
+            notes.append(
+                f"{layer.describe} never passes its *args/**kwargs to a callable the "
+                "resolver can follow"
+            )
+        params = [*own_positional, *([own_var_pos] if own_var_pos else []), *own_keyword]
+        params += popped
+        if own_var_kw:
+            params.append(own_var_kw)
+        return _finish(params, layer.return_annotation, not notes, notes)
+
+    assert primary.target is not None
+    applied = _apply(primary, layer, primary.target)
+    for other in known:
+        if other is primary or other.target_id == primary.target_id or other.target is None:
+            continue
+        if other.forward.star_kwargs:
+            _restrict_keywords(applied, _apply(other, layer, other.target))
+
+    positional: list[EffectiveParameter] = []
+    for param in own_positional:
+        positional.append(_passed_through(param, applied.passthrough))
+    keyword_own = [_passed_through(p, applied.passthrough) for p in own_keyword]
+
+    target_positional = [p for p in applied.positional if p.name not in own_names]
+    target_keyword = [p for p in applied.keyword_only if p.name not in own_names]
+    shadowed = [
+        p.name
+        for p in (*applied.positional, *applied.keyword_only)
+        if p.name in own_names and p.name not in applied.passthrough
+    ]
+    if shadowed:
+        notes.append(
+            f"{layer.describe} has its own parameter(s) {', '.join(shadowed)}, hiding the "
+            "target's parameter(s) of the same name"
+        )
+
+    forwards_args = any(s.forward.star_args for s in layer.sites)
+    forwards_kwargs = any(s.forward.star_kwargs for s in layer.sites)
+    var_pos = applied.var_positional if forwards_args else own_var_pos
+    var_kw = applied.var_keyword if forwards_kwargs else own_var_kw
+    params = [*positional, *target_positional]
+    if var_pos is not None:
+        params.append(var_pos)
+    params += target_keyword + keyword_own + popped
+    if var_kw is not None:
+        params.append(var_kw)
+
+    return_annotation = layer.return_annotation
+    if return_annotation is EMPTY:
+        return_annotation = primary.target.return_annotation
+    inner_notes = [n for s in known if s.target is not None for n in s.target.notes]
+    inner_resolved = all(s.target.resolved for s in known if s.target is not None)
+    return _finish(
+        params,
+        return_annotation,
+        resolved and inner_resolved and not shadowed,
+        [*inner_notes, *notes],
+    )
+
+
+def _primary(sites: list[Site]) -> Site | None:
+    """The call that receives both ``*args`` and ``**kwargs`` (or the best one)."""
+    best: Site | None = None
+    for site in sites:
+        score = 2 * site.forward.star_args + site.forward.star_kwargs
+        if best is None or score > 2 * best.forward.star_args + best.forward.star_kwargs:
+            best = site
+    return best
+
+
+def _restrict_keywords(applied: _Applied, other: _Applied) -> None:
+    """``**kwargs`` also goes to ``other``: keep only keywords it accepts too."""
+    if other.var_keyword is not None:
+        return
+    accepted = {p.name for p in (*other.positional, *other.keyword_only) if p.kind is not PO}
+    applied.positional = [
+        p.replace(kind=PO) if p.kind is POK and p.name not in accepted else p
+        for p in applied.positional
+    ]
+    applied.keyword_only = [p for p in applied.keyword_only if p.name in accepted]
+    applied.var_keyword = None
+
+
+def _passed_through(
+    param: EffectiveParameter, passthrough: dict[str, EffectiveParameter]
+) -> EffectiveParameter:
+    target = passthrough.get(param.name)
+    if target is None:
+        return param
+    annotation = param.annotation if param.annotation is not EMPTY else target.annotation
+    return param.replace(annotation=annotation, owner=target.owner, owner_name=target.owner_name)
+
+
+def _finish(
+    params: Iterable[EffectiveParameter],
+    return_annotation: Any,
+    resolved: bool,
+    notes: list[str],
+) -> EffectiveSignature:
+    return EffectiveSignature(
+        normalise(list(params)),
+        return_annotation=return_annotation,
+        resolved=resolved,
+        notes=_unique(notes),
+    )
+
+
+def _unique(notes: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for note in notes:
+        seen.setdefault(note, None)
+    return list(seen)
+
+
+def normalise(params: list[EffectiveParameter]) -> list[EffectiveParameter]:
+    """Make a parameter list valid for :class:`inspect.Signature`.
+
+    Composition can put a positional-only parameter after a
+    positional-or-keyword one (the wrapper's own parameters before the
+    target's), or a required positional parameter after one with a default.
+    The rewrite keeps every call that really works expressible by position.
+    """
+    seen: set[str] = set()
+    unique: list[EffectiveParameter] = []
+    for param in params:
+        if param.name not in seen:
+            seen.add(param.name)
+            unique.append(param)
+    params = unique
+    positional = [p for p in params if p.kind in _POSITIONAL]
+    rest = [p for p in params if p.kind not in _POSITIONAL]
+    last_po = max((i for i, p in enumerate(positional) if p.kind is PO), default=-1)
+    positional = [p.replace(kind=PO) if i < last_po else p for i, p in enumerate(positional)]
+    fixed: list[EffectiveParameter] = []
+    moved: list[EffectiveParameter] = []
+    has_default = False
+    for param in positional:
+        if param.default is not EMPTY:
+            has_default = True
+            fixed.append(param)
+        elif has_default and param.kind is POK:
+            moved.append(param.replace(kind=KW))
+        elif has_default:
+            # A required positional-only parameter after a default: the
+            # defaults before it cannot be skipped by position anyway.
+            fixed = [p.replace(default=EMPTY) for p in fixed]
+            fixed.append(param)
+        else:
+            fixed.append(param)
+    var_pos = [p for p in rest if p.kind is VAR_POS][:1]
+    if moved:
+        var_pos = []
+    keyword = [p for p in rest if p.kind is KW]
+    var_kw = [p for p in rest if p.kind is VAR_KW][:1]
+    return [*fixed, *var_pos, *moved, *keyword, *var_kw]

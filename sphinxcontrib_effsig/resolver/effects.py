@@ -1,0 +1,501 @@
+"""Wrapper code -> :class:`Effect`: what a wrapper does to its target's parameters.
+
+The analysis depends only on the wrapper's code, never on what it wraps, so
+it is computed once per code object and shared by every function the
+wrapper decorates. It reads the syntax tree; nothing is executed.
+
+The body is read flow-insensitively: a ``kwargs.pop("x")`` anywhere counts.
+Uses of ``args``/``kwargs`` the analysis does not understand (rebinding them,
+starring a slice of them) are recorded in ``Effect.unproven`` so that the
+composition keeps ``*args``/``**kwargs`` instead of guessing.
+"""
+
+from __future__ import annotations
+
+import ast
+import types
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .source import FunctionNode, function_node
+
+CalleeKind = Literal["free", "global", "self_attr", "param", "unknown"]
+
+#: Marks a keyword the wrapper pops or deletes without a default.
+REQUIRED = None
+
+
+@dataclass(frozen=True)
+class Callee:
+    """How a forwarding call names its target, in the wrapper's own terms."""
+
+    kind: CalleeKind
+    name: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Forward:
+    """One call that passes the wrapper's ``*args`` and/or ``**kwargs`` on.
+
+    ``leading`` holds the positional arguments written before ``*args``: the
+    wrapper parameter name when an argument is one passed straight through,
+    else ``None``. ``keywords`` maps each keyword written in the call to the
+    wrapper parameter passed through under it (or ``None``).
+    """
+
+    callee: Callee
+    star_args: bool
+    star_kwargs: bool
+    leading: tuple[str | None, ...] = ()
+    keywords: tuple[tuple[str, str | None], ...] = ()
+    via: HelperCall | None = None
+    #: the leading positional arguments as callees, for runners such as
+    #: ``asyncio.to_thread(func, *args)`` or ``executor.submit(func, *args)``
+    leading_callees: tuple[Callee, ...] = ()
+
+
+@dataclass(frozen=True)
+class HelperCall:
+    """``helper(func, args, kwargs)``: the wrapper hands its arguments over as values.
+
+    ``args_at``/``kwargs_at`` say where the tuple and the dict are passed (a
+    position or a keyword); ``arguments`` describes the other arguments, so a
+    helper parameter that receives the target can be traced back.
+    """
+
+    helper: Callee
+    args_at: int | str | None
+    kwargs_at: int | str | None
+    arguments: tuple[tuple[int | str, Callee], ...]
+
+
+@dataclass
+class Effect:
+    """Everything the composition needs to know about one wrapper's code."""
+
+    varargs: str | None
+    varkw: str | None
+    forwards: list[Forward] = field(default_factory=list)
+    #: kwargs.pop(name[, default]) / del kwargs[name]: name -> default expr or REQUIRED
+    popped: dict[str, ast.expr | None] = field(default_factory=dict)
+    #: keywords the wrapper fills in itself (kwargs[name] = v, kwargs.update(name=v))
+    supplied: set[str] = field(default_factory=set)
+    #: kwargs.setdefault(name, default)
+    defaults: dict[str, ast.expr] = field(default_factory=dict)
+    #: leading positional arguments the wrapper needs (args[0] read, empty args refused)
+    positional_needed: int = 0
+    #: parameter annotations and return annotation as written in the source
+    annotations: dict[str, ast.expr] = field(default_factory=dict)
+    returns: ast.expr | None = None
+    has_source: bool = True
+    unproven: list[str] = field(default_factory=list)
+
+    @property
+    def forwards_args(self) -> bool:
+        return any(f.star_args for f in self.forwards)
+
+    @property
+    def forwards_kwargs(self) -> bool:
+        return any(f.star_kwargs for f in self.forwards)
+
+
+_EFFECTS: dict[tuple[types.CodeType, tuple[str | None, str | None] | None], Effect] = {}
+
+
+def clear_effects() -> None:
+    _EFFECTS.clear()
+
+
+def effect_of(
+    code: types.CodeType,
+    module_globals: dict[str, object] | None = None,
+    tracked: tuple[str | None, str | None] | None = None,
+) -> Effect:
+    """The (cached) effect of the wrapper compiled to ``code``.
+
+    ``tracked`` names the parameters that hold the forwarded tuple and dict
+    when ``code`` is a helper that receives them as values; by default they
+    are the function's own ``*args`` and ``**kwargs``.
+    """
+    key = (code, tracked)
+    try:
+        return _EFFECTS[key]
+    except KeyError:
+        pass
+    node = function_node(code, module_globals)
+    varargs, varkw = tracked if tracked is not None else _star_names(code)
+    if node is None:
+        effect = Effect(varargs, varkw, has_source=False)
+        effect.unproven.append("its source code is not available")
+    else:
+        try:
+            effect = _Analyser(code, node, varargs, varkw).run()
+        except RecursionError:
+            effect = Effect(varargs, varkw)
+            effect.unproven.append("its body is too deeply nested to analyse")
+    _EFFECTS[key] = effect
+    return effect
+
+
+def _star_names(code: types.CodeType) -> tuple[str | None, str | None]:
+    index = code.co_argcount + code.co_kwonlyargcount
+    varargs = varkw = None
+    if code.co_flags & 0x04:
+        varargs = code.co_varnames[index]
+        index += 1
+    if code.co_flags & 0x08:
+        varkw = code.co_varnames[index]
+    return varargs, varkw
+
+
+def _const_str(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def _is_name(node: ast.AST | None, names: set[str]) -> bool:
+    return isinstance(node, ast.Name) and node.id in names
+
+
+class _Analyser:
+    """One pass over a wrapper's body, collecting forwards and kwargs edits."""
+
+    def __init__(
+        self, code: types.CodeType, node: FunctionNode, varargs: str | None, varkw: str | None
+    ) -> None:
+        self.code = code
+        self.node = node
+        self.effect = Effect(varargs, varkw)
+        self.args_names: set[str] = {varargs} if varargs else set()
+        self.kwargs_names: set[str] = {varkw} if varkw else set()
+        a = node.args
+        self.positional = [p.arg for p in (*a.posonlyargs, *a.args)]
+        self.params = set(self.positional) | {p.arg for p in a.kwonlyargs}
+        self.freevars = set(code.co_freevars)
+        self.locals = set(code.co_varnames) | set(code.co_cellvars)
+        self.self_name = self.positional[0] if self.positional else None
+        # Names consumed by a recognised use, so the generic walk skips them.
+        self.handled: set[int] = set()
+
+    def run(self) -> Effect:
+        effect = self.effect
+        node = self.node
+        for arg in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs):
+            if arg.annotation is not None:
+                effect.annotations[arg.arg] = arg.annotation
+        if not isinstance(node, ast.Lambda):
+            effect.returns = node.returns
+            body: list[ast.stmt] = node.body
+            self._needs_positional(body)
+            for stmt in body:
+                self._visit(stmt, shadowed=frozenset())
+        else:
+            self._visit(node.body, shadowed=frozenset())
+        return effect
+
+    # -- the walk ---------------------------------------------------------
+
+    def _visit(self, node: ast.AST, shadowed: frozenset[str]) -> None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            inner = node.args
+            names = {p.arg for p in (*inner.posonlyargs, *inner.args, *inner.kwonlyargs)}
+            if inner.vararg:
+                names.add(inner.vararg.arg)
+            if inner.kwarg:
+                names.add(inner.kwarg.arg)
+            shadowed = shadowed | names
+            children: list[ast.AST] = (
+                [node.body] if isinstance(node, ast.Lambda) else list(node.body)
+            )
+            for child in children:
+                self._visit(child, shadowed)
+            return
+        if isinstance(node, ast.Call):
+            self._call(node, shadowed)
+        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.NamedExpr)):
+            self._assignment(node, shadowed)
+        elif isinstance(node, ast.Delete):
+            for target in node.targets:
+                key = self._kwargs_key(target, shadowed)
+                if key is not None:
+                    self.effect.popped.setdefault(key, REQUIRED)
+                    self.handled.add(id(target))
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.With, ast.AsyncWith)):
+            pass
+        for child in ast.iter_child_nodes(node):
+            self._visit(child, shadowed)
+
+    def _tracked(self, node: ast.AST | None, names: set[str], shadowed: frozenset[str]) -> bool:
+        return isinstance(node, ast.Name) and node.id in names and node.id not in shadowed
+
+    def _kwargs_key(self, target: ast.AST, shadowed: frozenset[str]) -> str | None:
+        if isinstance(target, ast.Subscript) and self._tracked(
+            target.value, self.kwargs_names, shadowed
+        ):
+            return _const_str(target.slice)
+        return None
+
+    def _assignment(self, node: ast.AST, shadowed: frozenset[str]) -> None:
+        targets: list[ast.expr]
+        value: ast.expr | None
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.NamedExpr)):
+            targets, value = [node.target], node.value
+        else:
+            return
+        for target in targets:
+            key = self._kwargs_key(target, shadowed)
+            if key is not None:
+                self.effect.supplied.add(key)
+                continue
+            if isinstance(target, ast.Subscript) and self._tracked(
+                target.value, self.kwargs_names, shadowed
+            ):
+                self.effect.unproven.append(f"it sets a computed key of **{self.effect.varkw}")
+                continue
+            if isinstance(target, ast.Name) and target.id not in shadowed:
+                if target.id in self.args_names or target.id in self.kwargs_names:
+                    if isinstance(node, ast.Assign) and self._is_copy_of_kwargs(value, shadowed):
+                        continue
+                    which = "*" + target.id if target.id in self.args_names else "**" + target.id
+                    self.effect.unproven.append(f"it reassigns {which}")
+                elif self._is_copy_of_kwargs(value, shadowed):
+                    # kw = dict(kwargs) / {**kwargs} / kwargs.copy(): an alias.
+                    self.kwargs_names.add(target.id)
+                elif value is not None and self._tracked(value, self.args_names, shadowed):
+                    self.args_names.add(target.id)
+
+    def _is_copy_of_kwargs(self, value: ast.expr | None, shadowed: frozenset[str]) -> bool:
+        if value is None:
+            return False
+        if self._tracked(value, self.kwargs_names, shadowed):
+            return True
+        if isinstance(value, ast.Dict):
+            return any(
+                k is None and self._tracked(v, self.kwargs_names, shadowed)
+                for k, v in zip(value.keys, value.values, strict=True)
+            ) and all(k is None or _const_str(k) is not None for k in value.keys)
+        if isinstance(value, ast.Call):
+            func = value.func
+            if isinstance(func, ast.Name) and func.id == "dict" and len(value.args) == 1:
+                return self._tracked(value.args[0], self.kwargs_names, shadowed)
+            if (
+                isinstance(func, ast.Attribute)
+                and func.attr == "copy"
+                and self._tracked(func.value, self.kwargs_names, shadowed)
+            ):
+                return True
+        return False
+
+    def _call(self, call: ast.Call, shadowed: frozenset[str]) -> None:
+        func = call.func
+        # kwargs.<method>(...)
+        if isinstance(func, ast.Attribute) and self._tracked(
+            func.value, self.kwargs_names, shadowed
+        ):
+            self._kwargs_method(func.attr, call)
+            return
+        star_args = star_kwargs = False
+        leading: list[str | None] = []
+        leading_callees: list[Callee] = []
+        seen_star = False
+        for arg in call.args:
+            if isinstance(arg, ast.Starred):
+                if self._tracked(arg.value, self.args_names, shadowed):
+                    star_args = True
+                else:
+                    self._unknown_star(arg.value, shadowed)
+                seen_star = True
+            elif not seen_star:
+                leading.append(self._passthrough(arg, shadowed))
+                leading_callees.append(self._callee(arg, shadowed))
+        keywords: list[tuple[str, str | None]] = []
+        for kw in call.keywords:
+            if kw.arg is None:
+                if self._tracked(kw.value, self.kwargs_names, shadowed):
+                    star_kwargs = True
+                else:
+                    self._unknown_star(kw.value, shadowed)
+            else:
+                keywords.append((kw.arg, self._passthrough(kw.value, shadowed)))
+        if not (star_args or star_kwargs):
+            self._helper_call(call, shadowed)
+            return
+        self.effect.forwards.append(
+            Forward(
+                self._callee(func, shadowed),
+                star_args,
+                star_kwargs,
+                tuple(leading),
+                tuple(keywords),
+                leading_callees=tuple(leading_callees),
+            )
+        )
+
+    def _unknown_star(self, value: ast.expr, shadowed: frozenset[str]) -> None:
+        for sub in ast.walk(value):
+            if self._tracked(sub, self.args_names | self.kwargs_names, shadowed):
+                self.effect.unproven.append(
+                    f"it passes on a transformed copy of its arguments ({ast.unparse(value)})"
+                )
+                return
+
+    def _helper_call(self, call: ast.Call, shadowed: frozenset[str]) -> None:
+        """``helper(func, args, kwargs)``: args/kwargs handed over as values."""
+        passed = [
+            i
+            for i, arg in enumerate(call.args)
+            if self._tracked(arg, self.args_names | self.kwargs_names, shadowed)
+        ]
+        passed_kw = [
+            kw
+            for kw in call.keywords
+            if kw.arg and self._tracked(kw.value, self.args_names | self.kwargs_names, shadowed)
+        ]
+        if not passed and not passed_kw:
+            return
+        args_at: int | str | None = None
+        kwargs_at: int | str | None = None
+        for i in passed:
+            node = call.args[i]
+            assert isinstance(node, ast.Name)
+            if node.id in self.args_names:
+                args_at = i
+            else:
+                kwargs_at = i
+        for kw in passed_kw:
+            assert isinstance(kw.value, ast.Name) and kw.arg is not None
+            if kw.value.id in self.args_names:
+                args_at = kw.arg
+            else:
+                kwargs_at = kw.arg
+        arguments: list[tuple[int | str, Callee]] = []
+        for i, arg in enumerate(call.args):
+            if isinstance(arg, ast.Starred):
+                break
+            if i not in passed:
+                arguments.append((i, self._callee(arg, shadowed)))
+        for kw in call.keywords:
+            if kw.arg and kw not in passed_kw:
+                arguments.append((kw.arg, self._callee(kw.value, shadowed)))
+        via = HelperCall(self._callee(call.func, shadowed), args_at, kwargs_at, tuple(arguments))
+        self.effect.forwards.append(
+            Forward(
+                Callee("unknown", "", via.helper.text),
+                args_at is not None,
+                kwargs_at is not None,
+                via=via,
+            )
+        )
+
+    def _kwargs_method(self, method: str, call: ast.Call) -> None:
+        effect = self.effect
+        key = _const_str(call.args[0]) if call.args else None
+        if method == "pop":
+            if key is None:
+                effect.unproven.append(f"it pops a computed key from **{effect.varkw}")
+            elif len(call.args) >= 2:
+                effect.popped[key] = call.args[1]
+            else:
+                effect.popped.setdefault(key, REQUIRED)
+        elif method == "setdefault":
+            if key is not None and len(call.args) >= 2:
+                effect.defaults[key] = call.args[1]
+        elif method == "update":
+            for kw in call.keywords:
+                if kw.arg is None:
+                    effect.unproven.append(f"it updates **{effect.varkw} from a mapping")
+                else:
+                    effect.supplied.add(kw.arg)
+            for arg in call.args:
+                if isinstance(arg, ast.Dict) and all(
+                    k is not None and _const_str(k) is not None for k in arg.keys
+                ):
+                    effect.supplied.update(_const_str(k) or "" for k in arg.keys if k is not None)
+                else:
+                    effect.unproven.append(f"it updates **{effect.varkw} from a mapping")
+        elif method in ("clear", "popitem"):
+            effect.unproven.append(f"it calls {effect.varkw}.{method}()")
+
+    def _passthrough(self, node: ast.expr, shadowed: frozenset[str]) -> str | None:
+        if isinstance(node, ast.Name) and node.id in self.params and node.id not in shadowed:
+            return node.id
+        return None
+
+    def _callee(self, func: ast.expr, shadowed: frozenset[str]) -> Callee:
+        text = _unparse(func)
+        if isinstance(func, ast.Name):
+            name = func.id
+            if name in shadowed:
+                return Callee("unknown", name, text)
+            if name in self.freevars:
+                return Callee("free", name, text)
+            if name in self.params:
+                return Callee("param", name, text)
+            if name in self.locals:
+                return Callee("unknown", name, text)
+            return Callee("global", name, text)
+        if (
+            isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and func.value.id == self.self_name
+            and self.self_name not in shadowed
+        ):
+            return Callee("self_attr", func.attr, text)
+        return Callee("unknown", "", text)
+
+    # -- leading positional arguments the wrapper requires ------------------
+
+    def _needs_positional(self, body: list[ast.stmt]) -> None:
+        """``args[k]`` on every path, or an empty ``args`` refused."""
+        if not self.args_names:
+            return
+        needed = 0
+        for stmt in body:
+            if isinstance(stmt, ast.If) and _refuses_empty(stmt, self.args_names):
+                needed = max(needed, 1)
+                continue
+            if isinstance(stmt, (ast.If, ast.For, ast.While, ast.Try, ast.Match)):
+                continue
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            for sub in ast.walk(stmt):
+                if (
+                    isinstance(sub, ast.Subscript)
+                    and isinstance(sub.value, ast.Name)
+                    and sub.value.id in self.args_names
+                    and isinstance(sub.slice, ast.Constant)
+                    and isinstance(sub.slice.value, int)
+                    and not isinstance(sub.slice.value, bool)
+                    and sub.slice.value >= 0
+                ):
+                    needed = max(needed, sub.slice.value + 1)
+                if isinstance(sub, (ast.Lambda, ast.IfExp, ast.BoolOp)):
+                    break
+        self.effect.positional_needed = needed
+
+
+def _refuses_empty(stmt: ast.If, args_names: set[str]) -> bool:
+    test = stmt.test
+    if not stmt.body or not isinstance(stmt.body[-1], ast.Raise):
+        return False
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return _is_name(test.operand, args_names)
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Call)
+        and isinstance(test.left.func, ast.Name)
+        and test.left.func.id == "len"
+        and bool(test.left.args)
+        and _is_name(test.left.args[0], args_names)
+    )
+
+
+def _unparse(node: ast.AST) -> str:
+    try:
+        return ast.unparse(node)
+    except Exception:
+        return "<expression>"

@@ -1,0 +1,280 @@
+"""Typed decorators: ``ParamSpec``/``Concatenate`` annotations as the transformation.
+
+When a wrapper has neither source nor ``__wrapped__``, the decorator's own
+annotations may still say what it does::
+
+    def require_request(func: Callable[P, R]) -> Callable[Concatenate[Request, P], R]
+
+The decorated function is found at its definition site (its module's source,
+by ``__module__``/``__qualname__``), its signature is read from the ``def``
+there, and each decorator in its ``@`` list is applied from the bottom up.
+Nothing is called: decorators are looked up by name in the module globals and
+only their annotations are evaluated.
+"""
+
+from __future__ import annotations
+
+import ast
+import collections.abc
+import re
+import sys
+import types
+import typing
+from typing import TYPE_CHECKING, Any
+
+from .annotations import evaluate_annotation, read_default
+from .compose import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, normalise
+from .model import EffectiveParameter, EffectiveSignature
+from .naming import owner_name
+from .safe import instance_attr, static_attr
+from .source import module_tree
+
+if TYPE_CHECKING:
+    from .chain import Resolver
+
+
+def from_definition_site(func: types.FunctionType, resolver: Resolver) -> EffectiveSignature | None:
+    """The signature implied by typed decorators at ``func``'s ``def``, if any."""
+    module_name = instance_attr(func, "__module__", None)
+    qualname = instance_attr(func, "__qualname__", None)
+    if not isinstance(module_name, str) or not isinstance(qualname, str):
+        return None
+    module = sys.modules.get(module_name)
+    filename = static_attr(module, "__file__", None) if module is not None else None
+    if not isinstance(filename, str):
+        return None
+    namespace = static_attr(module, "__dict__", None)
+    if not isinstance(namespace, dict):
+        return None
+    tree = module_tree(filename, namespace)
+    if tree is None:
+        return None
+    node = _find_def(tree, qualname)
+    if node is None or not node.decorator_list:
+        return None
+    sig = _signature_from_def(node, namespace, module_name, qualname)
+    notes: list[str] = []
+    for decorator_node in reversed(node.decorator_list):
+        decorator = _lookup(decorator_node, namespace)
+        if decorator is None:
+            return None
+        transformed = _transform(sig, decorator)
+        if transformed is None:
+            return None
+        sig = transformed
+    notes.append(
+        f"{module_name}.{qualname} has no readable wrapper; its signature follows the "
+        "ParamSpec/Concatenate annotations of its decorators"
+    )
+    return EffectiveSignature(
+        normalise(list(sig.parameters.values())),
+        return_annotation=sig.return_annotation,
+        notes=notes,
+    )
+
+
+def _find_def(tree: ast.Module, qualname: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    body: list[ast.stmt] = tree.body
+    parts = qualname.split(".")
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        found: ast.stmt | None = None
+        for stmt in body:
+            if last and isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if stmt.name == part:
+                    found = stmt
+            elif not last and isinstance(stmt, ast.ClassDef) and stmt.name == part:
+                found = stmt
+        if found is None:
+            return None
+        if last:
+            assert isinstance(found, (ast.FunctionDef, ast.AsyncFunctionDef))
+            return found
+        assert isinstance(found, ast.ClassDef)
+        body = found.body
+    return None
+
+
+class _Definition:
+    """Stands in for the decorated function as an owner: it no longer exists."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"<definition of {self.name}>"
+
+
+def _signature_from_def(
+    node: ast.FunctionDef | ast.AsyncFunctionDef,
+    namespace: dict[str, Any],
+    module_name: str,
+    qualname: str,
+) -> EffectiveSignature:
+    owner = _Definition(f"{module_name}.{qualname}")
+    name = owner.name
+    args = node.args
+
+    def annotation(arg: ast.arg) -> Any:
+        if arg.annotation is None:
+            return EMPTY
+        return _evaluate(arg.annotation, namespace)
+
+    positional = [*args.posonlyargs, *args.args]
+    first_default = len(positional) - len(args.defaults)
+    params: list[EffectiveParameter] = []
+    for index, arg in enumerate(positional):
+        default = (
+            read_default(args.defaults[index - first_default], None)
+            if index >= first_default
+            else EMPTY
+        )
+        params.append(
+            EffectiveParameter(
+                arg.arg,
+                PO if index < len(args.posonlyargs) else POK,
+                default=default,
+                annotation=annotation(arg),
+                owner=owner,
+                owner_name=name,
+            )
+        )
+    if args.vararg:
+        params.append(
+            EffectiveParameter(
+                args.vararg.arg,
+                VAR_POS,
+                annotation=annotation(args.vararg),
+                owner=owner,
+                owner_name=name,
+            )
+        )
+    for arg, default_node in zip(args.kwonlyargs, args.kw_defaults, strict=True):
+        params.append(
+            EffectiveParameter(
+                arg.arg,
+                KW,
+                default=EMPTY if default_node is None else read_default(default_node, None),
+                annotation=annotation(arg),
+                owner=owner,
+                owner_name=name,
+            )
+        )
+    if args.kwarg:
+        params.append(
+            EffectiveParameter(
+                args.kwarg.arg,
+                VAR_KW,
+                annotation=annotation(args.kwarg),
+                owner=owner,
+                owner_name=name,
+            )
+        )
+    returns = _evaluate(node.returns, namespace) if node.returns is not None else EMPTY
+    return EffectiveSignature(params, return_annotation=returns, __validate_parameters__=False)
+
+
+def _evaluate(node: ast.expr, namespace: dict[str, Any]) -> Any:
+    fake = types.FunctionType(compile("None", "<annotation>", "eval"), namespace)
+    return evaluate_annotation(node, fake)
+
+
+def _lookup(node: ast.expr, namespace: dict[str, Any]) -> Any:
+    """The decorator object named by ``@name`` or ``@module.name`` (no calls)."""
+    if isinstance(node, ast.Name):
+        return namespace.get(node.id)
+    if isinstance(node, ast.Attribute):
+        base = _lookup(node.value, namespace)
+        return None if base is None else static_attr(base, node.attr, None)
+    return None
+
+
+def _transform(sig: EffectiveSignature, decorator: Any) -> EffectiveSignature | None:
+    if not isinstance(decorator, types.FunctionType):
+        return None
+    try:
+        hints = typing.get_type_hints(decorator)
+    except Exception:
+        return None
+    code = decorator.__code__
+    if code.co_argcount < 1:
+        return None
+    incoming = hints.get(code.co_varnames[0])
+    outgoing = hints.get("return")
+    arg_in = _callable_args(incoming)
+    arg_out = _callable_args(outgoing)
+    if arg_in is None or arg_out is None:
+        return None
+    prefix_in, spec_in = arg_in
+    prefix_out, spec_out = arg_out
+    if spec_in is None or spec_in is not spec_out:
+        return None
+    params = list(sig.parameters.values())
+    positional = [p for p in params if p.kind in (PO, POK)]
+    if len(positional) < len(prefix_in):
+        return None
+    drop = {p.name for p in positional[: len(prefix_in)]}
+    kept = [p for p in params if p.name not in drop]
+    owner = decorator
+    name = owner_name(decorator)
+    taken = {p.name for p in kept}
+    added = []
+    for annotation in prefix_out:
+        pname = _unique_name(_snake(annotation), taken)
+        taken.add(pname)
+        added.append(
+            EffectiveParameter(pname, PO, annotation=annotation, owner=owner, owner_name=name)
+        )
+    return_annotation = _return_of(outgoing, incoming, sig.return_annotation)
+    return EffectiveSignature(
+        normalise([*added, *kept]),
+        return_annotation=return_annotation,
+        __validate_parameters__=False,
+    )
+
+
+def _callable_args(hint: Any) -> tuple[tuple[Any, ...], Any] | None:
+    """``Callable[Concatenate[A, B, P], R]`` -> ((A, B), P)."""
+    if typing.get_origin(hint) is not collections.abc.Callable:
+        return None
+    args = typing.get_args(hint)
+    if not args:
+        return None
+    first = args[0]
+    if isinstance(first, typing.ParamSpec):
+        return (), first
+    if typing.get_origin(first) is typing.Concatenate:
+        inner = typing.get_args(first)
+        spec = inner[-1] if inner and isinstance(inner[-1], typing.ParamSpec) else None
+        return tuple(inner[:-1]), spec
+    return None
+
+
+def _return_of(outgoing: Any, incoming: Any, inner_return: Any) -> Any:
+    out_args = typing.get_args(outgoing)
+    in_args = typing.get_args(incoming)
+    if not out_args:
+        return inner_return
+    result = out_args[-1]
+    if in_args and result is in_args[-1] and isinstance(result, typing.TypeVar):
+        return inner_return
+    if isinstance(result, typing.TypeVar):
+        return inner_return
+    return result
+
+
+def _snake(annotation: Any) -> str:
+    name = getattr(annotation, "__name__", None) if isinstance(annotation, type) else None
+    if not isinstance(name, str):
+        name = str(annotation).rsplit(".", 1)[-1]
+    name = re.sub(r"[^0-9A-Za-z_]", "", name) or "arg"
+    snake = re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+    return snake if snake.isidentifier() else "arg"
+
+
+def _unique_name(name: str, taken: set[str]) -> str:
+    candidate, index = name, 2
+    while candidate in taken:
+        candidate = f"{name}{index}"
+        index += 1
+    return candidate
