@@ -27,7 +27,6 @@ from sphinx.ext.autodoc.mock import ismock  # type: ignore[attr-defined]
 from sphinx.util import logging
 
 from ..resolver import EffectiveSignature, clear_caches, effective_signature
-from ..resolver.naming import owner_name
 from .config import settings
 
 if TYPE_CHECKING:
@@ -157,59 +156,34 @@ def _has_sphinx_defaults(sig: inspect.Signature) -> bool:
 def owned_elsewhere(what: str, name: str, obj: object, sig: EffectiveSignature) -> dict[str, str]:
     """Parameter name → owner name, for parameters the documented object does not declare.
 
-    A parameter is the documented object's own when its owner is the object,
-    the function it wraps (``__wrapped__``, ``__func__``), a constructor of
-    the documented class, or is named like it (the decorated function found
-    in a closure by a decorator that does not use ``functools.wraps``).
+    A parameter is the documented object's own when its owner is named like
+    it (``mod.fetch`` for ``mod.fetch``; ``mod.Client.__init__`` for
+    ``mod.Client``) or when the owner's code is the function autodoc
+    documents under that name: same function name for functions and
+    methods (this covers re-exports and inherited methods), ``__init__`` or
+    ``__new__`` for classes. Wrappers are named after their decorator
+    (``mod.retry``) and so are never the documented object.
     """
-    own = _own_callables(obj)
-    own_names = {name, *(owner_name_of(item) for item in own)}
     foreign: dict[str, str] = {}
     for param in sig.parameters.values():
-        owner = getattr(param, "owner", None)
         owner_dotted = getattr(param, "owner_name", "") or ""
-        if owner is None or not owner_dotted:
-            continue
-        if isinstance(owner, types.MethodType):
-            owner = owner.__func__
-        if any(owner is item for item in own) or owner_dotted in own_names:
-            continue
-        if what in ("class", "exception") and owner_dotted.startswith(f"{name}."):
-            continue
-        foreign[param.name] = owner_dotted
+        if owner_dotted and not _is_own(what, name, getattr(param, "owner", None), owner_dotted):
+            foreign[param.name] = owner_dotted
     return foreign
 
 
-def owner_name_of(obj: object) -> str:
-    """The resolver's dotted name for ``obj`` ("" when it has none)."""
-    try:
-        return owner_name(obj)
-    except Exception:
-        return ""
-
-
-def _own_callables(obj: object) -> list[object]:
-    roots: list[object] = [obj]
-    if isinstance(obj, type):
-        roots.extend(_signature_holders(obj)[1:])
-        call = inspect.getattr_static(type(obj), "__call__", None)
-        if isinstance(call, types.FunctionType):
-            roots.append(call)
-    own: list[object] = []
-    for root in roots:
-        current: Any = root
-        for _ in range(100):
-            if current is None or any(current is seen for seen in own):
-                break
-            own.append(current)
-            if isinstance(current, types.MethodType):
-                current = current.__func__
-                continue
-            try:
-                current = inspect.getattr_static(current, "__wrapped__", None)
-            except Exception:
-                break
-    return own
+def _is_own(what: str, name: str, owner: object, owner_dotted: str) -> bool:
+    constructor = what in ("class", "exception")
+    if owner_dotted == name or (constructor and owner_dotted.startswith(f"{name}.")):
+        return True
+    if isinstance(owner, types.MethodType):
+        owner = owner.__func__
+    code = getattr(owner, "__code__", None)
+    if not isinstance(code, types.CodeType):
+        return False
+    if constructor:
+        return code.co_name in ("__init__", "__new__")
+    return code.co_name == name.rsplit(".", 1)[-1]
 
 
 def drop_implicit_first(sig: EffectiveSignature, obj: object) -> EffectiveSignature:
