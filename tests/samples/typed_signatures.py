@@ -19,7 +19,7 @@ def with_timeout(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add ``timeout`` and advertise it through ``__signature__``."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, **kwargs: Any):
         timeout = kwargs.pop("timeout", 10.0)
         TIMEOUTS.append(timeout)
         return func(*args, **kwargs)
@@ -37,7 +37,7 @@ def inject_db(func: Callable[..., Any]) -> Callable[..., Any]:
     """Supply ``db`` and hide it from the advertised signature."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, **kwargs: Any):
         return func(*args, db=DATABASE, **kwargs)
 
     sig = inspect.signature(func)
@@ -55,7 +55,7 @@ def renamed(**aliases: str) -> Callable[[Callable[..., Any]], Callable[..., Any]
 
     def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(func)
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any):
             for old, new in aliases.items():
                 if new in kwargs:
                     kwargs[old] = kwargs.pop(new)
@@ -75,7 +75,7 @@ def renamed(**aliases: str) -> Callable[[Callable[..., Any]], Callable[..., Any]
 def traced(func: Callable[..., Any]) -> Callable[..., Any]:
     """No ``functools.wraps``: copies only the signature of the wrapped function."""
 
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, **kwargs: Any):
         CALLS.append(func.__name__)
         return func(*args, **kwargs)
 
@@ -90,7 +90,7 @@ def retry(func: Callable[..., Any]) -> Callable[..., Any]:
     """A plain ``wraps`` wrapper that adds ``retries`` (no ``__signature__`` of its own)."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, retries: int = 3, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, retries: int = 3, **kwargs: Any):
         for _ in range(retries - 1):
             try:
                 return func(*args, **kwargs)
