@@ -309,3 +309,53 @@ def checked_connection(func: Callable[..., Any]) -> Callable[..., Any]:
         return func(conn, *args, autocommit=False, **kwargs)
 
     return wrapper
+
+
+def require_login(method):
+    """Method decorator that passes ``self`` straight through."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        if getattr(self, "token", None) is None:
+            raise PermissionError("log in first")
+        return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+def accepts_legacy_timeout(init):
+    """Accept the old ``timeout_ms`` keyword and ignore it."""
+
+    @functools.wraps(init)
+    def wrapper(*args, **kwargs):
+        legacy = kwargs.pop("timeout_ms", None)
+        if legacy is not None:
+            logger.warning("timeout_ms is deprecated and ignored")
+        return init(*args, **kwargs)
+
+    return wrapper
+
+
+def with_tenant(init):
+    """``__init__`` decorator: takes a ``tenant`` right after ``self``."""
+
+    @functools.wraps(init)
+    def wrapper(self, tenant: str, *args, **kwargs):
+        self.tenant = tenant
+        return init(self, *args, **kwargs)
+
+    return wrapper
+
+
+def cached_instances(new):
+    """``__new__`` decorator: one instance per distinct argument list."""
+    instances: dict[Any, Any] = {}
+
+    @functools.wraps(new)
+    def wrapper(cls, *args, **kwargs):
+        key = (cls, args, tuple(sorted(kwargs.items())))
+        if key not in instances:
+            instances[key] = new(cls, *args, **kwargs)
+        return instances[key]
+
+    return wrapper

@@ -1,0 +1,122 @@
+"""Classes with decorated methods, constructors and ``__call__`` (family 4)."""
+
+from functools import partialmethod
+
+from samples.calls import remember_call
+from samples.decorators import (
+    accepts_legacy_timeout,
+    cached_instances,
+    log_calls,
+    require_login,
+    retry,
+    with_tenant,
+    with_timeout,
+)
+from samples.models import Response
+
+
+class Client:
+    """An API client."""
+
+    def __init__(self, base_url: str, *, token: str | None = "secret") -> None:
+        remember_call()
+        self.base_url = base_url
+        self.token = token
+
+    def ping(self) -> bool:
+        """Whether the server answers."""
+        return remember_call()
+
+    @retry
+    def get(self, path: str, params: dict[str, str] | None = None) -> Response:
+        """GET a resource."""
+        return remember_call()
+
+    @require_login
+    def delete(self, path: str, *, force: bool = False) -> Response:
+        """DELETE a resource."""
+        return remember_call()
+
+    @retry
+    def request(self, method: str, path: str, body: bytes | None = None) -> Response:
+        """Send any request."""
+        return remember_call()
+
+    post = partialmethod(request, "POST")
+
+    @classmethod
+    @with_timeout(5.0)
+    def from_env(cls, prefix: str = "APP_", timeout: float = 1.0, strict: bool = False):
+        """A client configured from environment variables."""
+        return remember_call()
+
+    @classmethod
+    @retry
+    def connect(cls, url: str) -> bool:
+        """Check that ``url`` accepts connections."""
+        return remember_call()
+
+    @staticmethod
+    @log_calls
+    def normalize(path: str, *, trailing_slash: bool = False) -> str:
+        """Normalise a resource path."""
+        return remember_call()
+
+
+class AdminClient(Client):
+    """A client with administrator rights; inherits the decorated methods."""
+
+
+class Database:
+    """A database handle with a logged constructor."""
+
+    @log_calls
+    def __init__(self, dsn: str, pool_size: int = 5) -> None:
+        remember_call()
+
+
+class Cache:
+    """A cache client whose constructor accepts a legacy keyword."""
+
+    @accepts_legacy_timeout
+    def __init__(self, url: str, *, ttl: int = 300) -> None:
+        remember_call()
+
+
+class Workspace:
+    """A workspace created inside a tenant."""
+
+    @with_tenant
+    def __init__(self, name: str, *, plan: str = "free") -> None:
+        remember_call()
+
+
+class Color:
+    """Interned colours: a decorated ``__new__``."""
+
+    @cached_instances
+    def __new__(cls, name: str, *, alpha: float = 1.0):
+        remember_call()
+        return super().__new__(cls)
+
+
+class WebhookHandler:
+    """A callable instance handling webhook events."""
+
+    @log_calls
+    def __call__(self, event: dict, *, replay: bool = False) -> None:
+        return remember_call()
+
+
+class Job:
+    """A callable job retried on connection errors."""
+
+    @retry
+    def __call__(self, payload: bytes) -> int:
+        return remember_call()
+
+
+client = Client("https://api.example.org")
+admin = AdminClient("https://admin.example.org")
+handler = WebhookHandler()
+job = Job()

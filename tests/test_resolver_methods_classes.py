@@ -1,0 +1,219 @@
+"""Family 4: methods (plain, bound, class and static), decorated ``__init__``
+and ``__new__`` (class signatures), ``partial``/``partialmethod`` of decorated
+callables, and callable instances.
+
+Classes are in ``samples.methods``; ``client``, ``admin``, ``handler`` and
+``job`` are module-level instances there.
+"""
+
+import functools
+
+from helpers.expect import Case, cases, check, owned
+
+M = "samples.methods"
+RESPONSE = "samples.models.Response"
+
+
+def row(path: str, expected: str, owners: dict[str, str], *, id: str) -> Case:
+    return Case(id, f"{M}.{path}", expected, owners)
+
+
+def method(qualname: str, *params: str) -> dict[str, str]:
+    return owned(f"{M}.{qualname}", *params)
+
+
+def decorator(name: str, *params: str) -> dict[str, str]:
+    return owned(f"samples.decorators.{name}", *params)
+
+
+def fetch_from_example() -> functools.partial:
+    from samples import api
+
+    return functools.partial(api.fetch, "https://example.org")
+
+
+def fetch_quickly() -> functools.partial:
+    from samples import api
+
+    return functools.partial(api.fetch, timeout=3.0)
+
+
+def get_status() -> functools.partial:
+    from samples import methods
+
+    return functools.partial(methods.client.get, "/status")
+
+
+METHODS = [
+    row("Client.ping", "(self) -> bool", method("Client.ping", "self"), id="plain method"),
+    row("client.ping", "() -> bool", {}, id="plain bound method drops self"),
+    row(
+        "Client.get",
+        f"(self, path: str, params: dict[str, str] | None = None, *, retries: int = 3)"
+        f" -> {RESPONSE}",
+        {**method("Client.get", "self", "path", "params"), **decorator("retry", "retries")},
+        id="decorated method on the class keeps self, owned by the method",
+    ),
+    row(
+        "client.get",
+        f"(path: str, params: dict[str, str] | None = None, *, retries: int = 3) -> {RESPONSE}",
+        {**method("Client.get", "path", "params"), **decorator("retry", "retries")},
+        id="decorated bound method",
+    ),
+    row(
+        "Client.delete",
+        f"(self, path: str, *, force: bool = False) -> {RESPONSE}",
+        method("Client.delete", "self", "path", "force"),
+        id="self passed straight through is the method's",
+    ),
+    row(
+        "client.delete",
+        f"(path: str, *, force: bool = False) -> {RESPONSE}",
+        method("Client.delete", "path", "force"),
+        id="bound method whose wrapper names self",
+    ),
+    row(
+        "admin.get",
+        f"(path: str, params: dict[str, str] | None = None, *, retries: int = 3) -> {RESPONSE}",
+        {**method("Client.get", "path", "params"), **decorator("retry", "retries")},
+        id="inherited decorated method keeps the defining class as owner",
+    ),
+]
+
+CLASS_AND_STATIC = [
+    row(
+        "Client.from_env",
+        "(prefix: str = 'APP_', *, strict: bool = False)",
+        method("Client.from_env", "prefix", "strict"),
+        id="classmethod over a keyword-supplying factory",
+    ),
+    row(
+        "client.from_env",
+        "(prefix: str = 'APP_', *, strict: bool = False)",
+        method("Client.from_env", "prefix", "strict"),
+        id="classmethod reached through an instance",
+    ),
+    row(
+        "Client.connect",
+        "(url: str, *, retries: int = 3) -> bool",
+        {**method("Client.connect", "url"), **decorator("retry", "retries")},
+        id="classmethod over a wrapper adding a keyword",
+    ),
+    row(
+        "Client.normalize",
+        "(path: str, *, trailing_slash: bool = False) -> str",
+        method("Client.normalize", "path", "trailing_slash"),
+        id="staticmethod over a reader",
+    ),
+    row(
+        "client.normalize",
+        "(path: str, *, trailing_slash: bool = False) -> str",
+        method("Client.normalize", "path", "trailing_slash"),
+        id="staticmethod reached through an instance",
+    ),
+]
+
+CONSTRUCTORS = [
+    row(
+        "Database",
+        "(dsn: str, pool_size: int = 5) -> None",
+        method("Database.__init__", "dsn", "pool_size"),
+        id="decorated __init__ that changes nothing",
+    ),
+    row(
+        "Cache",
+        "(url: str, *, ttl: int = 300, timeout_ms=None) -> None",
+        {
+            **method("Cache.__init__", "url", "ttl"),
+            **decorator("accepts_legacy_timeout", "timeout_ms"),
+        },
+        id="decorated __init__ accepting a popped keyword",
+    ),
+    row(
+        "Workspace",
+        "(tenant: str, name: str, *, plan: str = 'free') -> None",
+        {**decorator("with_tenant", "tenant"), **method("Workspace.__init__", "name", "plan")},
+        id="decorated __init__ whose wrapper takes a parameter after self",
+    ),
+    row(
+        "Color",
+        "(name: str, *, alpha: float = 1.0)",
+        method("Color.__new__", "name", "alpha"),
+        id="decorated __new__",
+    ),
+]
+
+PARTIALS = [
+    Case(
+        "partial with a positional argument",
+        fetch_from_example,
+        "(timeout: float = 10.0, *, retries: int = 3) -> bytes",
+        {**owned("samples.api.fetch", "timeout"), **decorator("retry", "retries")},
+    ),
+    Case(
+        "partial with a keyword argument",
+        fetch_quickly,
+        "(url: str, *, timeout: float = 3.0, retries: int = 3) -> bytes",
+        {**owned("samples.api.fetch", "url", "timeout"), **decorator("retry", "retries")},
+    ),
+    Case(
+        "partial of a decorated bound method",
+        get_status,
+        f"(params: dict[str, str] | None = None, *, retries: int = 3) -> {RESPONSE}",
+        {**method("Client.get", "params"), **decorator("retry", "retries")},
+    ),
+    row(
+        "Client.post",
+        f"(self, path: str, body: bytes | None = None, *, retries: int = 3) -> {RESPONSE}",
+        {**method("Client.request", "self", "path", "body"), **decorator("retry", "retries")},
+        id="partialmethod of a decorated method, on the class",
+    ),
+    row(
+        "client.post",
+        f"(path: str, body: bytes | None = None, *, retries: int = 3) -> {RESPONSE}",
+        {**method("Client.request", "path", "body"), **decorator("retry", "retries")},
+        id="partialmethod of a decorated method, bound",
+    ),
+]
+
+CALLABLE_INSTANCES = [
+    row(
+        "handler",
+        "(event: dict, *, replay: bool = False) -> None",
+        method("WebhookHandler", "event", "replay"),
+        id="instance with a decorated __call__ (owner named by its class)",
+    ),
+    row(
+        "job",
+        "(payload: bytes, *, retries: int = 3) -> int",
+        {**method("Job", "payload"), **decorator("retry", "retries")},
+        id="instance whose __call__ gains a keyword",
+    ),
+]
+
+CASES = METHODS + CLASS_AND_STATIC + CONSTRUCTORS + PARTIALS + CALLABLE_INSTANCES
+
+
+@cases(METHODS)
+def test_methods_plain_and_bound(case: Case) -> None:
+    check(case)
+
+
+@cases(CLASS_AND_STATIC)
+def test_classmethods_and_staticmethods(case: Case) -> None:
+    check(case)
+
+
+@cases(CONSTRUCTORS)
+def test_class_signature_from_decorated_constructor(case: Case) -> None:
+    check(case)
+
+
+@cases(PARTIALS)
+def test_partial_of_decorated_callables(case: Case) -> None:
+    check(case)
+
+
+@cases(CALLABLE_INSTANCES)
+def test_callable_instances(case: Case) -> None:
+    check(case)
