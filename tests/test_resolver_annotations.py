@@ -1,0 +1,124 @@
+"""Family 6: annotations of effective parameters (SPEC 1.3, "Annotations").
+
+- ``functools.wraps`` overwrites the wrapper's ``__annotations__`` with the
+  wrapped function's; the wrapper's own annotations come back from its source.
+- Postponed annotations (PEP 563) are evaluated in the module of the code that
+  declares them: ``annot_decorators.Config`` and ``annot_services.Config`` are
+  different classes with the same name, so evaluating in the wrong module
+  shows up as the wrong class.
+- A name imported only under ``TYPE_CHECKING`` cannot be evaluated: the
+  annotation stays the string written in the source.
+"""
+
+from __future__ import annotations
+
+from helpers.expect import Case, cases, check, owned
+
+DEC = "samples.annot_decorators"
+SVC = "samples.annot_services"
+EAGER = "samples.annot_eager"
+
+BACKOFF_DEFAULT = "Backoff(base=0.5, factor=2.0)"
+
+ANNOTATIONS = [
+    Case(
+        # Eager module: ``deadline: float | None`` exists only in the wrapper's source.
+        "wraps-overwrote-keyword-only-annotation",
+        f"{EAGER}.download",
+        "(url: str, *, chunk_size: int = 65536, deadline: float | None = None) -> bytes",
+        {
+            **owned(f"{EAGER}.download", "url", "chunk_size"),
+            **owned(f"{EAGER}.with_deadline", "deadline"),
+        },
+    ),
+    Case(
+        # A named parameter before ``*args``, annotated only in the wrapper's source.
+        "wraps-overwrote-leading-parameter-annotation",
+        f"{EAGER}.search",
+        "(page: int, query: str, *, exact: bool = False) -> list[str]",
+        {**owned(f"{EAGER}.paginated", "page"), **owned(f"{EAGER}.search", "query", "exact")},
+    ),
+    Case(
+        # Two classes called ``Config``: ``settings`` is the services' one,
+        # ``config`` the decorators' one; each string evaluated in its own module.
+        "postponed-same-name-different-modules",
+        f"{SVC}.send_invoice",
+        f"(invoice: {SVC}.Invoice, *, settings: {SVC}.Config | None = None,"
+        f" config: {DEC}.Config | None = None) -> {SVC}.Receipt",
+        {
+            **owned(f"{SVC}.send_invoice", "invoice", "settings"),
+            **owned(f"{DEC}.with_config", "config"),
+        },
+    ),
+    Case(
+        # ``Backoff`` exists only in the decorators' module.
+        "postponed-wrapper-annotation-only-its-module-knows",
+        f"{SVC}.fetch_invoice",
+        f"(number: str, *, include_lines: bool = False, backoff: {DEC}.Backoff = {BACKOFF_DEFAULT})"
+        f" -> {SVC}.Invoice",
+        {
+            **owned(f"{SVC}.fetch_invoice", "number", "include_lines"),
+            **owned(f"{DEC}.with_backoff", "backoff"),
+        },
+    ),
+    Case(
+        # ``Money`` (services) and ``AuditLog`` (decorators) are TYPE_CHECKING
+        # imports: both stay strings, everything else is evaluated.
+        "type-checking-only-names-stay-strings",
+        f"{SVC}.refund",
+        f"(invoice: {SVC}.Invoice, amount: 'Money', *, reason: str = '',"
+        f" audit_log: 'AuditLog | None' = None) -> {SVC}.Receipt",
+        {
+            **owned(f"{SVC}.refund", "invoice", "amount", "reason"),
+            **owned(f"{DEC}.audited", "audit_log"),
+        },
+    ),
+    Case(
+        # The wrapper's own ``-> str`` (from its source) replaces ``-> bytes``.
+        "wrapper-return-annotation-from-source",
+        f"{SVC}.render",
+        f"(invoice: {SVC}.Invoice, *, template: str = 'default', encoding: str = 'utf-8') -> str",
+        {
+            **owned(f"{SVC}.render", "invoice", "template"),
+            **owned(f"{DEC}.as_text", "encoding"),
+        },
+    ),
+    Case(
+        # Three wrappers from the decorators' module around a services function:
+        # keyword-only parameters innermost first, each annotation in its module.
+        "postponed-stack-of-three",
+        f"{SVC}.settle",
+        f"(invoice: {SVC}.Invoice, *, settings: {SVC}.Config | None = None,"
+        f" config: {DEC}.Config | None = None, backoff: {DEC}.Backoff = {BACKOFF_DEFAULT},"
+        f" audit_log: 'AuditLog | None' = None) -> {SVC}.Receipt",
+        {
+            **owned(f"{SVC}.settle", "invoice", "settings"),
+            **owned(f"{DEC}.with_config", "config"),
+            **owned(f"{DEC}.with_backoff", "backoff"),
+            **owned(f"{DEC}.audited", "audit_log"),
+        },
+    ),
+]
+
+
+@cases(ANNOTATIONS)
+def test_annotations(case: Case) -> None:
+    check(case)
+
+
+def test_same_name_resolves_to_each_modules_class() -> None:
+    """Not just the text: the annotation objects are the two distinct classes."""
+    from samples import annot_decorators, annot_services
+
+    sig = check(ANNOTATIONS[2])
+    assert sig.parameters["settings"].annotation == annot_services.Config | None
+    assert sig.parameters["config"].annotation == annot_decorators.Config | None
+    assert sig.parameters["invoice"].annotation is annot_services.Invoice
+
+
+def test_default_read_from_wrapper_signature_is_the_runtime_object() -> None:
+    from samples import annot_decorators
+
+    sig = check(ANNOTATIONS[3])
+    assert sig.parameters["backoff"].default == annot_decorators.Backoff()
+    assert sig.parameters["backoff"].annotation is annot_decorators.Backoff
