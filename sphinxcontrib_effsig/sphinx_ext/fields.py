@@ -1,0 +1,207 @@
+"""The parameter list of a documented callable: effective parameters only.
+
+Two autodoc events, both after priority 500 (so after autodoc's own record
+of type hints, napoleon and sphinx-autodoc-typehints):
+
+``autodoc-process-signature``
+    replaces autodoc's recorded annotations with the effective signature's
+    (``autodoc_typehints = "description"``/``"both"``).
+``autodoc-process-docstring``
+    removes the fields of parameters the caller cannot pass (a decorator
+    supplies them), cites the owner of each parameter that comes from
+    somewhere else ("from ``myapp.retry``"), borrows the owner's description
+    when the docstring has none, and corrects sphinx-autodoc-typehints'
+    type fields.
+
+Every handler is guarded: on any error the docstring is left as the other
+extensions made it, with a debug log.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final, ParamSpec
+
+from sphinx.util import logging
+
+from ..resolver import EffectiveParameter, EffectiveSignature
+from . import fieldlines, owner_docs, provenance, typehints
+from .config import settings
+from .resolve import effective_for, owned_elsewhere
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+#: After autodoc's ``record_typehints``, napoleon and sphinx-autodoc-typehints (500).
+PRIORITY: Final = 600
+_VARIADIC: Final = (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
+_SEEN: Final = "_effsig_docstring_parts"
+
+P = ParamSpec("P")
+
+
+def guarded(handler: Callable[P, None]) -> Callable[P, None]:
+    """Run an event handler; on any error log it at debug level and carry on."""
+
+    @functools.wraps(handler)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            handler(*args, **kwargs)
+        except Exception as exc:
+            logger.debug(
+                "[effsig] %s failed (%s: %s); output left as autodoc made it",
+                handler.__name__,
+                type(exc).__name__,
+                exc,
+                exc_info=True,
+            )
+
+    return run
+
+
+@guarded
+def record_effective_annotations(
+    app: Sphinx,
+    what: str,
+    name: str,
+    obj: Any,
+    options: Any,
+    args: str | None,
+    retann: str | None,
+) -> None:
+    """``autodoc-process-signature``: the recorded type hints become the effective ones."""
+    if not typehints.describes_types(app):
+        return
+    sig = effective_for(app, what, name, obj)
+    if sig is not None:
+        typehints.rewrite_recorded(app, what, name, sig)
+
+
+@guarded
+def rewrite_parameter_fields(
+    app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
+) -> None:
+    """``autodoc-process-docstring``: the parameter list of the effective signature."""
+    sig = effective_for(app, what, name, obj)
+    if sig is None:
+        return
+    first_part = _first_part(app, name, options)
+    foreign = owned_elsewhere(what, name, obj, sig)
+    fieldlines.remove_parameters(lines, _supplied(lines, sig, obj, what, foreign))
+    _describe_foreign(app, what, name, obj, options, sig, foreign, lines, first_part=first_part)
+    typehints.fix_autodoc_typehints_fields(app, what, name, sig, lines)
+
+
+def _first_part(app: Sphinx, name: str, options: Any) -> bool:
+    """Whether this is the first docstring part autodoc hands over for this directive.
+
+    A class documented with ``autoclass_content = "both"`` comes in two
+    parts (class, then ``__init__``) with the same options object.
+    """
+    seen: dict[str, Any] = getattr(app, _SEEN, None) or {}
+    setattr(app, _SEEN, seen)
+    first = options is None or seen.get(name) is not options
+    seen[name] = options
+    return first
+
+
+def _supplied(
+    lines: list[str], sig: EffectiveSignature, obj: object, what: str, foreign: dict[str, str]
+) -> set[str]:
+    """Documented parameters the caller cannot pass: a decorator supplies them.
+
+    Those the documented function itself declares but the effective
+    signature lacks. Other documented names (a decorator describing what it
+    adds, keywords that travel through ``**kwargs``) stay.
+    """
+    effective = set(sig.parameters)
+    documented = {f.parameter for f in fieldlines.fields(lines) if f.parameter is not None}
+    missing = documented - effective
+    if not missing:
+        return set()
+    declared: set[str] = set()
+    implementations: list[object] = [obj]
+    implementations += [p.owner for p in sig.parameters.values() if p.name not in foreign]
+    for implementation in implementations:
+        declared |= _declared(implementation)
+    return missing & declared
+
+
+def _declared(obj: object) -> set[str]:
+    """The parameter names an implementation's own ``def`` declares."""
+    target: Any = obj
+    if isinstance(obj, type):
+        target = getattr(obj, "__init__", None)
+    target = getattr(target, "__func__", target)
+    try:
+        target = inspect.unwrap(target)
+        return set(inspect.signature(target, follow_wrapped=False).parameters)
+    except Exception:
+        return set()
+
+
+def _describe_foreign(
+    app: Sphinx,
+    what: str,
+    name: str,
+    obj: object,
+    options: Any,
+    sig: EffectiveSignature,
+    foreign: dict[str, str],
+    lines: list[str],
+    *,
+    first_part: bool,
+) -> None:
+    """Cite the owner of each foreign parameter; describe the undescribed ones."""
+    cite = settings(app).provenance_in_fields
+    order = [param.name for param in sig.parameters.values()]
+    described = fieldlines.described(lines)
+    if first_part:
+        described |= owner_docs.documented_later(app, what, name, obj, options)
+    for param in sig.parameters.values():
+        if param.name not in foreign:
+            continue
+        if param.name in described:
+            field = fieldlines.field_for(lines, param.name, fieldlines.PARAM_NAMES)
+            if cite and field is not None:
+                fieldlines.append_to_description(lines, field, provenance.citation(param))
+            continue
+        if first_part:
+            _add_field(app, param, order, lines, cite=cite)
+
+
+def _add_field(
+    app: Sphinx, param: EffectiveParameter, order: list[str], lines: list[str], *, cite: bool
+) -> None:
+    """A ``:param:`` field for ``param``, described by its owner's docstring."""
+    doc = owner_docs.describe(app, param)
+    if doc is None and (not cite or param.kind in _VARIADIC):
+        return
+    block = fieldlines.parameter_block(
+        typehints.field_name(param), "param", doc.description if doc else ()
+    )
+    if cite:
+        field = fieldlines.Field(0, len(block), "param", param.name)
+        fieldlines.append_to_description(block, field, provenance.citation(param))
+    if doc is not None and doc.type and param.annotation is inspect.Parameter.empty:
+        block += fieldlines.parameter_block(typehints.field_name(param), "type", doc.type)
+    at = fieldlines.insertion_point(lines, order, param.name)
+    fieldlines.insert_block(lines, at, block)
+
+
+def _forget(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    owner_docs.forget(app)
+    setattr(app, _SEEN, {})
+
+
+def connect(app: Sphinx) -> None:
+    """Connect the parameter-list handlers (called by the extension's ``setup``)."""
+    provenance.connect(app)
+    app.connect("autodoc-process-signature", record_effective_annotations, priority=PRIORITY)
+    app.connect("autodoc-process-docstring", rewrite_parameter_fields, priority=PRIORITY)
+    app.connect("env-before-read-docs", _forget)

@@ -1,0 +1,111 @@
+"""Who owns a parameter, and how the parameter list cites that owner.
+
+A parameter of an effective signature is *foreign* when something other than
+the documented object declares it — the decorator that added it, the
+function a ``partial`` wraps (which parameters those are is decided once, by
+:func:`..resolve.owned_elsewhere`, for the signature line and the parameter
+list alike). Foreign parameters are cited in the parameter list as "from
+``myapp.retry``" through the ``effsig-owner`` role defined here: a Python cross-reference that links when
+the owner is documented — in this project or, through intersphinx, in another
+— and stays silent when it isn't, even with ``nitpicky = True``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from typing import TYPE_CHECKING, Any, Final
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxRole
+
+from ..resolver import EffectiveParameter
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node, system_message
+    from sphinx.application import Sphinx
+    from sphinx.domains import Domain
+
+#: The role the parameter list uses to cite an owner: ``:effsig-owner:`myapp.retry```.
+OWNER_ROLE: Final = "effsig-owner"
+#: Marks the cross-references this extension creates (so only they are silenced).
+MARKER: Final = "effsig_owner"
+#: Constructors are cited by their class: ``myapp.Base.__init__`` -> ``myapp.Base``.
+_CONSTRUCTORS: Final = (".__init__", ".__new__", ".__call__")
+
+
+def cited_name(param: EffectiveParameter) -> str:
+    """The dotted name a reader is pointed to for ``param``'s owner."""
+    name = param.owner_name
+    for suffix in _CONSTRUCTORS:
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def citation(param: EffectiveParameter) -> str:
+    """reStructuredText saying where ``param`` comes from: ``(from <owner>)``."""
+    return f"(from :{OWNER_ROLE}:`{cited_name(param)}`)"
+
+
+def lookup(dotted: str) -> object | None:
+    """The object named ``dotted``, from modules already imported (never imports).
+
+    Attributes are read statically (no descriptors run); a ``staticmethod``
+    or ``classmethod`` found in a class gives its function.
+    """
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        module = sys.modules.get(".".join(parts[:cut]))
+        if module is None:
+            continue
+        current: Any = module
+        for attribute in parts[cut:]:
+            try:
+                current = inspect.getattr_static(current, attribute)
+            except AttributeError:
+                return None
+            if isinstance(current, staticmethod | classmethod):
+                current = current.__func__
+        return current  # type: ignore[no-any-return]
+    return None
+
+
+class OwnerRole(SphinxRole):
+    """``:effsig-owner:`myapp.retry``` — a quiet Python cross-reference to an owner.
+
+    The reference accepts any Python object type (``py:obj``), so a
+    decorator documented with ``autofunction``, ``autodecorator`` or
+    ``autoclass`` — here or in an intersphinx inventory — is found. When it
+    is not found the name stays as code, without a warning.
+    """
+
+    def run(self) -> tuple[list[Node], list[system_message]]:
+        target = self.text.strip()
+        reference = addnodes.pending_xref(
+            self.rawtext,
+            refdomain="py",
+            reftype="obj",
+            reftarget=target,
+            refexplicit=False,
+            refwarn=False,
+            refdoc=self.env.docname,
+        )
+        reference[MARKER] = True
+        reference += nodes.literal(target, target, classes=["xref", "py", "py-obj"])
+        self.set_source_info(reference)
+        return [reference], []
+
+
+def silence_owner_references(
+    app: Sphinx, domain: Domain | None, node: nodes.Element
+) -> bool | None:
+    """``warn-missing-reference``: an undocumented owner is not an error."""
+    return True if node.get(MARKER) else None
+
+
+def connect(app: Sphinx) -> None:
+    """Register the owner role and silence its unresolved references."""
+    app.add_role(OWNER_ROLE, OwnerRole(), override=True)
+    app.connect("warn-missing-reference", silence_owner_references)

@@ -1,0 +1,194 @@
+"""Types in the parameter list: the effective parameters', nobody else's.
+
+Two producers of type fields are corrected here:
+
+* Sphinx itself with ``autodoc_typehints = "description"``/``"both"``:
+  autodoc records each object's annotations (from the signature *it* sees,
+  the innermost function's) and later turns them into ``:type:``/``:rtype:``
+  fields. :func:`rewrite_recorded` replaces that record with the effective
+  signature's annotations, so added parameters get their type and supplied
+  ones get none.
+* sphinx-autodoc-typehints, which writes ``:type:``/``:rtype:`` lines into
+  the docstring for the innermost function's parameters.
+  :func:`fix_autodoc_typehints_fields` adds the missing ones (formatted with
+  its public ``format_annotation``), and replaces the return type.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import TYPE_CHECKING, Any, Final
+
+from ..resolver import EffectiveParameter, EffectiveSignature
+from . import fieldlines
+from .render import description_annotations
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+_empty: Final[Any] = inspect.Parameter.empty
+SAT_EXTENSION: Final = "sphinx_autodoc_typehints"
+_SAT_ROLE: Final = "sphinx_autodoc_typehints_type"
+_DESCRIPTION_MODES: Final = frozenset({"description", "both"})
+
+
+def describes_types(app: Sphinx) -> bool:
+    """Whether Sphinx itself writes type fields (``autodoc_typehints``)."""
+    return app.config.autodoc_typehints in _DESCRIPTION_MODES
+
+
+def uses_autodoc_typehints(app: Sphinx) -> bool:
+    """Whether sphinx-autodoc-typehints is loaded in this project."""
+    return SAT_EXTENSION in app.extensions
+
+
+def recorded_annotations(app: Sphinx) -> dict[str, dict[str, str]] | None:
+    """autodoc's per-document record of annotations (the same dict it reads back)."""
+    env = app.env
+    current = getattr(env, "current_document", None)
+    store = getattr(current, "autodoc_annotations", None)
+    if isinstance(store, dict):
+        return store
+    temp = getattr(env, "temp_data", None)  # before Sphinx 8.2
+    if isinstance(temp, dict):
+        annotations = temp.setdefault("annotations", {})
+        return annotations if isinstance(annotations, dict) else None
+    return None
+
+
+def rewrite_recorded(app: Sphinx, what: str, name: str, sig: EffectiveSignature) -> None:
+    """Make autodoc's record for ``name`` hold the effective annotations.
+
+    Called after autodoc recorded the innermost function's annotations (after
+    priority 500 of ``autodoc-process-signature``).
+    """
+    if not describes_types(app):
+        return
+    store = recorded_annotations(app)
+    if store is not None:
+        store[name] = description_annotations(app, sig, what)
+
+
+def fix_autodoc_typehints_fields(
+    app: Sphinx, what: str, name: str, sig: EffectiveSignature, lines: list[str]
+) -> None:
+    """Give every effective parameter described in ``lines`` its type, fix ``:rtype:``.
+
+    sphinx-autodoc-typehints typed only the innermost function's parameters;
+    the types it wrote (recognisable by its ``sphinx_autodoc_typehints_type``
+    role) are replaced by the effective ones, types written by hand stay.
+    """
+    if not uses_autodoc_typehints(app):
+        return
+    order = [param.name for param in sig.parameters.values()]
+    for param in sig.parameters.values():
+        if param.annotation is _empty:
+            continue
+        described = fieldlines.field_for(lines, param.name, fieldlines.PARAM_NAMES)
+        if described is None:
+            if not app.config.always_document_param_types:
+                continue
+            at = fieldlines.insertion_point(lines, order, param.name)
+            fieldlines.insert_block(lines, at, [f":param {field_name(param)}:"])
+            described = fieldlines.field_for(lines, param.name, fieldlines.PARAM_NAMES)
+            if described is None:
+                continue
+        _set_type(app, lines, param, described)
+    _set_rtype(app, what, name, sig, lines)
+
+
+def field_name(param: EffectiveParameter) -> str:
+    """How a parameter is named in a field: ``\\*args``, ``\\*\\*kwargs``, ``name\\_``."""
+    name = param.name
+    if name.endswith("_"):
+        name = f"{name[:-1]}\\_"
+    if param.kind is inspect.Parameter.VAR_POSITIONAL:
+        return f"\\*{name}"
+    if param.kind is inspect.Parameter.VAR_KEYWORD:
+        return f"\\*\\*{name}"
+    return name
+
+
+def _generated(lines: list[str], field: fieldlines.Field) -> bool:
+    return any(_SAT_ROLE in line for line in lines[field.start : field.end])
+
+
+def _set_type(
+    app: Sphinx, lines: list[str], param: EffectiveParameter, described: fieldlines.Field
+) -> None:
+    existing = fieldlines.field_for(lines, param.name, fieldlines.TYPE_NAMES)
+    if existing is not None and not _generated(lines, existing):
+        return  # written by hand
+    if described.gives_type:
+        return  # ":param int x:"
+    text = f":type {field_name(param)}: {_sat_format(app, param.annotation, param.owner)}"
+    if existing is not None:
+        lines[existing.start : existing.end] = [text]
+        return
+    default = _sat_default(app, param)
+    if default and app.config.typehints_defaults == "braces-after":
+        fieldlines.append_to_description(lines, described, default.strip())
+        described = fieldlines.field_for(lines, param.name, fieldlines.PARAM_NAMES) or described
+    elif default:
+        text += default
+    lines.insert(described.start, text)
+
+
+def _set_rtype(
+    app: Sphinx, what: str, name: str, sig: EffectiveSignature, lines: list[str]
+) -> None:
+    if what in ("class", "exception") or name.endswith(".__init__"):
+        return
+    rtype = next((f for f in fieldlines.fields(lines) if f.kind == "rtype"), None)
+    annotation = sig.return_annotation
+    if rtype is not None:
+        if not _generated(lines, rtype):
+            return
+        if annotation is _empty:
+            del lines[rtype.start : rtype.end]
+        else:
+            lines[rtype.start : rtype.end] = [f":rtype: {_sat_format(app, annotation, None)}"]
+        return
+    config = app.config
+    if (
+        annotation is _empty
+        or not config.typehints_document_rtype
+        or not config.typehints_use_rtype
+    ):
+        return
+    if annotation in (None, type(None)) and not config.typehints_document_rtype_none:
+        return
+    line = f":rtype: {_sat_format(app, annotation, None)}"
+    all_fields = fieldlines.fields(lines)
+    at = all_fields[-1].end if all_fields else len(lines)
+    fieldlines.insert_block(lines, at, [line])
+
+
+def _sat_format(app: Sphinx, annotation: Any, owner: object) -> str:
+    """An annotation formatted by sphinx-autodoc-typehints, in its CSS role."""
+    import sphinx_autodoc_typehints as sat
+
+    config = app.config
+    had_globals = hasattr(config, "_annotation_globals")
+    if not had_globals:
+        config._annotation_globals = getattr(owner, "__globals__", {})
+    try:
+        short = bool(config.python_display_short_literal_types)
+        formatted: str = sat.format_annotation(annotation, config, short_literals=short)
+    finally:
+        if not had_globals:
+            delattr(config, "_annotation_globals")
+    wrap = getattr(sat, "add_type_css_class", None)
+    return str(wrap(formatted)) if callable(wrap) else formatted
+
+
+def _sat_default(app: Sphinx, param: EffectiveParameter) -> str | None:
+    import sphinx_autodoc_typehints as sat
+
+    if not app.config.typehints_defaults or param.default is _empty:
+        return None
+    format_default = getattr(sat, "format_default", None)
+    if not callable(format_default):
+        return None
+    result = format_default(app, param.default, True)
+    return result if isinstance(result, str) else None

@@ -1,0 +1,1 @@
+"""parcelpost: a small client for a parcel carrier's API (sample project)."""

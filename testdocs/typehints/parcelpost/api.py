@@ -1,0 +1,98 @@
+"""The parcelpost API: every function here is decorated."""
+
+from decimal import Decimal
+
+from carrierlib import rate_limited
+
+from ._tracing import traced
+from .decorators import as_receipt, require_user, retry, with_timeout
+from .models import Address, Label, Shipment, User
+
+
+@retry
+def track(tracking_number: str, *, detailed: bool = False) -> Shipment:
+    """Look up where a parcel is.
+
+    :param tracking_number: The number printed on the label.
+    :param detailed: Include every scan event.
+    """
+    return Shipment(tracking_number, "in transit")
+
+
+@require_user
+def create_label(address: Address, weight_kg: float, *, user: User) -> Label:
+    """Buy a shipping label.
+
+    :param address: Where the parcel goes.
+    :param weight_kg: Weight of the parcel in kilograms.
+    :param user: The account that pays.
+    """
+    return Label(f"{user.name}-{address.postcode}-{weight_kg}")
+
+
+@with_timeout(30.0)
+def cancel(label_id: str) -> bool:
+    """Cancel a label that has not shipped yet.
+
+    :param label_id: The label's identifier.
+    :param timeout: How long to wait for the carrier, in seconds.
+    """
+    return bool(label_id)
+
+
+@as_receipt
+def pay(label_id: str, amount: Decimal) -> Decimal:
+    """Pay for a label.
+
+    :param label_id: The label to pay for.
+    :param amount: The price, in euros.
+    """
+    return amount
+
+
+@traced
+def quote(weight_kg: float, postcode: str) -> Decimal:
+    """The price of a label.
+
+    :param weight_kg: Weight of the parcel in kilograms.
+    :param postcode: Destination postcode.
+    """
+    return Decimal("4.99") + Decimal(weight_kg)
+
+
+@rate_limited
+def schedule_pickup(address: Address, day: str) -> str:
+    """Ask the carrier to collect parcels.
+
+    :param address: Where to collect.
+    :param day: An ISO date.
+    """
+    return f"{address.postcode}/{day}"
+
+
+class Depot:
+    """A drop-off point.
+
+    :param code: The depot's code, such as ``"BER-3"``.
+    """
+
+    @retry
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+    @retry
+    def opening_hours(self, day: str) -> str:
+        """When the depot is open on ``day``.
+
+        :param day: A weekday name.
+        """
+        return f"{self.code}: 8-18 on {day}"
+
+    @classmethod
+    @retry
+    def nearest(cls, postcode: str) -> "Depot":
+        """The depot closest to a postcode.
+
+        :param postcode: Where the sender lives.
+        """
+        return cls(f"{postcode[:3]}-1")

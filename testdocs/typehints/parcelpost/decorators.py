@@ -1,0 +1,72 @@
+"""Decorators shared by the parcelpost API functions."""
+
+import functools
+import time
+
+from .models import Receipt, User
+
+
+def current_user() -> User:
+    """The account the session is signed in with."""
+    return User(name="demo")
+
+
+def retry(func):
+    """Try again when the carrier's API times out.
+
+    :param retries: How many more attempts to make after a timeout.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args, retries: int = 3, **kwargs):
+        for _attempt in range(retries):
+            try:
+                return func(*args, **kwargs)
+            except TimeoutError:
+                time.sleep(1)
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def with_timeout(seconds):
+    """Give up when the carrier does not answer in time.
+
+    :param seconds: The time limit used when the caller gives none.
+    :param timeout: Seconds to wait for the carrier; ``None`` uses the
+        decorator's ``seconds``.
+    """
+
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(*args, timeout: float | None = None, **kwargs):
+            limit = seconds if timeout is None else timeout
+            started = time.monotonic()
+            result = func(*args, **kwargs)
+            if time.monotonic() - started > limit:
+                raise TimeoutError(limit)
+            return result
+
+        return wrapper
+
+    return decorate
+
+
+def require_user(func):
+    """Pass the signed-in account to the function as ``user``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, user=current_user(), **kwargs)
+
+    return wrapper
+
+
+def as_receipt(func):
+    """Turn the amount a payment function returns into a :class:`~parcelpost.models.Receipt`."""
+
+    @functools.wraps(func)
+    def wrapper(label_id: str, *args, **kwargs) -> Receipt:
+        return Receipt(label_id, func(label_id, *args, **kwargs))
+
+    return wrapper
