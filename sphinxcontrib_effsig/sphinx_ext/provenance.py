@@ -5,9 +5,10 @@ the documented object declares it — the decorator that added it, the
 function a ``partial`` wraps (which parameters those are is decided once, by
 :func:`..resolve.owned_elsewhere`, for the signature line and the parameter
 list alike). Foreign parameters are cited in the parameter list as "from
-``myapp.retry``" through the ``effsig-owner`` role defined here: a Python cross-reference that links when
-the owner is documented — in this project or, through intersphinx, in another
-— and stays silent when it isn't, even with ``nitpicky = True``.
+``myapp.retry``" through the ``effsig-owner`` role defined here: a Python
+cross-reference that links when the owner is documented — in this project
+or, through intersphinx, in another — and stays silent when it isn't, even
+with ``nitpicky = True``.
 """
 
 from __future__ import annotations
