@@ -9,5 +9,5 @@ def preheat(degrees: int) -> None:
 
 
 @dispatch_by_kind
-def fire(kind, *args, **kwargs):
-    """Light the oven with whatever fuel the kind says."""
+def fire(fuel: str = "wood") -> None:
+    """Light the oven; the handler for the kind of oven does the work."""
