@@ -84,7 +84,7 @@ def _apply(site: Site, layer: Layer, target: EffectiveSignature) -> _Applied:
 
     removed = {name for name, _ in forward.keywords} | layer.supplied | set(layer.popped)
     for name, wrapper_name in forward.keywords:
-        if wrapper_name is not None and name in by_name:
+        if wrapper_name == name and name in by_name:
             passthrough[wrapper_name] = by_name[name]
 
     kept: list[EffectiveParameter] = []
@@ -133,7 +133,7 @@ def compose(layer: Layer) -> EffectiveSignature:
     notes = list(layer.unproven)
     resolved = not notes
     own = layer.own
-    own_names = {p.name for p in own}
+    own_names = {p.name for p in own if p.kind not in (VAR_POS, VAR_KW)}
     own_positional = [p for p in own if p.kind in _POSITIONAL]
     own_keyword = [p for p in own if p.kind is KW]
     own_var_pos = next((p for p in own if p.kind is VAR_POS), None)
@@ -183,17 +183,8 @@ def compose(layer: Layer) -> EffectiveSignature:
 
     target_positional = [p for p in applied.positional if p.name not in own_names]
     target_keyword = [p for p in applied.keyword_only if p.name not in own_names]
-    shadowed = [
-        p.name
-        for p in (*applied.positional, *applied.keyword_only)
-        if p.name in own_names and p.name not in applied.passthrough
-    ]
-    if shadowed:
-        notes.append(
-            f"{layer.describe} has its own parameter(s) {', '.join(shadowed)}, hiding the "
-            "target's parameter(s) of the same name"
-        )
-
+    # A target parameter with the name of one of the wrapper's own is
+    # unreachable: a keyword of that name binds to the wrapper.
     forwards_args = any(s.forward.star_args for s in layer.sites)
     forwards_kwargs = any(s.forward.star_kwargs for s in layer.sites)
     var_pos = applied.var_positional if forwards_args else own_var_pos
@@ -213,7 +204,7 @@ def compose(layer: Layer) -> EffectiveSignature:
     return _finish(
         params,
         return_annotation,
-        resolved and inner_resolved and not shadowed,
+        resolved and inner_resolved,
         [*inner_notes, *notes],
     )
 

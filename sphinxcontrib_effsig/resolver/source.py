@@ -99,6 +99,10 @@ def _find_node(
         block = _block_node(lines, first, code)
         if block is not None:
             return block
+    else:
+        lam = _lambda_node(lines, first, code)
+        if lam is not None:
+            return lam
     tree = module_tree(filename, module_globals)
     if tree is None:
         return None
@@ -139,6 +143,48 @@ def _block_node(lines: list[str], first: int, code: types.CodeType) -> FunctionN
     return None
 
 
+def _lambda_node(lines: list[str], first: int, code: types.CodeType) -> FunctionNode | None:
+    """Parse the few lines a lambda sits on (as a statement, or as an argument)."""
+    head = lines[first - 1]
+    indent = len(head) - len(head.lstrip())
+    for count in range(1, 6):
+        text = "".join(lines[first - 1 : first - 1 + count])[indent:].rstrip()
+        for prefix, suffix in (("", ""), ("_(", ")"), ("_(", "\n)")):
+            try:
+                tree = ast.parse(prefix + text.rstrip(",") + suffix)
+            except SyntaxError:
+                continue
+            shift = indent - len(prefix)
+            candidates = [
+                node
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Lambda) and node.lineno == 1 and _matches(node, code)
+            ]
+            found = _pick_lambda(candidates, code, shift)
+            if found is not None:
+                ast.increment_lineno(found, first - 1)
+                return found
+    return None
+
+
+def _pick_lambda(
+    candidates: list[ast.Lambda], code: types.CodeType, shift: int
+) -> ast.Lambda | None:
+    if len(candidates) == 1:
+        return candidates[0]
+    columns = {
+        col
+        for (line, _end, col, _endcol) in code.co_positions()
+        if line == code.co_firstlineno and col is not None
+    }
+    for node in candidates:
+        body = node.body
+        start, end = body.col_offset + shift, (body.end_col_offset or body.col_offset) + shift
+        if any(start <= col < end for col in columns):
+            return node
+    return None
+
+
 def _node_in_tree(tree: ast.Module, code: types.CodeType) -> FunctionNode | None:
     first = code.co_firstlineno
     candidates: list[FunctionNode] = []
@@ -151,18 +197,9 @@ def _node_in_tree(tree: ast.Module, code: types.CodeType) -> FunctionNode | None
             candidates.append(node)
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
-    # Several lambdas on one line: use the column the code's instructions
+    # Several lambdas on one line: use the columns the code's instructions
     # point at.
-    columns = {
-        col
-        for (line, _end, col, _endcol) in code.co_positions()
-        if line is not None and col is not None
-    }
-    for node in candidates:
-        body = node.body if isinstance(node, ast.Lambda) else None
-        if body is not None and body.col_offset in columns:
-            return node
-    return None
+    return _pick_lambda([c for c in candidates if isinstance(c, ast.Lambda)], code, 0)
 
 
 def _matches(node: FunctionNode, code: types.CodeType) -> bool:
