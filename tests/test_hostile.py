@@ -20,17 +20,24 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import signal
 import sys
 import time
-import traceback
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.robustness import (
+    ResolutionHung,
+    allowed_error,
+    describe,
+    hang_guard,
+    inspect_answer,
+    resolve_timed,
+    same_signature,
+    text,
+)
 from samples_hostile import (
     annotations_raise,
     builtins_c,
@@ -56,80 +63,6 @@ from sphinxcontrib_effsig.resolver import clear_caches
 #: A single resolution slower than this fails the test.
 TIME_LIMIT = 0.5
 
-#: After this long a resolution is considered hung and interrupted.
-HANG_LIMIT = 10.0
-
-
-class ResolutionHung(BaseException):
-    """Raised into a hung resolution (a BaseException, so no ``except Exception`` swallows it)."""
-
-
-@contextmanager
-def hang_guard(seconds: float = HANG_LIMIT) -> Iterator[None]:
-    """Interrupt the block with :class:`ResolutionHung` after ``seconds``."""
-
-    def interrupt(signum: int, frame: Any) -> None:
-        raise ResolutionHung(f"still resolving after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def inspect_answer(obj: object) -> tuple[inspect.Signature | None, BaseException | None]:
-    """What ``inspect.signature`` says: a signature, or the exception it raises."""
-    try:
-        return inspect.signature(obj), None  # type: ignore[arg-type]
-    except Exception as exc:
-        return None, exc
-
-
-def text(sig: inspect.Signature) -> str:
-    """``str(sig)``, or a description when a default's ``repr`` raises."""
-    try:
-        return str(sig)
-    except Exception as exc:
-        return f"<str() raised {type(exc).__name__}>"
-
-
-def same_signature(ours: inspect.Signature, theirs: inspect.Signature) -> bool:
-    """``ours == theirs``, tolerating defaults whose ``==`` raises (compared by identity)."""
-    try:
-        return ours == theirs
-    except Exception:
-        pass
-    mine, other = list(ours.parameters.values()), list(theirs.parameters.values())
-    return len(mine) == len(other) and all(
-        (a.name, a.kind) == (b.name, b.kind)
-        and a.default is b.default
-        and a.annotation is b.annotation
-        for a, b in zip(mine, other)
-    )
-
-
-def resolve_timed(obj: object) -> tuple[EffectiveSignature | BaseException, float]:
-    """Run ``effective_signature(obj)`` under the hang guard; never lets it raise."""
-    start = time.perf_counter()
-    try:
-        with hang_guard():
-            result: EffectiveSignature | BaseException = effective_signature(obj)
-    except ResolutionHung as hung:
-        result = hung
-    except Exception as exc:
-        result = exc
-    return result, time.perf_counter() - start
-
-
-def describe(exc: BaseException) -> str:
-    """The exception and the innermost frames, for a readable failure."""
-    frames = traceback.extract_tb(exc.__traceback__)[-4:]
-    where = "".join(traceback.format_list(frames))
-    return f"{type(exc).__name__}: {exc}\n{where}"
-
 
 def assert_survives(
     obj: object,
@@ -148,11 +81,7 @@ def assert_survives(
     result, elapsed = resolve_timed(obj)
     name = f"effective_signature({obj!r:.80})"
     if isinstance(result, BaseException):
-        if (
-            isinstance(result, (ValueError, TypeError))
-            and their_error is not None
-            and type(result) is type(their_error)
-        ):
+        if allowed_error(result, their_error):
             return None
         told = "answers" if their_error is None else f"raises {their_error!r}"
         pytest.fail(f"{name} raised (inspect.signature {told}):\n{describe(result)}", pytrace=False)
