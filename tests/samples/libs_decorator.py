@@ -71,7 +71,7 @@ def with_retries(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
     return wrapped(*args, **kwargs)
 
 
-def _tagged_prototype(key: str, *, tags: tuple[str, ...] = ()) -> None:
+def _tagged_prototype(key: str, *, tags: tuple[str, ...] = ()) -> str:
     """The signature ``tagged`` advertises through ``adapter=``."""
 
 

@@ -20,7 +20,7 @@ def with_request_id(func: Any) -> Any:
     """Callers pass a ``request_id`` first (makefun ``prepend_args``)."""
 
     @makefun_wraps(func, prepend_args="request_id")
-    def wrapper(request_id: str, *args: Any, **kwargs: Any) -> Any:
+    def wrapper(request_id: str, *args: Any, **kwargs: Any):
         LOG.append(request_id)
         return func(*args, **kwargs)
 
@@ -34,7 +34,7 @@ def with_verbose(func: Any) -> Any:
         func,
         append_args=Parameter("verbose", Parameter.KEYWORD_ONLY, default=False, annotation=bool),
     )
-    def wrapper(*args: Any, verbose: bool = False, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, verbose: bool = False, **kwargs: Any):
         if verbose:
             LOG.append((args, kwargs))
         return func(*args, **kwargs)
@@ -46,7 +46,7 @@ def with_session(func: Any) -> Any:
     """Supplies ``session`` (makefun ``remove_args``)."""
 
     @makefun_wraps(func, remove_args="session")
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, **kwargs: Any):
         return func(*args, session=SESSION, **kwargs)
 
     return wrapper
@@ -56,7 +56,7 @@ def inject_session(func: Any) -> Any:
     """Supplies ``session`` (boltons ``injected``)."""
 
     @boltons_wraps(func, injected=["session"])
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, **kwargs: Any):
         return func(*args, session=SESSION, **kwargs)
 
     return wrapper
@@ -66,20 +66,9 @@ def with_dry_run(func: Any) -> Any:
     """Callers may pass ``dry_run`` (boltons ``expected`` with a default)."""
 
     @boltons_wraps(func, expected=[("dry_run", False)])
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, **kwargs: Any):
         if kwargs.pop("dry_run"):
             return None
-        return func(*args, **kwargs)
-
-    return wrapper
-
-
-def with_trace_id(func: Any) -> Any:
-    """Callers must pass ``trace_id`` (boltons ``expected`` without a default)."""
-
-    @boltons_wraps(func, expected=["trace_id"])
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        LOG.append(kwargs.pop("trace_id"))
         return func(*args, **kwargs)
 
     return wrapper
@@ -112,10 +101,4 @@ def archive_order(order_id: int, session: object, *, reason: str = "") -> None:
 @with_dry_run
 def purge(older_than_days: int, *, table: str = "events") -> int:
     """Delete old rows unless ``dry_run``."""
-    return remember_call()
-
-
-@with_trace_id
-def charge(customer_id: int, amount: int, *, currency: str = "EUR") -> str:
-    """Charge a customer."""
     return remember_call()
