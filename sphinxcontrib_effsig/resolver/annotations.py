@@ -138,3 +138,47 @@ def _read_reference(node: ast.expr, func: types.FunctionType) -> Any:
             return MISSING
         return value
     return MISSING
+
+
+def evaluate_signature(sig: Any, target: object) -> Any:
+    """Evaluate the postponed (string) annotations left in a target's signature.
+
+    A plain function's signature is kept exactly as :mod:`inspect` gives it;
+    once it becomes part of a composed signature, each string annotation is
+    evaluated in its owner's module. ``sig`` is an ``EffectiveSignature``.
+    """
+    changed = False
+    params = []
+    for param in sig.parameters.values():
+        owner = param.owner
+        if isinstance(param.annotation, str) and isinstance(owner, types.FunctionType):
+            value = evaluate_parameter_annotation(param.annotation, owner)
+            if value is not param.annotation:
+                param = param.replace(annotation=value)
+                changed = True
+        params.append(param)
+    return_annotation = sig.return_annotation
+    if isinstance(return_annotation, str):
+        func = _function_of(target)
+        if func is not None:
+            value = evaluate_parameter_annotation(return_annotation, func)
+            if value is not return_annotation:
+                return_annotation = value
+                changed = True
+    if not changed:
+        return sig
+    return sig.replace(parameters=params, return_annotation=return_annotation)
+
+
+def _function_of(target: object) -> types.FunctionType | None:
+    for _ in range(8):
+        if isinstance(target, types.FunctionType):
+            return target
+        if isinstance(target, (types.MethodType, staticmethod, classmethod)):
+            target = target.__func__
+            continue
+        func = static_attr(target, "func", None)
+        if func is None:
+            return None
+        target = func
+    return None

@@ -19,6 +19,7 @@ from . import typed
 from .annotations import (
     evaluate_annotation,
     evaluate_parameter_annotation,
+    evaluate_signature,
     is_typevar,
     read_default,
 )
@@ -321,7 +322,7 @@ class Resolver:
             sig = self.resolve(target)
         except (NoSignature, _Cycle, _TooDeep):
             return Site(forward, None)
-        return Site(forward, sig, id(target))
+        return Site(forward, evaluate_signature(sig, target), id(target))
 
     def _callee_object(self, callee: Callee, func: types.FunctionType, bound_self: object) -> Any:
         if callee.kind == "free":

@@ -8,7 +8,7 @@ from a user object goes through here.
 from __future__ import annotations
 
 import inspect
-from types import MappingProxyType
+from types import GetSetDescriptorType, MappingProxyType, MemberDescriptorType
 from typing import Any
 
 MISSING: Any = object()
@@ -37,9 +37,9 @@ def instance_attr(obj: object, name: str, default: Any = None) -> Any:
     value = static_attr(obj, name, MISSING)
     if value is MISSING:
         return default
-    # A slot descriptor: read it through the descriptor's own __get__, which
-    # is C code and cannot run user code.
-    if type(value).__name__ == "member_descriptor":
+    # A slot or a C-level getset (function.__qualname__): read it through
+    # the descriptor's own __get__, which is C code and runs no user code.
+    if isinstance(value, (MemberDescriptorType, GetSetDescriptorType)):
         try:
             return value.__get__(obj, type(obj))
         except Exception:
@@ -59,3 +59,12 @@ def signature_attr(obj: object) -> inspect.Signature | None:
     """An explicit ``__signature__`` carried by ``obj`` itself, if any."""
     value = instance_attr(obj, "__signature__", None)
     return value if isinstance(value, inspect.Signature) else None
+
+
+def namespace_of(obj: object) -> dict[str, Any] | None:
+    """An object's own ``__dict__`` (a module's globals), without ``__getattr__``."""
+    try:
+        namespace = object.__getattribute__(obj, "__dict__")
+    except Exception:
+        return None
+    return namespace if isinstance(namespace, dict) else None

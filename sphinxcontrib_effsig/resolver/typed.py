@@ -26,7 +26,7 @@ from .annotations import evaluate_annotation, read_default
 from .compose import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, normalise
 from .model import EffectiveParameter, EffectiveSignature
 from .naming import owner_name
-from .safe import instance_attr, static_attr
+from .safe import instance_attr, namespace_of, static_attr
 from .source import module_tree
 
 if TYPE_CHECKING:
@@ -43,8 +43,8 @@ def from_definition_site(func: types.FunctionType, resolver: Resolver) -> Effect
     filename = static_attr(module, "__file__", None) if module is not None else None
     if not isinstance(filename, str):
         return None
-    namespace = static_attr(module, "__dict__", None)
-    if not isinstance(namespace, dict):
+    namespace = namespace_of(module)
+    if namespace is None:
         return None
     tree = module_tree(filename, namespace)
     if tree is None:
