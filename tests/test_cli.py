@@ -223,6 +223,8 @@ def test_explain_groups_parameters_by_owner_and_compares_with_inspect(capsys):
         "    bakery.orders.bake  (this callable): bread, loaves",
         "    bakery.decorators.with_timeout: timeout",
         "    bakery.decorators.retry: retries",
+        "  __wrapped__ chain, outermost first: bakery.decorators.retry"
+        " -> bakery.decorators.with_timeout -> bakery.orders.bake",
         "  inspect.signature says: (bread: str, *, loaves: int = 1) -> list[str]",
         "  added by decorators: timeout, retries",
         "  resolved: every wrapper was followed; nothing was left unproven.",

@@ -9,6 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..resolver import EffectiveParameter, EffectiveSignature
+from ..resolver.naming import owner_name
+from ..resolver.safe import wrapped_of
+
+_MAX_CHAIN = 50
 
 _KIND_WORDS = {
     inspect.Parameter.POSITIONAL_ONLY: "positional-only",
@@ -130,6 +134,22 @@ def _or_none(text: str) -> str | None:
     return text or None
 
 
+def wrapped_chain(obj: object) -> list[str]:
+    """Owner names along ``obj``'s ``__wrapped__`` chain, read without running code."""
+    names: list[str] = []
+    seen: set[int] = set()
+    current: object = obj
+    while current is not None and id(current) not in seen and len(names) < _MAX_CHAIN:
+        seen.add(id(current))
+        func = getattr(current, "__func__", None) if inspect.ismethod(current) else None
+        try:
+            names.append(owner_name(func if func is not None else current))
+        except Exception:
+            names.append(type(current).__name__)
+        current = wrapped_of(func if func is not None else current)
+    return names
+
+
 @dataclass(frozen=True)
 class Comparison:
     """How the effective signature differs from ``inspect.signature``'s."""
@@ -180,6 +200,9 @@ def explanation(name: str, obj: object, sig: EffectiveSignature) -> str:
             lines.append(f"    {owner}{marker}: {', '.join(names)}")
     else:
         lines.append("  no parameters")
+    chain = wrapped_chain(obj)
+    if len(chain) > 1:
+        lines.append(f"  __wrapped__ chain, outermost first: {' -> '.join(chain)}")
 
     try:
         plain = inspect.signature(obj)  # type: ignore[arg-type]
