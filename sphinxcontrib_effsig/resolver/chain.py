@@ -74,7 +74,7 @@ class Resolver:
             inner = self.resolve(obj.__func__)  # type: ignore[attr-defined]
             return drop_first(inner) if issubclass(tp, classmethod) else inner
         explicit = signature_attr(obj)
-        if explicit is not None:
+        if explicit is not None and not self._copied_signature(obj, explicit):
             return self._explicit(obj, explicit)
         if issubclass(tp, functools.partial):
             return self._partial(obj)  # type: ignore[arg-type]
@@ -109,11 +109,23 @@ class Resolver:
             return_annotation=sig.return_annotation,
         )
 
+    @staticmethod
+    def _copied_signature(obj: object, explicit: inspect.Signature) -> bool:
+        """``functools.wraps`` copies ``__dict__``, and with it an inner ``__signature__``.
+
+        The copy describes the wrapped object, not ``obj``, so ``obj`` is
+        analysed as the wrapper it is.
+        """
+        wrapped = wrapped_of(obj)
+        return wrapped is not None and signature_attr(wrapped) is explicit
+
     def _explicit(self, obj: object, explicit: inspect.Signature) -> EffectiveSignature:
         """``__signature__`` is authoritative; owners by comparison with the wrapped."""
         name = owner_name(obj)
         inner_owners: dict[str, EffectiveParameter] = {}
         wrapped = wrapped_of(obj)
+        if wrapped is None and isinstance(obj, types.FunctionType):
+            wrapped = self._closure_target(obj)
         notes: list[str] = []
         resolved = True
         if wrapped is not None:
@@ -138,6 +150,18 @@ class Resolver:
             resolved=resolved,
             notes=notes,
         )
+
+    def _closure_target(self, func: types.FunctionType) -> Any:
+        """The callable a function forwards its ``*args``/``**kwargs`` to, if one."""
+        effect = effect_of(func.__code__, func.__globals__)
+        targets = {
+            id(obj): obj
+            for forward in effect.forwards
+            if forward.via is None
+            for obj in [self._callee_object(forward.callee, func, MISSING)]
+            if obj is not MISSING
+        }
+        return next(iter(targets.values())) if len(targets) == 1 else None
 
     def _bound_method(self, method: types.MethodType) -> EffectiveSignature:
         func = method.__func__
@@ -180,7 +204,9 @@ class Resolver:
     def _function(self, func: types.FunctionType, bound_self: object) -> EffectiveSignature:
         code = func.__code__
         has_star = bool(code.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS))
-        wrapped = wrapped_of(func) if bound_self is MISSING else wrapped_of(bound_self)
+        wrapped = wrapped_of(func)
+        if wrapped is None and bound_self is not MISSING:
+            wrapped = wrapped_of(bound_self)
         if not has_star and wrapped is None:
             return plain_signature(func)
         effect = effect_of(code, func.__globals__)

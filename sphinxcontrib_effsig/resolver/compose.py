@@ -94,6 +94,10 @@ def _apply(site: Site, layer: Layer, target: EffectiveSignature) -> _Applied:
         if param.name in removed:
             to_keyword = to_keyword or param.kind is POK
             continue
+        if param.name in layer.defaults and param.kind is POK:
+            # The wrapper puts it in **kwargs: passing it by position too
+            # would give it twice.
+            to_keyword = True
         if to_keyword and param.kind is POK:
             converted.append(param.replace(kind=KW))
         elif not to_keyword:

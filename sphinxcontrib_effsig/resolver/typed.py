@@ -55,10 +55,10 @@ def from_definition_site(func: types.FunctionType, resolver: Resolver) -> Effect
     sig = _signature_from_def(node, namespace, module_name, qualname)
     notes: list[str] = []
     for decorator_node in reversed(node.decorator_list):
-        decorator = _lookup(decorator_node, namespace)
-        if decorator is None:
+        hints = _decorator_hints(decorator_node, namespace)
+        if hints is None:
             return None
-        transformed = _transform(sig, decorator)
+        transformed = _transform(sig, *hints)
         if transformed is None:
             return None
         sig = transformed
@@ -189,18 +189,37 @@ def _lookup(node: ast.expr, namespace: dict[str, Any]) -> Any:
     return None
 
 
-def _transform(sig: EffectiveSignature, decorator: Any) -> EffectiveSignature | None:
-    if not isinstance(decorator, types.FunctionType):
+def _decorator_hints(
+    node: ast.expr, namespace: dict[str, Any]
+) -> tuple[types.FunctionType, Any, Any] | None:
+    """(owner, type of the decorated callable, type of the result) for one ``@`` line.
+
+    ``@decorator`` reads the decorator's first parameter and return
+    annotations; ``@factory(...)`` reads the factory's return annotation,
+    ``Callable[[Callable[P, R]], Callable[Concatenate[Request, P], R]]``.
+    """
+    is_call = isinstance(node, ast.Call)
+    target = _lookup(node.func if isinstance(node, ast.Call) else node, namespace)
+    if not isinstance(target, types.FunctionType):
         return None
     try:
-        hints = typing.get_type_hints(decorator)
+        hints = typing.get_type_hints(target)
     except Exception:
         return None
-    code = decorator.__code__
+    if is_call:
+        args = typing.get_args(hints.get("return"))
+        if len(args) != 2 or not isinstance(args[0], list) or len(args[0]) != 1:
+            return None
+        return target, args[0][0], args[1]
+    code = target.__code__
     if code.co_argcount < 1:
         return None
-    incoming = hints.get(code.co_varnames[0])
-    outgoing = hints.get("return")
+    return target, hints.get(code.co_varnames[0]), hints.get("return")
+
+
+def _transform(
+    sig: EffectiveSignature, decorator: types.FunctionType, incoming: Any, outgoing: Any
+) -> EffectiveSignature | None:
     arg_in = _callable_args(incoming)
     arg_out = _callable_args(outgoing)
     if arg_in is None or arg_out is None:
