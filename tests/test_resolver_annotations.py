@@ -35,8 +35,8 @@ ANNOTATIONS = [
         # A named parameter before ``*args``, annotated only in the wrapper's source.
         "wraps-overwrote-leading-parameter-annotation",
         f"{EAGER}.search",
-        "(page: int, query: str, *, exact: bool = False) -> list[str]",
-        {**owned(f"{EAGER}.paginated", "page"), **owned(f"{EAGER}.search", "query", "exact")},
+        "(tenant: str, query: str, *, exact: bool = False) -> list[str]",
+        {**owned(f"{EAGER}.for_tenant", "tenant"), **owned(f"{EAGER}.search", "query", "exact")},
     ),
     Case(
         # Two classes called ``Config``: ``settings`` is the services' one,
@@ -122,3 +122,11 @@ def test_default_read_from_wrapper_signature_is_the_runtime_object() -> None:
     sig = check(ANNOTATIONS[3])
     assert sig.parameters["backoff"].default == annot_decorators.Backoff()
     assert sig.parameters["backoff"].annotation is annot_decorators.Backoff
+
+
+@cases(ANNOTATIONS)
+def test_rows_are_true_at_runtime(case: Case) -> None:
+    """The coherence oracle makes the calls each signature promises and refuses."""
+    from helpers.oracle import check_coherence
+
+    check_coherence(case.obj())

@@ -199,3 +199,19 @@ def test_generated_wrapper_still_runs_as_documented() -> None:
     )
     assert received.arguments == {"item_id": 7, "verbose": True}
     sig.bind(Request(user="ada"), 7, verbose=True)
+
+
+ORACLE_ROWS = [
+    row
+    for row in EXPLICIT_SIGNATURES + PARAMSPEC + TYPEVAR_RETURNS
+    # ``call_api`` is a stand-in with no implementation that records its call.
+    if row.id != "signature-on-plain-function"
+]
+
+
+@cases(ORACLE_ROWS)
+def test_rows_are_true_at_runtime(case: Case) -> None:
+    """The coherence oracle makes the calls each signature promises and refuses."""
+    from helpers.oracle import check_coherence
+
+    check_coherence(case.obj())

@@ -26,14 +26,18 @@ def with_deadline(func: Callable[..., Any]) -> Callable[..., Any]:
 DEADLINES: list[float | None] = []
 
 
-def paginated(func: Callable[..., list[Any]]) -> Callable[..., list[Any]]:
-    """Add a leading ``page`` number, annotated only in the wrapper's source."""
+def for_tenant(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add a leading ``tenant``, annotated only in the wrapper's source."""
 
     @functools.wraps(func)
-    def wrapper(page: int, *args: Any, **kwargs: Any):
-        return func(*args, **kwargs)[(page - 1) * 10 : page * 10]
+    def wrapper(tenant: str, *args: Any, **kwargs: Any):
+        TENANTS.append(tenant)
+        return func(*args, **kwargs)
 
     return wrapper
+
+
+TENANTS: list[str] = []
 
 
 @with_deadline
@@ -42,8 +46,7 @@ def download(url: str, *, chunk_size: int = 65536) -> bytes:
     return remember_call()
 
 
-@paginated
+@for_tenant
 def search(query: str, *, exact: bool = False) -> list[str]:
-    """Search; the wrapper takes the page number first."""
-    remember_call()
-    return [query] * 30
+    """Search one tenant's data; the wrapper takes the tenant first."""
+    return remember_call()

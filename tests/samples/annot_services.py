@@ -56,7 +56,8 @@ def refund(invoice: Invoice, amount: Money, *, reason: str = "") -> Receipt:
 @as_text
 def render(invoice: Invoice, *, template: str = "default") -> bytes:
     """Render as bytes; the decorator makes the result text."""
-    return remember_call()
+    remember_call()
+    return f"{invoice.number} ({template})".encode()
 
 
 @audited
