@@ -1,0 +1,88 @@
+"""The README's examples are true: its code runs and prints what it shows.
+
+The README's ``myapp/http.py`` example is written to a temporary package,
+then the README's Python session is replayed with :mod:`doctest` and the
+``effsig`` table it shows is compared with the real output.
+"""
+
+from __future__ import annotations
+
+import doctest
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sphinxcontrib_effsig.cli import main
+
+README = (Path(__file__).resolve().parent.parent / "README.rst").read_text(encoding="utf-8")
+
+
+def section(title: str) -> str:
+    """The text of the README section headed ``title`` (up to the next heading)."""
+    match = re.search(rf"^{re.escape(title)}\n=+\n(.*?)(?=^\S[^\n]*\n=+\n|\Z)", README, re.S | re.M)
+    assert match, f"README.rst has no section {title!r}"
+    return match.group(1)
+
+
+def literal_block_after(text: str, marker: str) -> str:
+    """The indented block that follows the line containing ``marker``, dedented."""
+    lines = text.split(marker, 1)[1].splitlines()[1:]
+    block: list[str] = []
+    for line in lines:
+        if line.strip() and not line.startswith("   "):
+            break
+        block.append(line[3:])
+    return "\n".join(block).strip("\n") + "\n"
+
+
+@pytest.fixture
+def myapp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The README's ``myapp`` package, importable."""
+    code = literal_block_after(section("Before and after"), ".. code-block:: python")
+    assert code.startswith("# myapp/http.py\n")
+    package = tmp_path / "myapp"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "http.py").write_text(code)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    yield tmp_path
+    for name in [n for n in sys.modules if n == "myapp" or n.startswith("myapp.")]:
+        del sys.modules[name]
+
+
+def test_the_python_api_session_prints_what_the_readme_shows(myapp):
+    session = literal_block_after(section("Python API"), ".. code-block:: python")
+    test = doctest.DocTestParser().get_doctest(session, {}, "README Python API", "README.rst", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+
+    runner.run(test)
+
+    assert len(test.examples) >= 6
+    assert runner.summarize(verbose=False).failed == 0
+
+
+def test_the_cli_table_is_what_effsig_prints(myapp, capsys):
+    shown = literal_block_after(section("Command line"), "prints the effective signature")
+
+    status = main(["myapp.http.fetch"])
+
+    assert status == 0
+    assert capsys.readouterr().out == shown
+
+
+def test_the_quickstart_has_exactly_two_commands():
+    commands = [
+        line for line in section("Quickstart").splitlines() if line.lstrip().startswith("$ ")
+    ]
+
+    assert len(commands) == 2
+    install_and_build, install_and_test = (c.strip()[2:] for c in commands)
+    assert "testdocs/showcase" in install_and_build
+    assert install_and_build.startswith("python3 -m venv .venv && ")
+    assert install_and_build.endswith('echo "Open build/showcase/index.html in your browser"')
+    assert install_and_test.startswith("python3 -m venv .venv && ")
+    assert install_and_test.endswith("-m pytest")
