@@ -20,6 +20,13 @@ EAGER = "samples.annot_eager"
 
 BACKOFF_DEFAULT = "Backoff(base=0.5, factor=2.0)"
 
+
+def _bound_post() -> object:
+    from samples.annot_services import Ledger
+
+    return Ledger().post
+
+
 ANNOTATIONS = [
     Case(
         # Eager module: ``deadline: float | None`` exists only in the wrapper's source.
@@ -81,6 +88,30 @@ ANNOTATIONS = [
         {
             **owned(f"{SVC}.render", "invoice", "template"),
             **owned(f"{DEC}.as_text", "encoding"),
+        },
+    ),
+    Case(
+        # Eager wrapper (``annot_eager``) around a postponed target: the
+        # wrapper's annotation from its source, the target's evaluated in its module.
+        "eager-wrapper-around-postponed-target",
+        f"{SVC}.fetch_receipt",
+        f"(invoice: {SVC}.Invoice, *, copy: bool = False, deadline: float | None = None)"
+        f" -> {SVC}.Receipt",
+        {
+            **owned(f"{SVC}.fetch_receipt", "invoice", "copy"),
+            **owned(f"{EAGER}.with_deadline", "deadline"),
+        },
+    ),
+    Case(
+        # A decorated method, bound: ``self`` is gone, the method's postponed
+        # annotations are evaluated in its module.
+        "postponed-bound-method",
+        _bound_post,
+        f"(invoice: {SVC}.Invoice, *, memo: str = '', backoff: {DEC}.Backoff = {BACKOFF_DEFAULT})"
+        f" -> {SVC}.Receipt",
+        {
+            **owned(f"{SVC}.Ledger.post", "invoice", "memo"),
+            **owned(f"{DEC}.with_backoff", "backoff"),
         },
     ),
     Case(

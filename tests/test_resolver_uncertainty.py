@@ -64,6 +64,16 @@ UNPROVABLE = [
         note="vectorized",
     ),
     Case(
+        # ``implementation or func``: the callee may be anything the caller
+        # passes, so the function's parameters are not proven either.
+        "callee-chosen-by-the-caller",
+        f"{U}.charge_card",
+        "(*args, implementation=None, **kwargs)",
+        owned(f"{U}.overridable", "args", "implementation", "kwargs"),
+        resolved=False,
+        note="overridable",
+    ),
+    Case(
         # A provable ``retry`` around the unprovable layer: ``retries`` is
         # proven, the inner layer's ``*args``/``**kwargs`` stay.
         "provable-layer-around-unprovable-one",
@@ -92,6 +102,7 @@ def test_unprovable_forwarding_is_kept_and_reported(case: Case) -> None:
         (f"{U}.evaluate", {"expression", "precision"}),
         (f"{U}.add", {"a", "b"}),
         (f"{U}.export_report", {"report_id", "fmt"}),
+        (f"{U}.charge_card", {"card", "amount", "currency"}),
     ],
 )
 def test_never_invents_the_wrapped_functions_parameters(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from samples.annot_decorators import as_text, audited, with_backoff, with_config
+from samples.annot_eager import with_deadline
 from samples.calls import remember_call
 
 if TYPE_CHECKING:
@@ -26,6 +27,18 @@ class Invoice:
 @dataclass
 class Receipt:
     """Proof of delivery."""
+
+
+@dataclass
+class Ledger:
+    """Invoices of one customer; its method's annotations name this module's classes."""
+
+    customer: str = "ACME"
+
+    @with_backoff
+    def post(self, invoice: Invoice, *, memo: str = "") -> Receipt:
+        """Post an invoice to the ledger."""
+        return remember_call()
 
 
 @dataclass(frozen=True)
@@ -65,4 +78,10 @@ def render(invoice: Invoice, *, template: str = "default") -> bytes:
 @with_config
 def settle(invoice: Invoice, *, settings: Config | None = None) -> Receipt:
     """Three decorators from another module, each annotation in its own module."""
+    return remember_call()
+
+
+@with_deadline
+def fetch_receipt(invoice: Invoice, *, copy: bool = False) -> Receipt:
+    """A wrapper from a module with eager annotations around a postponed one."""
     return remember_call()

@@ -68,6 +68,17 @@ def vectorized(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def overridable(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Tests may pass another ``implementation``: the callee is chosen at call time."""
+
+    @functools.wraps(func)
+    def wrapper(*args, implementation=None, **kwargs):
+        target = implementation or func
+        return target(*args, **kwargs)
+
+    return wrapper
+
+
 def retry(func: Callable[..., Any]) -> Callable[..., Any]:
     """A provable wrapper: adds ``retries``."""
 
@@ -111,4 +122,10 @@ def add(a: float, b: float):
 @dispatch_to_backend
 def export_report(report_id: int, *, fmt: str = "pdf"):
     """A provable decorator around an unprovable one."""
+    return remember_call()
+
+
+@overridable
+def charge_card(card: str, amount: int, *, currency: str = "EUR"):
+    """Charged by ``implementation`` when one is given."""
     return remember_call()
