@@ -104,9 +104,10 @@ FACTORIES = [
     ),
     row(
         "poll",
-        "(queue: str, retries: int = 5, *, wait: float = 0.5) -> list[str]",
+        "(queue: str, *, retries: int = 5, wait: float = 0.5) -> list[str]",
         target("poll", "queue", "retries", "wait"),
-        id="setdefault with the factory's argument",
+        # retries passed positionally would collide with the defaulted keyword.
+        id="setdefault with the factory's argument: keyword-only",
     ),
     row(
         "health_check",
@@ -155,7 +156,7 @@ STACKS = [
     ),
     row(
         "drain",
-        "(queue: str, retries: int = 5, *, batch: int = 10) -> int",
+        "(queue: str, *, retries: int = 5, batch: int = 10) -> int",
         target("drain", "queue", "retries", "batch"),
         id="2: lambda over setdefault factory",
     ),

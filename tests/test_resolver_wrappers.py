@@ -134,8 +134,10 @@ SUPPLYING = [
 DEFAULTS_AND_READS = [
     row(
         "create_bucket",
-        "(name: str, region: str = 'eu-west-1', *, public: bool = False) -> samples.models.Bucket",
+        "(name: str, *, region: str = 'eu-west-1', public: bool = False) -> samples.models.Bucket",
         target("create_bucket", "name", "region", "public"),
+        # Passed positionally, region would collide with the keyword the
+        # wrapper sets by default: it can only be passed by keyword.
         id="kwargs.setdefault changes the default, the target keeps it",
     ),
     row(

@@ -21,7 +21,18 @@ class Received:
     """The arguments one call of an innermost function received."""
 
     code: types.CodeType
+    module: str
     arguments: dict[str, Any] = field(default_factory=dict)
+
+    def argument(self, name: str) -> Any:
+        """The value of parameter ``name``, also looked up in a ``**kwargs`` dict."""
+        if name in self.arguments:
+            return self.arguments[name]
+        if self.code.co_flags & inspect.CO_VARKEYWORDS:
+            extra = self.arguments[parameter_names(self.code)[-1]]
+            if name in extra:
+                return extra[name]
+        raise KeyError(f"{self.code.co_qualname} did not receive {name!r}")
 
 
 RECEIVED: list[Received] = []
@@ -40,7 +51,9 @@ def remember_call() -> Received:
     frame = sys._getframe(1)
     local = frame.f_locals
     names = parameter_names(frame.f_code)
-    received = Received(frame.f_code, {name: local[name] for name in names if name in local})
+    module = frame.f_globals.get("__name__", "")
+    arguments = {name: local[name] for name in names if name in local}
+    received = Received(frame.f_code, module, arguments)
     RECEIVED.append(received)
     return received
 

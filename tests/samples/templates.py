@@ -1,0 +1,149 @@
+"""Wrapper templates the random-stack oracle test draws from.
+
+Each is a small decorator with one well-defined effect on its target's
+parameters; hypothesis stacks 1-4 of them on generated target functions.
+The names they add (``trace_id``, ``verbose``, ``dry_run``, ``token``) and the
+names they act on (``timeout``, ``region``) are reserved: generated targets
+use other names, except that they may declare ``timeout``/``region``.
+"""
+
+import functools
+
+from samples.models import Connection
+
+CONNECTION = Connection("sqlite://templates")
+
+
+def passthrough(func):
+    """``wraps`` wrapper forwarding everything."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def passthrough_closure(func):
+    """Closure without ``wraps`` forwarding everything."""
+
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def passthrough_lambda(func):
+    """A lambda forwarding everything."""
+    return lambda *args, **kwargs: func(*args, **kwargs)
+
+
+class PassThrough:
+    """Class-based decorator forwarding everything from ``__call__``."""
+
+    def __init__(self, func):
+        self.func = func
+
+    def __call__(self, *args, **kwargs):
+        return self.func(*args, **kwargs)
+
+
+def _forward(target, args, kwargs):
+    return target(*args, **kwargs)
+
+
+def via_helper(func):
+    """Forward through a helper that receives ``args``/``kwargs`` as values."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return _forward(func, args, kwargs)
+
+    return wrapper
+
+
+def with_trace_id(func):
+    """Adds a leading positional ``trace_id``."""
+
+    @functools.wraps(func)
+    def wrapper(trace_id, *args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def with_verbose(func):
+    """Adds a keyword-only ``verbose=False``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, verbose=False, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def with_dry_run(func):
+    """Pops ``dry_run`` with a default."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        if kwargs.pop("dry_run", False):
+            return None
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def with_token(func):
+    """Pops a required ``token``."""
+
+    def wrapper(*args, **kwargs):
+        token = kwargs.pop("token")
+        if token is None:
+            raise PermissionError("token required")
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def with_connection(func):
+    """Supplies the first positional argument."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(CONNECTION, *args, **kwargs)
+
+    return wrapper
+
+
+def with_timeout(func):
+    """Supplies ``timeout=`` in the call."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, timeout=5, **kwargs)
+
+    return wrapper
+
+
+def with_region(func):
+    """Gives ``region`` a default through ``setdefault``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        kwargs.setdefault("region", "eu-west-1")
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def needs_first(func):
+    """Reads ``args[0]``: the first positional parameter becomes positional-only."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        if args[0] is None:
+            raise ValueError("the first argument must not be None")
+        return func(*args, **kwargs)
+
+    return wrapper
