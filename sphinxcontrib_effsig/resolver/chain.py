@@ -297,9 +297,7 @@ class Resolver:
         runner = self._runner_target(forward, func, bound_self, wrapped, target)
         if runner is not None:
             return [runner]
-        if target is MISSING and wrapped is not None:
-            # The call's target is computed (a registry, a dispatcher), but the
-            # wrapper declares what it wraps: trust that declaration.
+        if target is MISSING and _dispatches_by_registry(func, bound_self, wrapped):
             target = wrapped
         return [self._site(forward, target)]
 
@@ -316,8 +314,13 @@ class Resolver:
         When a leading argument of the call is the wrapper's target (its
         ``__wrapped__``, or a callable from its closure) and the called object
         is something else, the call is a runner that calls that argument with
-        the arguments after it.
+        the arguments after it. Mapping-style calls (``map(func, *columns)``)
+        pass something else, so a runner must say so: its ``*`` parameter is
+        named ``args``, or, when it cannot be looked at, its name does not
+        announce a mapping.
         """
+        if not _is_runner(forward.callee, callee):
+            return None
         for index, leading in enumerate(forward.leading_callees):
             if leading.kind not in ("free", "self_attr", "global"):
                 continue
@@ -348,6 +351,8 @@ class Resolver:
             sig = self.resolve(target)
         except (NoSignature, _Cycle, _TooDeep):
             return Site(forward, None)
+        if forward.callee.binds:
+            sig = drop_first(sig)
         return Site(forward, evaluate_signature(sig, target), id(target))
 
     def _callee_object(self, callee: Callee, func: types.FunctionType, bound_self: object) -> Any:
@@ -429,7 +434,7 @@ class Resolver:
                     target = self._callee_object(source, func, bound_self)
             elif inner.via is None:
                 target = self._callee_object(inner.callee, helper, MISSING)
-            if target is MISSING and wrapped is not None:
+            if target is MISSING and _dispatches_by_registry(func, bound_self, wrapped):
                 target = wrapped
             sites.append(self._site(inner, target))
         return sites
@@ -473,13 +478,10 @@ def own_parameters(
     wrapper, so when the wrapper declares a target (``use_source``) its own
     annotations come from the syntax tree.
     """
-    if use_source:
-        if effect.has_source:
-            annotations = {
-                key: evaluate_annotation(node, func) for key, node in effect.annotations.items()
-            }
-        else:
-            annotations = {}
+    if use_source and effect.has_source:
+        annotations = {
+            key: evaluate_annotation(node, func) for key, node in effect.annotations.items()
+        }
     else:
         annotations = {
             key: evaluate_parameter_annotation(value, func)
@@ -609,6 +611,37 @@ def apply_partial(
     ordered += [p for p in params.values() if p.kind is KW]
     ordered += [p for p in params.values() if p.kind is VAR_KW]
     return sig.replace(parameters=ordered)
+
+
+_MAPPING_WORDS = ("map", "filter", "reduce", "accumulate", "zip")
+
+
+def _is_runner(callee: Callee, obj: object) -> bool:
+    """Does calling ``obj`` run its first callable argument with the rest?"""
+    if obj is MISSING:
+        last = callee.text.rsplit(".", 1)[-1].lower()
+        return not any(word in last for word in _MAPPING_WORDS)
+    try:
+        sig = inspect.signature(obj)  # type: ignore[arg-type]
+    except Exception:
+        return False
+    return any(p.kind is VAR_POS and p.name == "args" for p in sig.parameters.values())
+
+
+def _dispatches_by_registry(func: object, bound_self: object, wrapped: object) -> bool:
+    """A computed target that is, by default, the declared ``__wrapped__``.
+
+    Dispatchers in the style of :func:`functools.singledispatch` pick the
+    implementation from a registry at call time; every registered
+    implementation answers the same call as the default one, which is what
+    ``__wrapped__`` names. They announce themselves with a ``register``
+    method. Any other computed target (``getattr(backends, name)``) is not
+    trusted.
+    """
+    if wrapped is None:
+        return False
+    holder = func if bound_self is MISSING else bound_self
+    return callable(instance_attr(holder, "register", None))
 
 
 def _partialmethod_of(func: object) -> functools.partialmethod[Any] | None:

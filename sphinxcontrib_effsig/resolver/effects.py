@@ -32,6 +32,8 @@ class Callee:
     kind: CalleeKind
     name: str = ""
     text: str = ""
+    #: ``impl.__get__(obj, cls)(...)``: the target is called bound to an instance
+    binds: bool = False
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,9 @@ class _Analyser:
     def run(self) -> Effect:
         effect = self.effect
         node = self.node
-        for arg in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs):
+        every = (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)
+        stars = (node.args.vararg, node.args.kwarg)
+        for arg in (*every, *(a for a in stars if a is not None)):
             if arg.annotation is not None:
                 effect.annotations[arg.arg] = arg.annotation
         if not isinstance(node, ast.Lambda):
@@ -444,7 +448,15 @@ class _Analyser:
             and func.value.id == self.self_name
             and self.self_name not in shadowed
         ):
-            return Callee("self_attr", func.attr, text)
+            return Callee("self_attr", _mangle(func.attr, self.code), text)
+        if (
+            isinstance(func, ast.Call)
+            and isinstance(func.func, ast.Attribute)
+            and func.func.attr == "__get__"
+            and func.args
+            and not (isinstance(func.args[0], ast.Constant) and func.args[0].value is None)
+        ):
+            return Callee("unknown", "", text, binds=True)
         return Callee("unknown", "", text)
 
     # -- leading positional arguments the wrapper requires ------------------
@@ -476,6 +488,17 @@ class _Analyser:
                 if isinstance(sub, (ast.Lambda, ast.IfExp, ast.BoolOp)):
                     break
         self.effect.positional_needed = needed
+
+
+def _mangle(name: str, code: types.CodeType) -> str:
+    """``self.__func`` inside ``class _Mixin`` reads ``_Mixin__func``."""
+    if not name.startswith("__") or name.endswith("__"):
+        return name
+    parts = code.co_qualname.split(".")
+    if len(parts) < 2:
+        return name
+    klass = parts[-2].lstrip("_")
+    return f"_{klass}{name}" if klass else name
 
 
 def _refuses_empty(stmt: ast.If, args_names: set[str]) -> bool:

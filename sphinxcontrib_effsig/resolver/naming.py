@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import types
 
-from .safe import static_attr
+from .safe import instance_attr
 
 _LOCALS = ".<locals>"
 
@@ -40,11 +40,17 @@ def owner_name(obj: object) -> str:
         return code_owner_name(obj.__code__, function_module(obj))
     if isinstance(obj, types.MethodType):
         return owner_name(obj.__func__)
-    target: object = obj if isinstance(obj, type) else type(obj)
-    module = static_attr(target, "__module__")
-    qualname = static_attr(target, "__qualname__")
+    if isinstance(obj, (types.BuiltinFunctionType, types.MethodDescriptorType)):
+        target: object = obj
+    else:
+        target = obj if isinstance(obj, type) else type(obj)
+    module = instance_attr(target, "__module__")
+    qualname = instance_attr(target, "__qualname__")
     if not isinstance(qualname, str):
-        qualname = static_attr(target, "__name__")
+        qualname = instance_attr(target, "__name__")
+    if module is None and isinstance(target, types.BuiltinFunctionType):
+        owner_module = instance_attr(instance_attr(target, "__self__"), "__name__")
+        module = owner_module if isinstance(owner_module, str) else "builtins"
     if not isinstance(qualname, str):
         return ""
     cut = qualname.find(_LOCALS)
