@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from .decorators import Session, audited, log_calls, require_user, retry, with_session, with_timeout
+from typing import Literal
+
+from .decorators import (
+    Session,
+    audited,
+    dispatch_by_name,
+    log_calls,
+    require_user,
+    retry,
+    with_session,
+    with_timeout,
+)
+
+#: Probes sent by :func:`ping` unless told otherwise.
+DEFAULT_COUNT = 1
 
 
 @retry
@@ -16,11 +30,12 @@ def fetch(url: str, *, verify: bool = True) -> bytes:
 
 
 @with_timeout
-def ping(host: str, count: int = 1) -> float:
+def ping(host: str, count: int = DEFAULT_COUNT, mode: Literal["icmp", "tcp"] = "icmp") -> float:
     """Measure the round trip to ``host``.
 
     :param host: The machine to reach.
     :param count: How many probes to send.
+    :param mode: The kind of probe.
     """
     return 0.0
 
@@ -74,6 +89,16 @@ def close_account(account_id: int) -> None:
     """
 
 
+@dispatch_by_name
+def route(path: str, verb: str = "GET") -> str:
+    """Serve ``path`` through a handler chosen at run time.
+
+    :param path: The requested path.
+    :param verb: The HTTP verb.
+    """
+    return path
+
+
 @retry
 def fetch_written(url: str) -> bytes:
     """Download ``url``, documented with an explicit signature in the directive."""
@@ -93,10 +118,11 @@ class Repository:
     """Stores records; its constructor is decorated."""
 
     @with_timeout
-    def __init__(self, dsn: str, pool_size: int = 5) -> None:
+    def __init__(self, dsn: str, pool_size: int = 5, session: Session | None = None) -> None:
         """
         :param dsn: Where the database is.
         :param pool_size: Connections to keep open.
+        :param session: A session to reuse instead of opening new ones.
         """
         self.dsn = dsn
 

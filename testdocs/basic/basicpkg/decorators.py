@@ -10,6 +10,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+#: How often :func:`retry` tries by default.
+MAX_RETRIES = 3
+
 
 def retry(func: Callable[..., Any]) -> Callable[..., Any]:
     """Call ``func`` again when it raises :class:`ConnectionError`.
@@ -18,7 +21,7 @@ def retry(func: Callable[..., Any]) -> Callable[..., Any]:
     """
 
     @functools.wraps(func)
-    def wrapper(*args: Any, retries: int = 3, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, retries: int = MAX_RETRIES, **kwargs: Any) -> Any:
         for attempt in range(retries):
             try:
                 return func(*args, **kwargs)
@@ -99,3 +102,19 @@ def audited(func: Callable[..., Any]) -> Callable[..., Any]:
 
     audited_call.__doc__ = func.__doc__
     return audited_call
+
+
+def dispatch_by_name(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Route the call to a handler looked up at run time.
+
+    Nobody can tell from the code where the arguments go.
+    """
+    handlers: dict[str, Callable[..., Any]] = {func.__name__: func}
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        handler = handlers[kwargs.pop("handler", func.__name__)]
+        args = args[::-1]
+        return handler(*args, **kwargs)
+
+    return wrapper
