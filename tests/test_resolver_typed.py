@@ -68,6 +68,22 @@ EXPLICIT_SIGNATURES = [
         },
     ),
     Case(
+        # Same name as the function's parameter: still the function's, with
+        # the default the signature states (the wrapper binds against it).
+        "signature-changes-a-default",
+        f"{SIG}.create_bucket",
+        "(name: str, region: str = 'eu-west-1', *, public: bool = False) -> str",
+        owned(f"{SIG}.create_bucket", "name", "region", "public"),
+    ),
+    Case(
+        # The carrier is a decorator *instance*: named by its class.
+        "signature-on-class-based-decorator-instance",
+        f"{SIG}.get_item",
+        "(item_id: int, *, fields: str = '*', headers: dict[str, str] | None = None)"
+        " -> dict[str, typing.Any]",
+        {**owned(f"{SIG}.get_item", "item_id", "fields"), **owned(f"{SIG}.Endpoint", "headers")},
+    ),
+    Case(
         # A function whose own ``__signature__`` was written by hand.
         "signature-on-plain-function",
         f"{SIG}.call_api",

@@ -86,6 +86,48 @@ def traced(func: Callable[..., Any]) -> Callable[..., Any]:
 CALLS: list[str] = []
 
 
+def with_defaults(**defaults: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Change defaults: ``@with_defaults(region="eu-west-1")``."""
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        sig = inspect.signature(func)
+        new_sig = sig.replace(
+            parameters=[
+                p.replace(default=defaults[p.name]) if p.name in defaults else p
+                for p in sig.parameters.values()
+            ]
+        )
+
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any):
+            bound = new_sig.bind(*args, **kwargs)
+            bound.apply_defaults()
+            return func(*bound.args, **bound.kwargs)
+
+        wrapper.__signature__ = new_sig
+        return wrapper
+
+    return decorate
+
+
+class Endpoint:
+    """A class-based decorator whose instances carry ``__signature__``."""
+
+    def __init__(self, func: Callable[..., Any]) -> None:
+        functools.update_wrapper(self, func)
+        self.func = func
+        sig = inspect.signature(func)
+        headers = inspect.Parameter("headers", _KW, default=None, annotation=dict[str, str] | None)
+        self.__signature__ = sig.replace(parameters=[*sig.parameters.values(), headers])
+
+    def __call__(self, *args: Any, headers: dict[str, str] | None = None, **kwargs: Any) -> Any:
+        HEADERS.append(headers)
+        return self.func(*args, **kwargs)
+
+
+HEADERS: list[dict[str, str] | None] = []
+
+
 def retry(func: Callable[..., Any]) -> Callable[..., Any]:
     """A plain ``wraps`` wrapper that adds ``retries`` (no ``__signature__`` of its own)."""
 
@@ -129,6 +171,18 @@ def resize(image: bytes, width: int, height: int = 0) -> bytes:
 @with_timeout
 def download(url: str, *, verify: bool = True) -> bytes:
     """``retry`` copies ``with_timeout``'s ``__signature__`` through ``wraps``."""
+    return remember_call()
+
+
+@with_defaults(region="eu-west-1")
+def create_bucket(name: str, region: str = "us-east-1", *, public: bool = False) -> str:
+    """The ``__signature__`` changes a default; the parameter stays the function's."""
+    return remember_call()
+
+
+@Endpoint
+def get_item(item_id: int, *, fields: str = "*") -> dict[str, Any]:
+    """Wrapped by an ``Endpoint`` instance."""
     return remember_call()
 
 
