@@ -9,6 +9,7 @@ from sphinx.util.fileutil import copy_asset_file
 
 from .. import __version__
 from . import autodoc, config, resolve
+from .fields import connect as connect_fields
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -23,6 +24,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     config.register(app)
     resolve.connect(app)
     autodoc.connect(app)
+    connect_fields(app)
     app.add_css_file("effsig.css")
     return {
         "version": __version__,
