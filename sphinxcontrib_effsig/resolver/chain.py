@@ -181,7 +181,9 @@ class Resolver:
         params = list(inner.parameters.values())
         if not params or params[0].kind is VAR_POS:
             return apply_partial(inner, pm.args, pm.keywords)
-        first, rest = params[0], inner.replace(parameters=params[1:])
+        # The generated method takes ``self`` positionally, whatever its name.
+        first = params[0].replace(kind=PO)
+        rest = inner.replace(parameters=params[1:])
         applied = apply_partial(rest, pm.args, pm.keywords)
         return applied.replace(parameters=[first, *applied.parameters.values()])
 

@@ -462,32 +462,59 @@ class _Analyser:
     # -- leading positional arguments the wrapper requires ------------------
 
     def _needs_positional(self, body: list[ast.stmt]) -> None:
-        """``args[k]`` on every path, or an empty ``args`` refused."""
+        """``args[k]`` read on every path, or an empty ``args`` refused."""
         if not self.args_names:
             return
         needed = 0
         for stmt in body:
             if isinstance(stmt, ast.If) and _refuses_empty(stmt, self.args_names):
                 needed = max(needed, 1)
-                continue
-            if isinstance(stmt, (ast.If, ast.For, ast.While, ast.Try, ast.Match)):
-                continue
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                continue
-            for sub in ast.walk(stmt):
-                if (
-                    isinstance(sub, ast.Subscript)
-                    and isinstance(sub.value, ast.Name)
-                    and sub.value.id in self.args_names
-                    and isinstance(sub.slice, ast.Constant)
-                    and isinstance(sub.slice.value, int)
-                    and not isinstance(sub.slice.value, bool)
-                    and sub.slice.value >= 0
-                ):
-                    needed = max(needed, sub.slice.value + 1)
-                if isinstance(sub, (ast.Lambda, ast.IfExp, ast.BoolOp)):
-                    break
+            for expr in _unconditional(stmt):
+                needed = max(needed, _indexed(expr, self.args_names))
         self.effect.positional_needed = needed
+
+
+def _unconditional(stmt: ast.stmt) -> list[ast.AST]:
+    """The parts of a statement that run whenever the statement runs."""
+    if isinstance(stmt, (ast.If, ast.While)):
+        return [stmt.test]
+    if isinstance(stmt, (ast.For, ast.AsyncFor)):
+        return [stmt.iter]
+    if isinstance(stmt, (ast.With, ast.AsyncWith)):
+        parts: list[ast.AST] = [item.context_expr for item in stmt.items]
+        for inner in stmt.body:
+            parts.extend(_unconditional(inner))
+        return parts
+    if isinstance(stmt, ast.Match):
+        return [stmt.subject]
+    if isinstance(stmt, (ast.Try, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return []
+    return [stmt]
+
+
+def _indexed(node: ast.AST, args_names: set[str]) -> int:
+    """How many leading ``args`` items ``node`` reads unconditionally."""
+    if isinstance(node, (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef)):
+        return 0
+    if isinstance(node, ast.IfExp):
+        return _indexed(node.test, args_names)
+    if isinstance(node, ast.BoolOp):
+        return _indexed(node.values[0], args_names)
+    if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+        return _indexed(node.generators[0].iter, args_names)
+    needed = 0
+    if (
+        isinstance(node, ast.Subscript)
+        and _is_name(node.value, args_names)
+        and isinstance(node.slice, ast.Constant)
+        and isinstance(node.slice.value, int)
+        and not isinstance(node.slice.value, bool)
+        and node.slice.value >= 0
+    ):
+        needed = node.slice.value + 1
+    for child in ast.iter_child_nodes(node):
+        needed = max(needed, _indexed(child, args_names))
+    return needed
 
 
 def _mangle(name: str, code: types.CodeType) -> str:
