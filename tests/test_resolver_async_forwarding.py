@@ -136,6 +136,21 @@ FORWARDING = [
     ),
 ]
 
+FORWARDING += [
+    row(
+        "export_csv",
+        "(table: str, path: str, *, header: bool = True) -> int",
+        target("export_csv", "table", "path", "header"),
+        id="helper receiving the arguments starred",
+    ),
+    row(
+        "migrate",
+        "(target_version: int | None = None, *, fake: bool = False) -> None",
+        target("migrate", "target_version", "fake"),
+        id="nested function with its own *args/**kwargs called with the arguments",
+    ),
+]
+
 CASES = ASYNC + GENERATORS + FORWARDING
 
 

@@ -68,6 +68,15 @@ LAMBDAS = [
     ),
 ]
 
+CLOSURES += [
+    row(
+        "resolve_alias",
+        "(alias: str, *, domain: str = 'example.org') -> str",
+        target("resolve_alias", "alias", "domain"),
+        id="closure holding two callables forwards to the one it passes args to",
+    ),
+]
+
 CLASS_BASED = [
     row(
         "fetch_feed",
@@ -121,6 +130,15 @@ FACTORIES = [
         " -> samples.models.Response",
         target("charge", "customer_id", "amount", "idempotency_key"),
         id="factory of lambdas supplying a keyword from its argument",
+    ),
+]
+
+FACTORIES += [
+    row(
+        "fetch_quote",
+        "(symbol: str, exchange: str = 'NYSE', *, retry_delay: float = 0.0) -> float",
+        {**target("fetch_quote", "symbol", "exchange"), **closure("retry_n", "retry_delay")},
+        id="three-level factory, owner named by the outermost function",
     ),
 ]
 

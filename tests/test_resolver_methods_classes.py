@@ -22,6 +22,10 @@ def method(qualname: str, *params: str) -> dict[str, str]:
     return owned(f"{M}.{qualname}", *params)
 
 
+def closure(name: str, *params: str) -> dict[str, str]:
+    return owned(f"samples.closures.{name}", *params)
+
+
 def decorator(name: str, *params: str) -> dict[str, str]:
     return owned(f"samples.decorators.{name}", *params)
 
@@ -36,6 +40,12 @@ def fetch_quickly() -> functools.partial:
     from samples import api
 
     return functools.partial(api.fetch, timeout=3.0)
+
+
+def redis_cache() -> functools.partial:
+    from samples import methods
+
+    return functools.partial(methods.Cache, "redis://localhost")
 
 
 def get_status() -> functools.partial:
@@ -77,6 +87,37 @@ METHODS = [
         f"(path: str, params: dict[str, str] | None = None, *, retries: int = 3) -> {RESPONSE}",
         {**method("Client.get", "path", "params"), **decorator("retry", "retries")},
         id="inherited decorated method keeps the defining class as owner",
+    ),
+]
+
+METHODS += [
+    row(
+        "client.upload",
+        "(path: str, *, chunk_size: int = 65536, progress: bool = False) -> int",
+        {**method("Client.upload", "path", "chunk_size"), **closure("with_progress", "progress")},
+        id="bound method under a closure without wraps",
+    ),
+    row(
+        "Client.upload",
+        "(self, path: str, *, chunk_size: int = 65536, progress: bool = False) -> int",
+        {
+            **method("Client.upload", "self", "path", "chunk_size"),
+            **closure("with_progress", "progress"),
+        },
+        id="method under a closure without wraps, on the class",
+    ),
+    row(
+        "client.describe",
+        "(path: str, *, verbose: bool = False) -> str",
+        method("Client.describe", "path", "verbose"),
+        id="class-based method decorator binding through partial",
+    ),
+    row(
+        "Client.describe",
+        "(obj, path: str, *, verbose: bool = False) -> str",
+        method("Client.describe", "obj", "path", "verbose"),
+        # The caller passes the instance to __call__'s ``obj`` (by that name).
+        id="class-based method decorator on the class: __call__'s name, method's parameter",
     ),
 ]
 
@@ -143,6 +184,24 @@ CONSTRUCTORS = [
     ),
 ]
 
+CONSTRUCTORS += [
+    row(
+        "ReadOnlyCache",
+        "(url: str, *, ttl: int = 300, timeout_ms=None) -> None",
+        {
+            **method("Cache.__init__", "url", "ttl"),
+            **decorator("accepts_legacy_timeout", "timeout_ms"),
+        },
+        id="inherited decorated __init__",
+    ),
+    row(
+        "Registry",
+        "(host: str, port: int = 6379) -> None",
+        method("Registry.__init__", "host", "port"),
+        id="metaclass __call__ forwarding to super().__call__",
+    ),
+]
+
 PARTIALS = [
     Case(
         "partial with a positional argument",
@@ -161,6 +220,12 @@ PARTIALS = [
         get_status,
         f"(params: dict[str, str] | None = None, *, retries: int = 3) -> {RESPONSE}",
         {**method("Client.get", "params"), **decorator("retry", "retries")},
+    ),
+    Case(
+        "partial of a class with a decorated __init__",
+        redis_cache,
+        "(*, ttl: int = 300, timeout_ms=None) -> None",
+        {**method("Cache.__init__", "ttl"), **decorator("accepts_legacy_timeout", "timeout_ms")},
     ),
     row(
         "Client.post",

@@ -181,7 +181,34 @@ POSITIONAL_NEEDS = [
     ),
 ]
 
-CASES = ADDING + CONSUMING + SUPPLYING + DEFAULTS_AND_READS + POSITIONAL_NEEDS
+PASSING_THROUGH = [
+    row(
+        "dashboard",
+        "(request: samples.models.Request, section: str = 'home') -> str",
+        target("dashboard", "request", "section"),
+        id="named parameter passed straight through stays the target's",
+    ),
+    row(
+        "read_file",
+        "(path: str, *, mode: str = 'r', encoding: str | None = None) -> str",
+        target("read_file", "path", "mode", "encoding"),
+        id="named parameter passed through, no *args: the rest keyword-only",
+    ),
+    row(
+        "stat_file",
+        "(path: str, follow_symlinks: bool = True) -> int",
+        {**decorator("normalized_path", "path"), **target("stat_file", "follow_symlinks")},
+        id="named parameter transformed before passing is the wrapper's",
+    ),
+    row(
+        "call_api",
+        "(endpoint: str, *, verify: bool = True, timeout=5.0) -> samples.models.Response",
+        {**target("call_api", "endpoint", "verify"), **decorator("deadline_forwarded", "timeout")},
+        id="popped keyword passed on by keyword is the wrapper's",
+    ),
+]
+
+CASES = ADDING + CONSUMING + SUPPLYING + DEFAULTS_AND_READS + POSITIONAL_NEEDS + PASSING_THROUGH
 
 
 @cases(ADDING)
@@ -206,4 +233,9 @@ def test_wrapper_changes_defaults_or_only_reads(case: Case) -> None:
 
 @cases(POSITIONAL_NEEDS)
 def test_wrapper_needs_positional_arguments(case: Case) -> None:
+    check(case)
+
+
+@cases(PASSING_THROUGH)
+def test_wrapper_passes_named_parameters_on(case: Case) -> None:
     check(case)

@@ -11,18 +11,22 @@ from samples.decorators import (
     cache_by_key,
     checked_connection,
     deadline,
+    deadline_forwarded,
     default_region,
     dispatch_on_first,
     enforce_timeout,
     from_json_fields,
     log_calls,
+    login_required,
     memoize,
+    normalized_path,
     on_behalf_of,
     page_size_from_config,
     paginated,
     require_token,
     require_user,
     retry,
+    single_path,
     skippable,
     timed,
     traced,
@@ -30,7 +34,7 @@ from samples.decorators import (
     with_timeout,
     with_user_agent,
 )
-from samples.models import Bucket, Connection, Order, Response, User
+from samples.models import Bucket, Connection, Order, Request, Response, User
 
 
 @retry
@@ -168,4 +172,28 @@ def transfer(source: str, target: str, amount: float) -> Response:
 @checked_connection
 def save_order(conn: Connection, order: Order, autocommit: bool = True) -> int:
     """Store an order; returns its id."""
+    return remember_call()
+
+
+@login_required
+def dashboard(request: Request, section: str = "home") -> str:
+    """The user's dashboard."""
+    return remember_call()
+
+
+@single_path
+def read_file(path: str, mode: str = "r", *, encoding: str | None = None) -> str:
+    """The content of a file."""
+    return remember_call()
+
+
+@normalized_path
+def stat_file(path: str, follow_symlinks: bool = True) -> int:
+    """The size of a file."""
+    return remember_call()
+
+
+@deadline_forwarded
+def call_api(endpoint: str, timeout: float = 10.0, verify: bool = True) -> Response:
+    """Call an API endpoint."""
     return remember_call()

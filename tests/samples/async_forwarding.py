@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -256,5 +257,41 @@ def validated(func):
     def wrapper(*args, **kwargs):
         check_display_options(**kwargs)
         return func(*args, **kwargs)
+
+    return wrapper
+
+
+def _timed_call(target: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call ``target`` with the arguments it was given, logging how long it took."""
+    started = time.perf_counter()
+    try:
+        return target(*args, **kwargs)
+    finally:
+        logger.debug("%s took %.3fs", target, time.perf_counter() - started)
+
+
+def measured(func):
+    """Forward through a helper that takes the arguments starred."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return _timed_call(func, *args, **kwargs)
+
+    return wrapper
+
+
+def guarded(func):
+    """Forward through a nested function called with the arguments."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        def call(*inner_args, **inner_kwargs):
+            return func(*inner_args, **inner_kwargs)
+
+        try:
+            return call(*args, **kwargs)
+        except KeyboardInterrupt:
+            logger.warning("%s interrupted", func.__name__)
+            raise
 
     return wrapper

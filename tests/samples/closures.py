@@ -175,3 +175,67 @@ def tagged(tag: str):
     return lambda func: functools.wraps(func)(
         lambda *args, **kwargs: func(*args, tag=tag, **kwargs)
     )
+
+
+def count_into(counter):
+    """Factory whose wrapper's closure holds two callables: the counter and the target."""
+
+    def decorate(func):
+        def wrapper(*args, **kwargs):
+            counter()
+            return func(*args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def retry_n(times: int):
+    """Three levels: ``@retry_n(3)(on=(TimeoutError,))``; adds ``retry_delay``."""
+
+    def configure(*, on: tuple[type[BaseException], ...] = (ConnectionError,)):
+        def decorate(func):
+            @functools.wraps(func)
+            def wrapper(*args, retry_delay: float = 0.0, **kwargs):
+                for attempt in range(1, times + 1):
+                    try:
+                        return func(*args, **kwargs)
+                    except on:
+                        if attempt == times:
+                            raise
+                        time.sleep(retry_delay)
+                return None
+
+            return wrapper
+
+        return decorate
+
+    return configure
+
+
+def with_progress(method):
+    """Method decorator without ``wraps``: names ``self``, adds ``progress``."""
+
+    def wrapper(self, *args, progress: bool = False, **kwargs):
+        if progress:
+            logger.info("%s started", method.__name__)
+        return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+class traced_method:
+    """Class-based method decorator: a descriptor binding through ``partial``."""
+
+    def __init__(self, func):
+        functools.update_wrapper(self, func)
+        self.func = func
+
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return self
+        return functools.partial(self, obj)
+
+    def __call__(self, obj, *args, **kwargs):
+        logger.debug("%s.%s called", type(obj).__name__, self.func.__name__)
+        return self.func(obj, *args, **kwargs)

@@ -7,6 +7,7 @@ change a default, only read them, or need positional arguments.
 
 import functools
 import logging
+import posixpath
 import time
 from collections.abc import Callable
 from typing import Any
@@ -357,5 +358,48 @@ def cached_instances(new):
         if key not in instances:
             instances[key] = new(cls, *args, **kwargs)
         return instances[key]
+
+    return wrapper
+
+
+def login_required(view):
+    """Django-style: names ``request`` and passes it straight through."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if getattr(request, "user", None) is None:
+            raise PermissionError("login required")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def single_path(func):
+    """Names ``path`` and forwards only keywords after it (no ``*args``)."""
+
+    @functools.wraps(func)
+    def wrapper(path, **kwargs):
+        return func(path, **kwargs)
+
+    return wrapper
+
+
+def normalized_path(func):
+    """Takes its own ``path`` and passes a derived value in its place."""
+
+    @functools.wraps(func)
+    def wrapper(path: str, *args, **kwargs):
+        return func(posixpath.normpath(path), *args, **kwargs)
+
+    return wrapper
+
+
+def deadline_forwarded(func):
+    """Pops ``timeout`` with its own default and passes it on by keyword."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        timeout = kwargs.pop("timeout", 5.0)
+        return func(*args, timeout=timeout, **kwargs)
 
     return wrapper

@@ -3,6 +3,7 @@
 from functools import partialmethod
 
 from samples.calls import remember_call
+from samples.closures import traced_method, with_progress
 from samples.decorators import (
     accepts_legacy_timeout,
     cached_instances,
@@ -56,6 +57,16 @@ class Client:
         """Check that ``url`` accepts connections."""
         return remember_call()
 
+    @with_progress
+    def upload(self, path: str, *, chunk_size: int = 65536) -> int:
+        """Upload a file; returns the bytes sent."""
+        return remember_call()
+
+    @traced_method
+    def describe(self, path: str, *, verbose: bool = False) -> str:
+        """Describe a resource."""
+        return remember_call()
+
     @staticmethod
     @log_calls
     def normalize(path: str, *, trailing_slash: bool = False) -> str:
@@ -80,6 +91,28 @@ class Cache:
 
     @accepts_legacy_timeout
     def __init__(self, url: str, *, ttl: int = 300) -> None:
+        remember_call()
+
+
+class ReadOnlyCache(Cache):
+    """Inherits the decorated constructor."""
+
+
+class Registered(type):
+    """A metaclass that keeps every instance its classes create."""
+
+    instances: list[object] = []
+
+    def __call__(cls, *args, **kwargs):
+        instance = super().__call__(*args, **kwargs)
+        Registered.instances.append(instance)
+        return instance
+
+
+class Registry(metaclass=Registered):
+    """A service registry; instances are tracked by the metaclass."""
+
+    def __init__(self, host: str, port: int = 6379) -> None:
         remember_call()
 
 

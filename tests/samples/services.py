@@ -8,11 +8,13 @@ from samples.closures import (
     Retry,
     authenticated,
     count_calls,
+    count_into,
     default_retries,
     instrument,
     optional_call,
     rate_limited,
     require_role,
+    retry_n,
     tagged,
     with_attempts,
     with_db,
@@ -179,4 +181,23 @@ def publish(conn: Connection, post_id: int, *, notify: bool = True) -> None:
 @count_calls
 def archive(project: str, *, keep_days: int = 30) -> int:
     """Archive a project."""
+    return remember_call()
+
+
+# --- more closures ------------------------------------------------------------
+
+
+def _count_lookup() -> None:
+    """Stand-in metrics counter."""
+
+
+@count_into(_count_lookup)
+def resolve_alias(alias: str, *, domain: str = "example.org") -> str:
+    """The address an alias points to."""
+    return remember_call()
+
+
+@retry_n(3)(on=(TimeoutError,))
+def fetch_quote(symbol: str, exchange: str = "NYSE") -> float:
+    """The latest quote of a stock."""
     return remember_call()

@@ -7,10 +7,12 @@ from samples.async_forwarding import (
     async_batched,
     async_retry,
     async_timeout,
+    guarded,
     in_thread,
     limited,
     log_progress,
     logged,
+    measured,
     monitored,
     shielded,
     tenant_scoped,
@@ -129,4 +131,16 @@ def render_table(
     rows: list[list[str]], *, color: str = "auto", width: int = 80, border: bool = True
 ) -> str:
     """Render rows as a text table."""
+    return remember_call()
+
+
+@measured
+def export_csv(table: str, path: str, *, header: bool = True) -> int:
+    """Export a table to CSV."""
+    return remember_call()
+
+
+@guarded
+def migrate(target_version: int | None = None, *, fake: bool = False) -> None:
+    """Apply database migrations."""
     return remember_call()
