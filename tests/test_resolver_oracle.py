@@ -33,7 +33,7 @@ from hypothesis import strategies as st
 from samples import templates
 from samples.calls import remember_call
 
-from sphinxcontrib_effsig import effective_signature
+from sphinxcontrib_effsig import EffectiveParameter, EffectiveSignature, effective_signature
 
 P = inspect.Parameter
 
@@ -286,3 +286,33 @@ def test_each_template_alone_is_true_at_runtime(template: str) -> None:
         return remember_call()
 
     check_coherence(getattr(templates, template)(target))
+
+
+# --- the oracle itself can fail -----------------------------------------------------
+
+
+def as_if_inspect(obj: Callable[..., Any], owner: str) -> EffectiveSignature:
+    """``inspect.signature``'s answer dressed as a resolved effective signature."""
+    sig = inspect.signature(obj)
+    return EffectiveSignature(
+        [EffectiveParameter.from_parameter(p, None, owner) for p in sig.parameters.values()],
+        return_annotation=sig.return_annotation,
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "fetch_page",  # timeout is supplied by the wrapper: passing it collides
+        "load_orders",  # conn is supplied positionally: one argument too many
+        "distance",  # *args only: the keyword-only unit never arrives
+        "get_setting",  # key by keyword leaves args empty
+        "list_invoices",  # token is required: the minimal call fails
+    ],
+)
+def test_oracle_refuses_inspects_answer_where_it_is_wrong(name: str) -> None:
+    from samples import api
+
+    obj = getattr(api, name)
+    with pytest.raises(AssertionError):
+        check_coherence(obj, as_if_inspect(obj, f"samples.api.{name}"))

@@ -40,8 +40,9 @@ POSITIONAL = (P.POSITIONAL_ONLY, P.POSITIONAL_OR_KEYWORD)
 class Sentinel:
     """A distinct argument value that tolerates what wrappers do with arguments.
 
-    Attribute access gives another sentinel (``request.user``), ``in`` is
-    true (role checks), and it is truthy and hashable (cache keys).
+    Attribute access and calls give another sentinel (``request.user``,
+    ``path.rstrip('/')``), ``in`` is true (role checks), and it is truthy and
+    hashable (cache keys).
     """
 
     __slots__ = ("label",)
@@ -59,6 +60,9 @@ class Sentinel:
 
     def __contains__(self, item: object) -> bool:
         return True
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Sentinel:
+        return Sentinel(f"{self.label}()")
 
 
 @dataclass
@@ -153,7 +157,10 @@ def _innermost_name(obj: Callable[..., Any], sig: inspect.Signature) -> str:
     """Find the innermost function by making the simplest valid call once."""
     call = build_call(sig, "", everything=False, by_keyword=False)
     forget_calls()
-    run(obj, call.args, call.kwargs)
+    try:
+        run(obj, call.args, call.kwargs)
+    except Exception as exc:
+        raise AssertionError(f"{sig} accepts {call}, the real call fails: {exc!r}") from exc
     assert len(RECEIVED) == 1, f"{call} reached the implementation {len(RECEIVED)} times"
     return owner_name_of(RECEIVED[0])
 
@@ -174,7 +181,18 @@ def check_received(sig: inspect.Signature, call: Call, received: Received) -> No
                 got = received.arguments[name]
                 assert got == call.passed[name], f"{call}: **{name} received {got!r}"
             continue
-        got = received.argument(name)
+        try:
+            got = received.argument(name)
+        except KeyError:
+            # Passed straight through under the wrapper's name (``obj`` for
+            # the method's ``self``): the value must still arrive, somewhere.
+            if name in call.passed:
+                values = [*received.arguments.values()]
+                values += [v for group in values if isinstance(group, tuple) for v in group]
+                assert any(v is call.passed[name] for v in values), (
+                    f"{call}: {name}'s value never reached {innermost}: {received.arguments}"
+                )
+            continue
         if name in call.passed:
             assert got is call.passed[name], f"{call}: {name} received {got!r}"
         else:
@@ -196,7 +214,7 @@ def check_coherence(obj: Callable[..., Any], sig: EffectiveSignature | None = No
             try:
                 run(obj, call.args, call.kwargs)
             except Exception as exc:
-                raise AssertionError(f"{sig} accepts {call}, the real call fails: {exc!r}")
+                raise AssertionError(f"{sig} accepts {call}, the real call fails: {exc!r}") from exc
             assert len(RECEIVED) == 1, f"{call} reached the implementation {len(RECEIVED)} times"
             check_received(sig, call, RECEIVED[0])
 

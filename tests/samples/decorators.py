@@ -7,7 +7,6 @@ change a default, only read them, or need positional arguments.
 
 import functools
 import logging
-import posixpath
 import time
 from collections.abc import Callable
 from typing import Any
@@ -389,7 +388,7 @@ def normalized_path(func):
 
     @functools.wraps(func)
     def wrapper(path: str, *args, **kwargs):
-        return func(posixpath.normpath(path), *args, **kwargs)
+        return func(path.rstrip("/") or "/", *args, **kwargs)
 
     return wrapper
 
