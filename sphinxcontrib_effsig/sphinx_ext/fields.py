@@ -163,6 +163,9 @@ def _describe_foreign(
     described = fieldlines.described(lines)
     if first_part:
         described |= owner_docs.documented_later(app, what, name, obj, options)
+    if first_part and typehints.lists_every_annotated_parameter(app):
+        _list_annotated(sig, described | set(foreign), lines)
+        described = fieldlines.described(lines) | described
     for param in sig.parameters.values():
         if param.name not in foreign:
             continue
@@ -173,6 +176,21 @@ def _describe_foreign(
             continue
         if first_part:
             _add_field(app, param, order, lines, cite=cite)
+
+
+def _list_annotated(sig: EffectiveSignature, skip: set[str], lines: list[str]) -> None:
+    """Empty ``:param x:`` fields for the annotated own parameters nobody describes.
+
+    autodoc (``autodoc_typehints_description_target = "all"``) would append
+    them after the described ones; listing them here keeps the parameter
+    list in the signature's order once decorator parameters are added.
+    """
+    order = [param.name for param in sig.parameters.values()]
+    for param in sig.parameters.values():
+        if param.annotation is inspect.Parameter.empty or param.name in skip:
+            continue
+        at = fieldlines.insertion_point(lines, order, param.name)
+        fieldlines.insert_block(lines, at, [f":param {typehints.field_name(param)}:"])
 
 
 def _add_field(
@@ -188,7 +206,8 @@ def _add_field(
     if cite:
         field = fieldlines.Field(0, len(block), "param", param.name)
         fieldlines.append_to_description(block, field, provenance.citation(param))
-    if doc is not None and doc.type and param.annotation is inspect.Parameter.empty:
+    annotated = param.annotation is not inspect.Parameter.empty
+    if doc is not None and doc.type and not (annotated and typehints.types_in_fields(app)):
         block += fieldlines.parameter_block(typehints.field_name(param), "type", doc.type)
     at = fieldlines.insertion_point(lines, order, param.name)
     fieldlines.insert_block(lines, at, block)

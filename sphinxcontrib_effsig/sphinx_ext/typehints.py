@@ -42,6 +42,16 @@ def uses_autodoc_typehints(app: Sphinx) -> bool:
     return SAT_EXTENSION in app.extensions
 
 
+def types_in_fields(app: Sphinx) -> bool:
+    """Whether annotated parameters get a type field without the docstring giving one."""
+    return describes_types(app) or uses_autodoc_typehints(app)
+
+
+def lists_every_annotated_parameter(app: Sphinx) -> bool:
+    """Whether autodoc adds a field for every annotated parameter, described or not."""
+    return describes_types(app) and app.config.autodoc_typehints_description_target == "all"
+
+
 def recorded_annotations(app: Sphinx) -> dict[str, dict[str, str]] | None:
     """autodoc's per-document record of annotations (the same dict it reads back)."""
     env = app.env

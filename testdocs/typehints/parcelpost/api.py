@@ -96,3 +96,16 @@ class Depot:
         :param postcode: Where the sender lives.
         """
         return cls(f"{postcode[:3]}-1")
+
+
+class Courier:
+    """A delivery company parcelpost can book."""
+
+    @retry
+    def __init__(self, name: str) -> None:
+        """Connect to the courier's booking API.
+
+        :param name: The courier's name.
+        :param retries: How often to retry the connection.
+        """
+        self.name = name

@@ -1,0 +1,1 @@
+"""ledgerbook: double-entry bookkeeping (sample project, Google and NumPy docstrings)."""

@@ -1,0 +1,444 @@
+"""The parameter list of decorated callables in the built docs.
+
+Two sample projects are built with Sphinx and read back (HTML parsed with
+BeautifulSoup, text as written):
+
+* ``testdocs/typehints`` (parcelpost, a parcel carrier's client) with
+  ``autodoc_typehints = "description"``, ``"both"`` and with
+  sphinx-autodoc-typehints, each on the new autodoc and on the legacy
+  class-based one;
+* ``testdocs/napoleon`` (ledgerbook) with Google and NumPy docstrings and an
+  autosummary table.
+
+What a reader must see: every parameter a caller can pass, with its type
+(including those a decorator adds) and a description (borrowed from the
+decorator's docstring when the function's own says nothing), a "from
+<owner>" citation that links to the decorator when it is documented — here
+or in another project through intersphinx — and no entry at all for a
+parameter the decorator supplies itself. Every build passes with ``-W``
+(no warning at all).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from conftest import TESTDOCS, BuiltDocs, run_sphinx
+
+# --- building the samples once per configuration ---------------------------
+
+_BUILDS: dict[tuple[str, str, tuple[tuple[str, str], ...]], BuiltDocs] = {}
+
+TYPEHINT_MODES: dict[str, dict[str, Any]] = {
+    "description": {"autodoc_typehints": "description"},
+    "both": {"autodoc_typehints": "both"},
+    "sphinx-autodoc-typehints": {
+        "autodoc_typehints": "signature",
+        "extensions": [
+            "sphinxcontrib_effsig",
+            "sphinx.ext.intersphinx",
+            "sphinx_autodoc_typehints",
+        ],
+    },
+}
+AUTODOC_FLAVOURS: dict[str, dict[str, Any]] = {
+    "new autodoc": {},
+    "legacy autodoc": {"autodoc_use_legacy_class_based": True},
+}
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., BuiltDocs]:
+    """``build(project, builder, **confoverrides)``: each configuration built once."""
+
+    def run(project: str, builder: str = "html", **overrides: Any) -> BuiltDocs:
+        key = (project, builder, tuple(sorted((k, repr(v)) for k, v in overrides.items())))
+        if key not in _BUILDS:
+            root = tmp_path_factory.mktemp(project)
+            srcdir = root / project
+            shutil.copytree(
+                TESTDOCS / project, srcdir, ignore=shutil.ignore_patterns("_build", "__pycache__")
+            )
+            _BUILDS[key] = run_sphinx(
+                srcdir, builder, builddir=root / "_build", freshenv=True, **overrides
+            )
+        return _BUILDS[key]
+
+    return run
+
+
+def _overrides(mode: str, flavour: str) -> dict[str, Any]:
+    return {**TYPEHINT_MODES[mode], **AUTODOC_FLAVOURS[flavour]}
+
+
+@pytest.fixture(
+    scope="module",
+    params=[(m, f) for f in AUTODOC_FLAVOURS for m in TYPEHINT_MODES],
+    ids=lambda p: f"{p[0]}, {p[1]}",
+)
+def parcelpost(request: pytest.FixtureRequest, build: Callable[..., BuiltDocs]) -> BuiltDocs:
+    """The parcelpost docs, once per type-hint mode and autodoc flavour."""
+    mode, flavour = request.param
+    return build("typehints", **_overrides(mode, flavour))
+
+
+@pytest.fixture(scope="module", params=list(AUTODOC_FLAVOURS))
+def ledgerbook(request: pytest.FixtureRequest, build: Callable[..., BuiltDocs]) -> BuiltDocs:
+    """The ledgerbook docs (napoleon), once per autodoc flavour."""
+    return build("napoleon", **AUTODOC_FLAVOURS[request.param])
+
+
+# --- reading the parameter list back ---------------------------------------
+
+
+class ParameterList:
+    """The "Parameters" field of one documented object, as a reader sees it."""
+
+    def __init__(self, docs: BuiltDocs, name: str) -> None:
+        page = docs.html()
+        signature = page.find(id=name)
+        assert signature is not None, f"{name} is not documented"
+        self.body = signature.find_next_sibling("dd")
+        self.items: dict[str, Any] = {}
+        self.returns: Any = None
+        field_list = self.body.find("dl", class_="field-list", recursive=False)
+        if field_list is None:
+            return
+        for label in field_list.find_all("dt", recursive=False):
+            content = label.find_next_sibling("dd")
+            title = label.get_text(strip=True).rstrip(":")
+            if title == "Parameters":
+                for item in content.find_all("p"):
+                    strong = item.find("strong")
+                    if strong is not None and not item.find_parent("p"):
+                        self.items.setdefault(strong.get_text(strip=True), item)
+            elif title == "Return type":
+                self.returns = content
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.items)
+
+    def text(self, parameter: str) -> str:
+        return " ".join(self.items[parameter].get_text(" ", strip=True).split())
+
+    def type(self, parameter: str) -> str:
+        """The type shown between parentheses after the name."""
+        text = self.text(parameter)
+        start, end = text.find("("), text.find(")")
+        if text.startswith(f"{parameter} (") and end > start:
+            return " ".join(text[start + 1 : end].split())
+        return ""
+
+    def description(self, parameter: str) -> str:
+        text = self.text(parameter)
+        return text.split(" – ", 1)[1] if " – " in text else ""
+
+    def citation(self, parameter: str) -> tuple[str, str | None]:
+        """The owner named after "from", and where its link points (``None``: no link)."""
+        item = self.items[parameter]
+        for literal in item.find_all("code"):
+            link = literal.find_parent("a")
+            cited = link or literal
+            before = cited.previous_sibling
+            if isinstance(before, str) and before.rstrip().endswith("(from"):
+                return literal.get_text(strip=True), (link.get("href") if link else None)
+        raise AssertionError(f"{parameter}: no 'from <owner>' in {self.text(parameter)!r}")
+
+    def return_type(self) -> str:
+        return " ".join(self.returns.get_text(" ", strip=True).split()) if self.returns else ""
+
+
+def _normalised_type(text: str) -> str:
+    return text.replace(" | ", "|").replace(" ", "")
+
+
+# --- types -------------------------------------------------------------------
+
+TYPES = [
+    # documented object, parameter, type a reader sees
+    ("parcelpost.api.track", "tracking_number", "str"),
+    ("parcelpost.api.track", "detailed", "bool"),
+    ("parcelpost.api.track", "retries", "int"),  # added by @retry
+    ("parcelpost.api.cancel", "label_id", "str"),
+    ("parcelpost.api.cancel", "timeout", "float|None"),  # added by @with_timeout(30.0)
+    ("parcelpost.api.quote", "trace_id", "str|None"),  # added by an undocumented decorator
+    ("parcelpost.api.schedule_pickup", "priority", "int"),  # added by a third-party decorator
+    ("parcelpost.api.create_label", "weight_kg", "float"),
+    ("parcelpost.api.Depot", "code", "str"),  # decorated __init__
+    ("parcelpost.api.Depot", "retries", "int"),
+    ("parcelpost.api.Depot.opening_hours", "day", "str"),
+    ("parcelpost.api.Depot.opening_hours", "retries", "int"),
+    ("parcelpost.api.Depot.nearest", "retries", "int"),  # classmethod
+]
+
+
+@pytest.mark.parametrize(("documented", "parameter", "expected"), TYPES)
+def test_every_effective_parameter_shows_its_type(
+    parcelpost: BuiltDocs, documented: str, parameter: str, expected: str
+) -> None:
+    parameters = ParameterList(parcelpost, documented)
+    assert parameter in parameters.names
+    assert _normalised_type(parameters.type(parameter)) == expected
+
+
+PARAMETERS = [
+    # documented object, every parameter listed, in order
+    ("parcelpost.api.track", ["tracking_number", "detailed", "retries"]),
+    ("parcelpost.api.create_label", ["address", "weight_kg"]),  # @require_user supplies user
+    ("parcelpost.api.cancel", ["label_id", "timeout"]),
+    ("parcelpost.api.pay", ["label_id", "amount"]),
+    ("parcelpost.api.quote", ["weight_kg", "postcode", "trace_id"]),
+    ("parcelpost.api.schedule_pickup", ["address", "day", "priority"]),
+    ("parcelpost.api.Depot", ["code", "retries"]),
+    ("parcelpost.api.Depot.nearest", ["postcode", "retries"]),
+]
+
+
+@pytest.mark.parametrize(("documented", "expected"), PARAMETERS)
+def test_the_parameter_list_is_the_effective_signature(
+    parcelpost: BuiltDocs, documented: str, expected: list[str]
+) -> None:
+    assert ParameterList(parcelpost, documented).names == expected
+
+
+def test_a_parameter_the_decorator_supplies_has_no_entry_and_no_type(
+    parcelpost: BuiltDocs,
+) -> None:
+    body = ParameterList(parcelpost, "parcelpost.api.create_label").body
+    assert "user" not in body.get_text(" ").split()
+    assert "The account that pays" not in body.get_text()
+
+
+@pytest.mark.parametrize(
+    ("documented", "expected"),
+    [
+        ("parcelpost.api.pay", "Receipt"),  # @as_receipt returns a Receipt, not the Decimal
+        ("parcelpost.api.track", "Shipment"),
+        ("parcelpost.api.cancel", "bool"),
+    ],
+)
+def test_the_return_type_is_the_effective_one(
+    parcelpost: BuiltDocs, documented: str, expected: str
+) -> None:
+    assert ParameterList(parcelpost, documented).return_type() == expected
+
+
+# --- provenance in the parameter list ----------------------------------------
+
+CITATIONS = [
+    # documented object, parameter, owner cited, where the citation links
+    (
+        "parcelpost.api.track",
+        "retries",
+        "parcelpost.decorators.retry",
+        "#parcelpost.decorators.retry",
+    ),
+    (
+        "parcelpost.api.cancel",
+        "timeout",
+        "parcelpost.decorators.with_timeout",
+        "#parcelpost.decorators.with_timeout",
+    ),
+    (
+        "parcelpost.api.Depot.opening_hours",
+        "retries",
+        "parcelpost.decorators.retry",
+        "#parcelpost.decorators.retry",
+    ),
+    (  # documented in another project: linked through its intersphinx inventory
+        "parcelpost.api.schedule_pickup",
+        "priority",
+        "carrierlib.rate_limited",
+        "https://carrierlib.example.org/api.html#carrierlib.rate_limited",
+    ),
+    (  # documented nowhere: named, not linked
+        "parcelpost.api.quote",
+        "trace_id",
+        "parcelpost._tracing.traced",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("documented", "parameter", "owner", "href"), CITATIONS)
+def test_a_decorator_parameter_cites_its_owner(
+    parcelpost: BuiltDocs, documented: str, parameter: str, owner: str, href: str | None
+) -> None:
+    assert ParameterList(parcelpost, documented).citation(parameter) == (owner, href)
+
+
+def test_own_parameters_cite_nobody(parcelpost: BuiltDocs) -> None:
+    parameters = ParameterList(parcelpost, "parcelpost.api.track")
+    for own in ("tracking_number", "detailed"):
+        assert "from" not in parameters.text(own).split()
+
+
+DESCRIPTIONS = [
+    # documented object, parameter, description a reader sees
+    (  # the function says nothing about retries: @retry's docstring does
+        "parcelpost.api.track",
+        "retries",
+        "How many more attempts to make after a timeout.",
+    ),
+    (  # the function describes timeout itself: its words win
+        "parcelpost.api.cancel",
+        "timeout",
+        "How long to wait for the carrier, in seconds.",
+    ),
+    (  # a decorator nobody documents still describes what it adds
+        "parcelpost.api.quote",
+        "trace_id",
+        "Correlation id written to the log; one is made up when omitted.",
+    ),
+    ("parcelpost.api.track", "tracking_number", "The number printed on the label."),
+]
+
+
+@pytest.mark.parametrize(("documented", "parameter", "description"), DESCRIPTIONS)
+def test_descriptions_come_from_the_docstring_or_else_from_the_owner(
+    parcelpost: BuiltDocs, documented: str, parameter: str, description: str
+) -> None:
+    assert ParameterList(parcelpost, documented).description(parameter).startswith(description)
+
+
+def test_a_decorator_keeps_the_parameters_it_documents_adding(parcelpost: BuiltDocs) -> None:
+    parameters = ParameterList(parcelpost, "parcelpost.decorators.with_timeout")
+    assert parameters.names == ["seconds", "timeout"]
+
+
+def test_every_build_is_free_of_warnings(parcelpost: BuiltDocs) -> None:
+    assert parcelpost.warnings == ""
+
+
+def test_undocumented_owners_stay_silent_even_when_nitpicky(
+    build: Callable[..., BuiltDocs],
+) -> None:
+    docs = build(
+        "typehints",
+        nitpicky=True,
+        nitpick_ignore_regex=[("py:class", r"(decimal\.)?Decimal")],
+    )
+    assert docs.warnings == ""
+    assert ParameterList(docs, "parcelpost.api.quote").citation("trace_id") == (
+        "parcelpost._tracing.traced",
+        None,
+    )
+
+
+@pytest.mark.parametrize("provenance", ["signature", "none"])
+def test_no_citations_unless_asked_for_in_fields(
+    build: Callable[..., BuiltDocs], provenance: str
+) -> None:
+    docs = build("typehints", effsig_provenance=provenance)
+    parameters = ParameterList(docs, "parcelpost.api.track")
+    assert parameters.description("retries") == "How many more attempts to make after a timeout."
+    assert parameters.items["retries"].find("code") is None
+
+
+def test_docstring_parts_of_a_class_are_merged_without_duplicates(
+    build: Callable[..., BuiltDocs],
+) -> None:
+    docs = build("typehints", autoclass_content="both")
+    parameters = ParameterList(docs, "parcelpost.api.Courier")
+    assert parameters.names == ["name", "retries"]
+    assert parameters.description("retries").startswith("How often to retry the connection.")
+    assert parameters.citation("retries")[0] == "parcelpost.decorators.retry"
+
+
+def test_extension_off_leaves_the_parameter_list_to_autodoc(
+    build: Callable[..., BuiltDocs],
+) -> None:
+    docs = build("typehints", effsig_enabled=False)
+    parameters = ParameterList(docs, "parcelpost.api.create_label")
+    assert "user" in parameters.names
+    assert "retries" not in ParameterList(docs, "parcelpost.api.track").names
+
+
+# --- other builders -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("builder", "filename"),
+    [("text", "index.txt"), ("latex", "parcelpost.tex"), ("man", "parcelpost.1")],
+)
+def test_other_builders_cite_owners_in_plain_words(
+    build: Callable[..., BuiltDocs], builder: str, filename: str
+) -> None:
+    docs = build("typehints", builder)
+    assert docs.warnings == ""
+    output = docs.output(filename).replace("\\_", "_")  # LaTeX escapes underscores
+    assert "parcelpost.decorators.retry" in output
+    assert "carrierlib.rate_limited" in output
+    for leak in ("effsig-owner", "effsig_owner", "<code", "<span", "<a "):
+        assert leak not in output
+
+
+def test_text_output_reads_naturally(build: Callable[..., BuiltDocs]) -> None:
+    text = " ".join(build("typehints", "text").text().split())
+    assert (
+        "**retries** (*int*) -- How many more attempts to make after a timeout. "
+        '(from "parcelpost.decorators.retry")'
+    ) in text
+    assert "**user**" not in text
+
+
+# --- napoleon: Google and NumPy docstrings ---------------------------------------
+
+NAPOLEON = [
+    # documented object, parameters listed, parameter from a decorator, its description
+    (  # Google "Keyword Args" of @audited; @with_session supplies ``session``
+        "ledgerbook.api.post_entry",
+        ["account", "amount", "reason"],
+        "reason",
+        "Why the change is made; kept in the audit trail.",
+    ),
+    (  # NumPy "Parameters" of @in_currency
+        "ledgerbook.api.transfer",
+        ["source", "target", "amount", "currency"],
+        "currency",
+        'ISO 4217 code of the amounts passed in, such as "EUR" .',
+    ),
+    (  # described in the function's own Google docstring
+        "ledgerbook.api.close_account",
+        ["account", "reason"],
+        "reason",
+        "Shown to the account holder in the closing letter.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("documented", "listed", "parameter", "description"), NAPOLEON)
+def test_google_and_numpy_docstrings(
+    ledgerbook: BuiltDocs, documented: str, listed: list[str], parameter: str, description: str
+) -> None:
+    parameters = ParameterList(ledgerbook, documented)
+    assert parameters.names == listed
+    assert parameters.description(parameter).startswith(description)
+    owner, href = parameters.citation(parameter)
+    assert href == f"#{owner}"
+    assert owner.startswith("ledgerbook.decorators.")
+
+
+def test_borrowed_types_complete_the_list_when_types_come_from_docstrings(
+    ledgerbook: BuiltDocs,
+) -> None:
+    parameters = ParameterList(ledgerbook, "ledgerbook.api.transfer")
+    assert [parameters.type(name) for name in parameters.names] == ["str", "str", "Decimal", "str"]
+
+
+def test_autosummary_rows_show_effective_parameters(ledgerbook: BuiltDocs) -> None:
+    rows = {
+        row.find("a").get_text(strip=True): " ".join(row.find("td").get_text(" ").split())
+        for row in ledgerbook.html().select("table.autosummary tr")
+    }
+    assert "reason" in rows["post_entry"]
+    assert "session" not in rows["post_entry"]
+    assert "currency" in rows["transfer"]
+
+
+def test_napoleon_builds_are_free_of_warnings(ledgerbook: BuiltDocs) -> None:
+    assert ledgerbook.warnings == ""
