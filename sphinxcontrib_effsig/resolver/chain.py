@@ -85,6 +85,8 @@ class Resolver:
             return self._function(obj, bound_self)  # type: ignore[arg-type]
         if issubclass(tp, type):
             return self._class(obj)  # type: ignore[arg-type]
+        if issubclass(tp, _Construction):
+            return self._class(obj.cls, metaclass=False)  # type: ignore[attr-defined]
         wrapped = wrapped_of(obj)
         call = static_attr(tp, "__call__")
         if isinstance(call, types.FunctionType):
@@ -187,8 +189,10 @@ class Resolver:
         applied = apply_partial(rest, pm.args, pm.keywords)
         return applied.replace(parameters=[first, *applied.parameters.values()])
 
-    def _class(self, cls: type) -> EffectiveSignature:
-        meta_call = _user_method(type(cls), "__call__")
+    def _class(self, cls: type, metaclass: bool = True) -> EffectiveSignature:
+        meta_call = _user_method(type(cls), "__call__") if metaclass else None
+        if isinstance(meta_call, types.FunctionType):
+            return drop_first(self._function(meta_call, cls))
         if meta_call is not None:
             return drop_first(self.resolve(meta_call))
         new = _user_method(cls, "__new__")
@@ -231,6 +235,7 @@ class Resolver:
             return_annotation=self._own_return(func, effect),
             describe=f"the wrapper {name}",
             expects_target=wrapped is not None,
+            wrapped_id=id(wrapped) if wrapped is not None else 0,
         )
         for key, expr in effect.popped.items():
             layer.popped[key] = EMPTY if expr is None else read_default(expr, func)
@@ -256,13 +261,34 @@ class Resolver:
         effect: Effect,
         wrapped: object,
     ) -> EffectiveSignature:
-        """A wrapper with named parameters only: they are the whole truth."""
+        """A wrapper with named parameters only: they are the whole truth.
+
+        Generated wrappers (``makefun``, ``boltons``, ``decorator``: compiled
+        from text, no source) name the target's parameters one by one; their
+        owners are found by comparing with what they wrap, and the rest
+        belong to the implementation the generated code calls.
+        """
         return_annotation = self._own_return(func, effect) if effect.has_source else EMPTY
-        if return_annotation is EMPTY and wrapped is not None:
+        inner: EffectiveSignature | None = None
+        if wrapped is not None:
             try:
-                return_annotation = self.resolve(wrapped).return_annotation
+                inner = self.resolve(wrapped)
             except (NoSignature, _Cycle, _TooDeep):
-                return_annotation = EMPTY
+                inner = None
+        if inner is not None and return_annotation is EMPTY:
+            return_annotation = inner.return_annotation
+        if inner is not None and not effect.has_source:
+            implementation = _generated_implementation(func, wrapped)
+            impl_name = owner_name(implementation) if implementation is not None else ""
+            params = []
+            for param in own:
+                source = inner.parameters.get(param.name)
+                if source is not None:
+                    param = param.replace(owner=source.owner, owner_name=source.owner_name)
+                elif implementation is not None:
+                    param = param.replace(owner=implementation, owner_name=impl_name)
+                params.append(param)
+            own = params
         return EffectiveSignature(own, return_annotation=return_annotation)
 
     def _opaque_wrapper(
@@ -301,7 +327,7 @@ class Resolver:
             return [runner]
         if target is MISSING and _dispatches_by_registry(func, bound_self, wrapped):
             target = wrapped
-        return [self._site(forward, target)]
+        return [self._site(forward, target, func)]
 
     def _runner_target(
         self,
@@ -346,16 +372,25 @@ class Resolver:
             return self._site(inner, candidate)
         return None
 
-    def _site(self, forward: Forward, target: object) -> Site:
+    def _site(
+        self, forward: Forward, target: object, func: types.FunctionType | None = None
+    ) -> Site:
         if target is MISSING:
             return Site(forward, None)
         try:
             sig = self.resolve(target)
         except (NoSignature, _Cycle, _TooDeep):
             return Site(forward, None)
-        if forward.callee.binds:
+        if forward.callee.binds and not self._bound_to_none(forward.callee, func):
             sig = drop_first(sig)
         return Site(forward, evaluate_signature(sig, target), id(target))
+
+    def _bound_to_none(self, callee: Callee, func: types.FunctionType | None) -> bool:
+        """``impl.__get__(obj, cls)`` where the closure's ``obj`` is ``None``: unbound."""
+        if func is None or not callee.bound_to:
+            return False
+        value = self._callee_object(Callee("free", callee.bound_to), func, MISSING)
+        return value is None
 
     def _callee_object(self, callee: Callee, func: types.FunctionType, bound_self: object) -> Any:
         if callee.kind == "free":
@@ -369,6 +404,10 @@ class Resolver:
             if callee.name in func.__globals__:
                 return func.__globals__[callee.name]
             return getattr(builtins, callee.name, MISSING)
+        if callee.kind == "local_def":
+            return _local_function(func, callee.name)
+        if callee.kind == "super" and bound_self is not MISSING:
+            return _super_method(func, bound_self, callee.name)
         if callee.kind == "self_attr" and bound_self is not MISSING:
             value = instance_attr(bound_self, callee.name, MISSING)
             if isinstance(value, types.FunctionType) and value is not instance_attr(
@@ -440,6 +479,56 @@ class Resolver:
                 target = wrapped
             sites.append(self._site(inner, target))
         return sites
+
+
+class _Construction:
+    """``type.__call__`` reached through a metaclass's ``super().__call__``:
+    the class's own ``__new__``/``__init__`` decide the signature."""
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+
+    def __call__(self) -> None:  # pragma: no cover - never called, only resolved
+        raise TypeError("not callable")
+
+
+def _local_function(func: types.FunctionType, name: str) -> Any:
+    """A function defined inside ``func``'s body, rebuilt from its code object.
+
+    Its free variables take the values ``func``'s closure gives them; the
+    ones ``func`` itself creates are unknown (empty cells), and its defaults
+    are not known without running ``func``.
+    """
+    codes = [
+        c for c in func.__code__.co_consts if isinstance(c, types.CodeType) and c.co_name == name
+    ]
+    if len(codes) != 1:
+        return MISSING
+    code = codes[0]
+    outer = dict(zip(func.__code__.co_freevars, func.__closure__ or (), strict=False))
+    cells = tuple(outer.get(var, types.CellType()) for var in code.co_freevars)
+    return types.FunctionType(code, func.__globals__, name, None, cells or None)
+
+
+def _super_method(func: types.FunctionType, bound_self: object, name: str) -> Any:
+    """What ``super().<name>`` finds for ``bound_self`` inside ``func``."""
+    klass = bound_self if isinstance(bound_self, type) and name == "__call__" else None
+    mro = _mro(type(bound_self))
+    for index, base in enumerate(mro):
+        if _namespace(base).get(func.__name__) is func or any(
+            getattr(v, "__func__", v) is func for v in _namespace(base).values()
+        ):
+            for later in mro[index + 1 :]:
+                value = _namespace(later).get(name)
+                if value is None:
+                    continue
+                if isinstance(value, types.FunctionType):
+                    return types.MethodType(value, bound_self)
+                if klass is not None and later is type:
+                    return _Construction(klass)
+                return MISSING
+            break
+    return MISSING
 
 
 class _Cycle(NoSignature):
@@ -628,6 +717,24 @@ def _is_runner(callee: Callee, obj: object) -> bool:
     except Exception:
         return False
     return any(p.kind is VAR_POS and p.name == "args" for p in sig.parameters.values())
+
+
+def _generated_implementation(func: types.FunctionType, wrapped: object) -> Any:
+    """The one Python function with source that generated code calls, if one."""
+    candidates: dict[int, types.FunctionType] = {}
+    for cell in func.__closure__ or ():
+        try:
+            value = cell.cell_contents
+        except ValueError:
+            continue
+        if isinstance(value, types.FunctionType) and value is not wrapped:
+            candidates[id(value)] = value
+    for name in func.__code__.co_names:
+        value = func.__globals__.get(name)
+        if isinstance(value, types.FunctionType) and value is not wrapped:
+            candidates[id(value)] = value
+    found = [c for c in candidates.values() if effect_of(c.__code__, c.__globals__).has_source]
+    return found[0] if len(found) == 1 else None
 
 
 def _dispatches_by_registry(func: object, bound_self: object, wrapped: object) -> bool:

@@ -52,6 +52,7 @@ class Layer:
     describe: str = "the wrapper"
     #: the wrapper declares a target (``__wrapped__``) it must be forwarding to
     expects_target: bool = False
+    wrapped_id: int = 0
 
 
 @dataclass
@@ -153,7 +154,7 @@ def compose(layer: Layer) -> EffectiveSignature:
 
     known = [s for s in layer.sites if s.target is not None]
     unknown = [s for s in layer.sites if s.target is None]
-    primary = _primary(known)
+    primary = _primary(known, layer.wrapped_id)
     if unknown or primary is None or notes:
         for site in unknown:
             callee = site.forward.callee.text or "a callable"
@@ -213,14 +214,15 @@ def compose(layer: Layer) -> EffectiveSignature:
     )
 
 
-def _primary(sites: list[Site]) -> Site | None:
-    """The call that receives both ``*args`` and ``**kwargs`` (or the best one)."""
-    best: Site | None = None
-    for site in sites:
-        score = 2 * site.forward.star_args + site.forward.star_kwargs
-        if best is None or score > 2 * best.forward.star_args + best.forward.star_kwargs:
-            best = site
-    return best
+def _primary(sites: list[Site], wrapped_id: int) -> Site | None:
+    """The call that runs the target: the declared ``__wrapped__`` first, then
+    the one that receives both ``*args`` and ``**kwargs``."""
+
+    def score(site: Site) -> int:
+        forward = site.forward
+        return 4 * (site.target_id == wrapped_id) + 2 * forward.star_args + forward.star_kwargs
+
+    return max(sites, key=score, default=None)
 
 
 def _restrict_keywords(applied: _Applied, other: _Applied) -> None:

@@ -19,7 +19,7 @@ from typing import Literal
 
 from .source import FunctionNode, function_node
 
-CalleeKind = Literal["free", "global", "self_attr", "param", "unknown"]
+CalleeKind = Literal["free", "global", "self_attr", "param", "local_def", "super", "unknown"]
 
 #: Marks a keyword the wrapper pops or deletes without a default.
 REQUIRED = None
@@ -34,6 +34,8 @@ class Callee:
     text: str = ""
     #: ``impl.__get__(obj, cls)(...)``: the target is called bound to an instance
     binds: bool = False
+    #: the variable holding that instance, when it is a plain name
+    bound_to: str = ""
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,12 @@ class _Analyser:
         self.freevars = set(code.co_freevars)
         self.locals = set(code.co_varnames) | set(code.co_cellvars)
         self.self_name = self.positional[0] if self.positional else None
+        body = node.body if isinstance(node.body, list) else []
+        self.local_defs = {
+            stmt.name
+            for stmt in ast.walk(ast.Module(body=body, type_ignores=[]))
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
+        }
         # Names consumed by a recognised use, so the generic walk skips them.
         self.handled: set[int] = set()
 
@@ -439,6 +447,8 @@ class _Analyser:
                 return Callee("free", name, text)
             if name in self.params:
                 return Callee("param", name, text)
+            if name in self.local_defs:
+                return Callee("local_def", name, text)
             if name in self.locals:
                 return Callee("unknown", name, text)
             return Callee("global", name, text)
@@ -450,13 +460,23 @@ class _Analyser:
         ):
             return Callee("self_attr", _mangle(func.attr, self.code), text)
         if (
+            isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Call)
+            and isinstance(func.value.func, ast.Name)
+            and func.value.func.id == "super"
+            and not func.value.args
+        ):
+            return Callee("super", func.attr, text)
+        if (
             isinstance(func, ast.Call)
             and isinstance(func.func, ast.Attribute)
             and func.func.attr == "__get__"
             and func.args
             and not (isinstance(func.args[0], ast.Constant) and func.args[0].value is None)
         ):
-            return Callee("unknown", "", text, binds=True)
+            first = func.args[0]
+            bound_to = first.id if isinstance(first, ast.Name) else ""
+            return Callee("unknown", "", text, binds=True, bound_to=bound_to)
         return Callee("unknown", "", text)
 
     # -- leading positional arguments the wrapper requires ------------------

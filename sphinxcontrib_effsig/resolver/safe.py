@@ -8,6 +8,7 @@ from a user object goes through here.
 from __future__ import annotations
 
 import inspect
+import types
 from types import GetSetDescriptorType, MappingProxyType, MemberDescriptorType
 from typing import Any
 
@@ -58,6 +59,17 @@ def wrapped_of(obj: object) -> Any:
 def signature_attr(obj: object) -> inspect.Signature | None:
     """An explicit ``__signature__`` carried by ``obj`` itself, if any."""
     value = instance_attr(obj, "__signature__", None)
+    if isinstance(value, (property, types.GetSetDescriptorType)) or (
+        value is not None
+        and not isinstance(value, inspect.Signature)
+        and hasattr(type(value), "__get__")
+    ):
+        # A computed signature (wrapt's adapters, pydantic models): inspect
+        # reads it with getattr, and so does this, guarded.
+        try:
+            value = getattr(obj, "__signature__", None)
+        except Exception:
+            return None
     return value if isinstance(value, inspect.Signature) else None
 
 
