@@ -65,7 +65,7 @@ def test_every_table_row_is_checked() -> None:
 TARGET_MODULE = "samples.generated"
 TARGET_OWNER = f"{TARGET_MODULE}.target"
 _GENERATED = itertools.count()
-NAME_POOL = ["path", "count", "limit", "mode", "name", "size", "flag"]
+NAME_POOL = ["path", "count", "depth", "mode", "name", "size", "flag"]
 
 
 @dataclass
@@ -86,6 +86,7 @@ class Model:
     keyword: list[Param] = field(default_factory=list)
     rest: Param | None = None
     options: Param | None = None
+    flavor: str = "sync"  # "async": coroutine function, "generator"
 
     def keywordable(self, name: str) -> bool:
         return any(p.name == name for p in self.keyword) or any(
@@ -93,13 +94,18 @@ class Model:
         )
 
     def to_keyword_from(self, name: str) -> None:
-        """``name`` and every positional parameter after it become keyword-only."""
+        """``name`` and every positional parameter after it become keyword-only.
+
+        They keep their calling order and come before the keyword-only
+        parameters decorators added (whoever added them).
+        """
         for index, param in enumerate(self.positional):
             if param.name == name:
                 moved = self.positional[index:]
                 del self.positional[index:]
                 for p in moved:
                     p.kind = P.KEYWORD_ONLY
+                    p.layer = 0
                 self.keyword.extend(moved)
                 return
 
@@ -124,59 +130,125 @@ def owner(template: str) -> str:
     return f"samples.templates.{template}"
 
 
-def _add_keyword(model: Model, layer: int, template: str, name: str, default: Any) -> None:
-    model.keyword.append(Param(name, P.KEYWORD_ONLY, default, owner(template), layer))
+def _keyword(name: str, default: Any = P.empty) -> Callable[[Model, str, int], None]:
+    """A template that adds keyword-only ``name`` (``*, name=default`` or a pop)."""
+
+    def apply(model: Model, template: str, layer: int) -> None:
+        model.keyword.append(Param(name, P.KEYWORD_ONLY, default, owner(template), layer))
+
+    return apply
 
 
-def _applies(name: str, model: Model) -> bool:
-    first = model.positional[0] if model.positional else None
-    return {
-        "with_trace_id": not any(p.kind is P.POSITIONAL_ONLY for p in model.positional),
-        "with_connection": first is not None,
-        "with_timeout": model.keywordable("timeout"),
-        "with_region": model.keywordable("region"),
-        "needs_first": first is not None and first.default is P.empty,
-    }.get(name, True)
+def _leading(name: str) -> Callable[[Model, str, int], None]:
+    """A template that adds a leading positional parameter ``name``."""
 
-
-def _apply(name: str, model: Model, layer: int) -> None:
-    if name == "with_trace_id":
-        model.positional.insert(
-            0, Param("trace_id", P.POSITIONAL_OR_KEYWORD, owner=owner(name), layer=layer)
+    def apply(model: Model, template: str, layer: int) -> None:
+        # Leading parameters added later come earlier: order by -layer.
+        param = Param(
+            name, P.POSITIONAL_OR_KEYWORD, owner=owner(template), layer=layer, order=-layer
         )
-    elif name == "with_verbose":
-        _add_keyword(model, layer, name, "verbose", False)
-    elif name == "with_dry_run":
-        _add_keyword(model, layer, name, "dry_run", False)
-    elif name == "with_token":
-        _add_keyword(model, layer, name, "token", P.empty)
-    elif name == "with_connection":
-        model.positional.pop(0)
-    elif name == "with_timeout":
-        model.to_keyword_from("timeout")
-        model.keyword.remove(model.find("timeout"))
-    elif name == "with_region":
-        model.to_keyword_from("region")
-        model.find("region").default = "eu-west-1"
-    elif name == "needs_first":
-        model.positional[0].kind = P.POSITIONAL_ONLY
+        model.positional.insert(0, param)
+
+    return apply
 
 
-TEMPLATES = [
-    "passthrough",
-    "passthrough_closure",
-    "passthrough_lambda",
-    "PassThrough",
-    "via_helper",
-    "with_trace_id",
-    "with_verbose",
-    "with_dry_run",
-    "with_token",
-    "with_connection",
-    "with_timeout",
-    "with_region",
-    "needs_first",
-]
+def _nothing(model: Model, template: str, layer: int) -> None:
+    pass
+
+
+def _supply_timeout(model: Model, template: str, layer: int) -> None:
+    model.to_keyword_from("timeout")
+    model.keyword.remove(model.find("timeout"))
+
+
+def _default_region(model: Model, template: str, layer: int) -> None:
+    model.to_keyword_from("region")
+    model.find("region").default = "eu-west-1"
+
+
+def _supply_first(model: Model, template: str, layer: int) -> None:
+    model.positional.pop(0)
+
+
+def _first_positional_only(model: Model, template: str, layer: int) -> None:
+    model.positional[0].kind = P.POSITIONAL_ONLY
+
+
+def _positional_only(model: Model, template: str, layer: int) -> None:
+    for param in model.positional:
+        param.kind = P.POSITIONAL_ONLY
+    model.keyword.clear()
+    model.options = None
+
+
+def _keywords_only(model: Model, template: str, layer: int) -> None:
+    model.positional = [p for p in model.positional if p.kind is not P.POSITIONAL_ONLY]
+    if model.positional:
+        model.to_keyword_from(model.positional[0].name)
+    model.rest = None
+
+
+def _always(model: Model) -> bool:
+    return True
+
+
+def _no_positional_only(model: Model) -> bool:
+    return not any(p.kind is P.POSITIONAL_ONLY for p in model.positional)
+
+
+def _has_first(model: Model) -> bool:
+    return bool(model.positional)
+
+
+def _flavor(flavor: str) -> Callable[[Model], bool]:
+    return lambda model: model.flavor == flavor
+
+
+@dataclass(frozen=True)
+class Template:
+    """A template's precondition on the signature below it, and its effect."""
+
+    applies: Callable[[Model], bool]
+    effect: Callable[[Model, str, int], None]
+
+
+TEMPLATES: dict[str, Template] = {
+    "passthrough": Template(_always, _nothing),
+    "passthrough_closure": Template(_always, _nothing),
+    "passthrough_lambda": Template(_always, _nothing),
+    "PassThrough": Template(_always, _nothing),
+    "via_helper": Template(_always, _nothing),
+    "with_trace_id": Template(_no_positional_only, _leading("trace_id")),
+    "with_request": Template(_no_positional_only, _leading("request")),
+    "with_verbose": Template(_always, _keyword("verbose", False)),
+    "with_dry_run": Template(_always, _keyword("dry_run", False)),
+    "with_token": Template(_always, _keyword("token")),
+    "with_reason": Template(_always, _keyword("reason")),
+    "Attempts": Template(_always, _keyword("attempts", 3)),
+    "skippable_lambda": Template(_always, _keyword("skip", False)),
+    "with_connection": Template(_has_first, _supply_first),
+    "with_timeout": Template(lambda m: m.keywordable("timeout"), _supply_timeout),
+    "timeout_by_item": Template(lambda m: m.keywordable("timeout"), _supply_timeout),
+    "timeout_by_update": Template(lambda m: m.keywordable("timeout"), _supply_timeout),
+    "with_region": Template(lambda m: m.keywordable("region"), _default_region),
+    "needs_first": Template(
+        lambda m: bool(m.positional) and m.positional[0].default is P.empty,
+        _first_positional_only,
+    ),
+    "positional_forward": Template(
+        lambda m: all(p.default is not P.empty for p in m.keyword), _positional_only
+    ),
+    "keyword_forward": Template(
+        lambda m: all(
+            p.default is not P.empty for p in m.positional if p.kind is P.POSITIONAL_ONLY
+        ),
+        _keywords_only,
+    ),
+    "async_retry": Template(_flavor("async"), _keyword("retries", 3)),
+    "async_passthrough": Template(_flavor("async"), _nothing),
+    "gen_passthrough": Template(_flavor("generator"), _nothing),
+    "gen_limited": Template(_flavor("generator"), _keyword("limit", None)),
+}
 
 
 # --- random targets ---------------------------------------------------------------
@@ -218,6 +290,7 @@ def targets(draw: st.DrawFn) -> Model:
         keyword=keyword,
         rest=Param("rest", P.VAR_POSITIONAL) if has_rest else None,
         options=Param("options", P.VAR_KEYWORD) if has_options else None,
+        flavor=draw(st.sampled_from(["sync", "async", "generator"])),
     )
 
 
@@ -225,7 +298,11 @@ def make_target(model: Model) -> Callable[..., Any]:
     """``def target(...): return remember_call()`` compiled from the model."""
     sig = inspect.Signature([P(p.name, p.kind, default=p.default) for p in model.parameters()])
     namespace: dict[str, Any] = {"__name__": TARGET_MODULE, "remember_call": remember_call}
-    source = f"def target{sig}:\n    return remember_call()\n"
+    source = {
+        "sync": f"def target{sig}:\n    return remember_call()\n",
+        "async": f"async def target{sig}:\n    return remember_call()\n",
+        "generator": f"def target{sig}:\n    yield remember_call()\n",
+    }[model.flavor]
     # Like a function from a real module, the target's source can be read
     # (proving that its own *rest/**options stop there).
     filename = f"<generated target {next(_GENERATED)}>"
@@ -243,7 +320,8 @@ class Stack:
 
     def __repr__(self) -> str:
         decorators = "".join(f"@{name}\n" for name in reversed(self.layers))
-        return f"\n{decorators}def target{self.target_signature}: ..."
+        kind = {"sync": "def", "async": "async def", "generator": "def (generator)"}
+        return f"\n{decorators}{kind[self.model.flavor]} target{self.target_signature}: ..."
 
 
 @st.composite
@@ -254,9 +332,9 @@ def stacks(draw: st.DrawFn) -> Stack:
     depth = draw(st.integers(1, 4))
     layers: list[str] = []
     for layer in range(1, depth + 1):
-        choices = [t for t in TEMPLATES if t not in layers and _applies(t, model)]
+        choices = [n for n, t in TEMPLATES.items() if n not in layers and t.applies(model)]
         name = draw(st.sampled_from(choices))
-        _apply(name, model, layer)
+        TEMPLATES[name].effect(model, name, layer)
         obj = getattr(templates, name)(obj)
         layers.append(name)
     return Stack(obj, model, layers, target_signature)
@@ -278,13 +356,26 @@ def test_random_stacks_resolve_to_the_model_and_are_true(stack: Stack) -> None:
     check_coherence(stack.obj, sig)
 
 
+def fixed_target(path, timeout=10, region="us-east-1", *, mode=None, **options):
+    return remember_call()
+
+
+async def fixed_coroutine(path, timeout=10, region="us-east-1", *, mode=None, **options):
+    return remember_call()
+
+
+def fixed_generator(path, timeout=10, region="us-east-1", *, mode=None, **options):
+    yield remember_call()
+
+
+FIXED = {"sync": fixed_target, "async": fixed_coroutine, "generator": fixed_generator}
+
+
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_each_template_alone_is_true_at_runtime(template: str) -> None:
-    """One fixed target every template applies to."""
-
-    def target(path, timeout=10, region="us-east-1", *, mode=None, **options):
-        return remember_call()
-
+    """One fixed target of the template's flavor."""
+    flavor = template.split("_")[0] if template.startswith(("async_", "gen_")) else "sync"
+    target = FIXED[{"gen": "generator"}.get(flavor, flavor)]
     check_coherence(getattr(templates, template)(target))
 
 

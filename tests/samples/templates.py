@@ -2,9 +2,11 @@
 
 Each is a small decorator with one well-defined effect on its target's
 parameters; hypothesis stacks 1-4 of them on generated target functions.
-The names they add (``trace_id``, ``verbose``, ``dry_run``, ``token``) and the
-names they act on (``timeout``, ``region``) are reserved: generated targets
-use other names, except that they may declare ``timeout``/``region``.
+The names they add (``trace_id``, ``request``, ``verbose``, ``dry_run``,
+``token``, ``reason``, ``attempts``, ``skip``, ``retries``, ``limit``) and the
+names they act on (``timeout``, ``region``) are reserved: generated targets use
+other names, except that they may declare ``timeout``/``region``. ``async_*``
+templates wrap coroutine functions, ``gen_*`` templates generators.
 """
 
 import functools
@@ -145,5 +147,129 @@ def needs_first(func):
         if args[0] is None:
             raise ValueError("the first argument must not be None")
         return func(*args, **kwargs)
+
+    return wrapper
+
+
+def timeout_by_item(func):
+    """Supplies ``timeout`` through ``kwargs[...] =``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        kwargs["timeout"] = 5
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def timeout_by_update(func):
+    """Supplies ``timeout`` through ``kwargs.update({...})``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        kwargs.update({"timeout": 5})
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def with_reason(func):
+    """Reads then deletes a required ``reason``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        reason = kwargs["reason"]
+        del kwargs["reason"]
+        if reason is None:
+            raise ValueError("a reason is required")
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+class Attempts:
+    """Class-based decorator whose ``__call__`` adds ``attempts=3``."""
+
+    def __init__(self, func):
+        functools.update_wrapper(self, func)
+        self.func = func
+
+    def __call__(self, *args, attempts=3, **kwargs):
+        return self.func(*args, **kwargs)
+
+
+def skippable_lambda(func):
+    """A lambda adding ``skip=False``."""
+    return lambda *args, skip=False, **kwargs: None if skip else func(*args, **kwargs)
+
+
+def with_request(func):
+    """Closure without ``wraps`` adding a leading ``request``."""
+
+    def wrapper(request, *args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def positional_forward(func):
+    """Forwards ``*args`` only."""
+
+    @functools.wraps(func)
+    def wrapper(*args):
+        return func(*args)
+
+    return wrapper
+
+
+def keyword_forward(func):
+    """Forwards ``**kwargs`` only."""
+
+    @functools.wraps(func)
+    def wrapper(**kwargs):
+        return func(**kwargs)
+
+    return wrapper
+
+
+def async_retry(func):
+    """``async`` wrapper adding ``retries=3``; the target is a coroutine function."""
+
+    @functools.wraps(func)
+    async def wrapper(*args, retries=3, **kwargs):
+        return await func(*args, **kwargs)
+
+    return wrapper
+
+
+def async_passthrough(func):
+    """``async`` wrapper forwarding everything."""
+
+    @functools.wraps(func)
+    async def wrapper(*args, **kwargs):
+        return await func(*args, **kwargs)
+
+    return wrapper
+
+
+def gen_passthrough(func):
+    """Generator wrapper: ``yield from``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        yield from func(*args, **kwargs)
+
+    return wrapper
+
+
+def gen_limited(func):
+    """Generator wrapper looping over the target, adding ``limit=None``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, limit=None, **kwargs):
+        for index, item in enumerate(func(*args, **kwargs)):
+            if limit is not None and index >= limit:
+                return
+            yield item
 
     return wrapper
