@@ -193,6 +193,45 @@ def test_autodoc_typehints_decides_whether_types_are_on_the_signature_line(
 
 
 @pytest.mark.parametrize(
+    ("sat_options", "expected", "returns"),
+    [
+        (
+            {},
+            ["path", "*", "params=None", "timeout=10.0", "retries=3", "backoff=0.5"],
+            None,
+        ),
+        (
+            {"typehints_use_signature": True, "typehints_use_signature_return": True},
+            [
+                "path: str",
+                "*",
+                "params: dict[str, str] | None = None",
+                "timeout=10.0",
+                "retries: int = 3",
+                "backoff: float = 0.5",
+            ],
+            "Response",
+        ),
+    ],
+)
+@pytest.mark.parametrize("autodoc_mode", AUTODOC_MODES)
+def test_with_sphinx_autodoc_typehints_its_signature_options_apply(
+    build_docs, autodoc_mode, sat_options, expected, returns
+):
+    docs = build_docs(
+        "showcase",
+        extensions=["sphinxcontrib_effsig", "sphinx.ext.autosummary", "sphinx_autodoc_typehints"],
+        **sat_options,
+        **autodoc_mode,
+    )
+
+    assert_clean_build(docs)
+    page = docs.html("client")
+    assert parameters(page, "httpkit.Client.get") == expected
+    assert return_annotation(page, "httpkit.Client.get") == returns
+
+
+@pytest.mark.parametrize(
     ("typehints_format", "shown"),
     [
         ("short", "session: Session | None = None"),
