@@ -23,10 +23,14 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+import sphinx
 from conftest import TESTDOCS, BuiltDocs, run_sphinx
+
+from sphinxcontrib_effsig.sphinx_ext import typehints
 
 # --- building the samples once per configuration ---------------------------
 
@@ -44,10 +48,13 @@ TYPEHINT_MODES: dict[str, dict[str, Any]] = {
         ],
     },
 }
-AUTODOC_FLAVOURS: dict[str, dict[str, Any]] = {
-    "new autodoc": {},
-    "legacy autodoc": {"autodoc_use_legacy_class_based": True},
-}
+# Sphinx 9 has a new autodoc and keeps the class-based one behind a flag;
+# before 9 the class-based one is all there is.
+AUTODOC_FLAVOURS: dict[str, dict[str, Any]] = (
+    {"new autodoc": {}, "legacy autodoc": {"autodoc_use_legacy_class_based": True}}
+    if sphinx.version_info >= (9,)
+    else {f"autodoc {sphinx.__version__}": {}}
+)
 
 
 @pytest.fixture(scope="module")
@@ -442,3 +449,43 @@ def test_autosummary_rows_show_effective_parameters(ledgerbook: BuiltDocs) -> No
 
 def test_napoleon_builds_are_free_of_warnings(ledgerbook: BuiltDocs) -> None:
     assert ledgerbook.warnings == ""
+
+
+def test_sphinx_autodoc_typehints_options_apply_to_added_parameters(
+    build: Callable[..., BuiltDocs],
+) -> None:
+    docs = build(
+        "typehints",
+        **TYPEHINT_MODES["sphinx-autodoc-typehints"],
+        typehints_defaults="comma",
+        always_document_param_types=True,
+    )
+    courier = ParameterList(docs, "parcelpost.api.Courier")
+    assert courier.names == ["name", "retries"]
+    assert " ".join(courier.type("retries").replace(" ,", ",").split()) == "int, default: 3"
+
+
+# --- never breaking a build ------------------------------------------------------
+
+
+def test_a_failure_leaves_the_docstring_as_autodoc_made_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A handler that fails half-way changes nothing: no half-edited lists, no warning."""
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("cannot format a type")
+
+    monkeypatch.setattr(typehints, "fix_autodoc_typehints_fields", broken)
+    srcdir = tmp_path / "typehints"
+    shutil.copytree(TESTDOCS / "typehints", srcdir, ignore=shutil.ignore_patterns("_build"))
+    docs = run_sphinx(srcdir, "html", builddir=tmp_path / "_build", freshenv=True)
+
+    assert docs.warnings == ""
+    # the docstring as written: ``user`` is still described (it was removed first)
+    label = ParameterList(docs, "parcelpost.api.create_label")
+    assert label.names == ["address", "weight_kg", "user"]
+    # no description borrowed for ``retries``: only autodoc's typed entry
+    track = ParameterList(docs, "parcelpost.api.track")
+    assert track.names == ["tracking_number", "detailed", "retries"]
+    assert track.description("retries") == ""

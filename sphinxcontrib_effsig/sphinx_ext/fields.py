@@ -86,15 +86,21 @@ def record_effective_annotations(
 def rewrite_parameter_fields(
     app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
 ) -> None:
-    """``autodoc-process-docstring``: the parameter list of the effective signature."""
+    """``autodoc-process-docstring``: the parameter list of the effective signature.
+
+    The lines are edited on a copy and replaced at the end, so a failure
+    leaves them exactly as the other extensions made them.
+    """
     sig = effective_for(app, what, name, obj)
     if sig is None:
         return
     first_part = _first_part(app, name, options)
     foreign = owned_elsewhere(what, name, obj, sig)
-    fieldlines.remove_parameters(lines, _supplied(lines, sig, obj, what, foreign))
-    _describe_foreign(app, what, name, obj, options, sig, foreign, lines, first_part=first_part)
-    typehints.fix_autodoc_typehints_fields(app, what, name, sig, lines)
+    edited = list(lines)
+    fieldlines.remove_parameters(edited, _supplied(edited, sig, obj, what, foreign))
+    _describe_foreign(app, what, name, obj, options, sig, foreign, edited, first_part=first_part)
+    typehints.fix_autodoc_typehints_fields(app, what, name, sig, edited)
+    lines[:] = edited
 
 
 def _first_part(app: Sphinx, name: str, options: Any) -> bool:
