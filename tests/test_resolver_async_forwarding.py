@@ -67,6 +67,21 @@ ASYNC = [
     ),
 ]
 
+ASYNC += [
+    row(
+        "checksum",
+        "(path: str, algorithm: str = 'sha256') -> str",
+        target("checksum", "path", "algorithm"),
+        id="run_in_executor with functools.partial(func, *args, **kwargs)",
+    ),
+    row(
+        "thumbnail",
+        "(path: str, *, size: int = 128) -> bytes",
+        target("thumbnail", "path", "size"),
+        id="asyncio.to_thread(func, *args, **kwargs)",
+    ),
+]
+
 GENERATORS = [
     row(
         "read_lines",

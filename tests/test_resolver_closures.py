@@ -104,6 +104,21 @@ CLASS_BASED = [
     ),
 ]
 
+CLASS_BASED += [
+    row(
+        "exchange_rate",
+        "(source: str, target: str = 'EUR') -> float",
+        target("exchange_rate", "source", "target"),
+        id="target kept in a __slots__ attribute",
+    ),
+    row(
+        "render_invoice",
+        "(invoice_id: int, *, fmt: str = 'pdf') -> bytes",
+        target("render_invoice", "invoice_id", "fmt"),
+        id="__call__ forwarding through a method receiving the tuple and dict",
+    ),
+]
+
 FACTORIES = [
     row(
         "drop_table",

@@ -202,6 +202,25 @@ CONSTRUCTORS += [
     ),
 ]
 
+CONSTRUCTORS += [
+    row(
+        "StrictCache",
+        "(url: str, *, ttl: int = 300, timeout_ms=None, strict: bool = False) -> None",
+        {
+            **method("Cache.__init__", "url", "ttl"),
+            **decorator("accepts_legacy_timeout", "timeout_ms"),
+            **method("StrictCache.__init__", "strict"),
+        },
+        id="subclass __init__ adding a keyword and forwarding to super().__init__",
+    ),
+    row(
+        "Plugin",
+        "(name: str, *, priority: int = 0, enabled: bool = True) -> None",
+        {**method("Plugin.__init__", "name", "priority"), **decorator("register", "enabled")},
+        id="class decorator wrapping __init__",
+    ),
+]
+
 PARTIALS = [
     Case(
         "partial with a positional argument",

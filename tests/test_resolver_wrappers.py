@@ -58,6 +58,24 @@ ADDING = [
     ),
 ]
 
+ADDING += [
+    row(
+        "close_account",
+        "(account_id: int, *, immediately: bool = False, user_id: int) -> None",
+        {
+            **target("close_account", "account_id", "immediately"),
+            **decorator("audit_user", "user_id"),
+        },
+        id="required keyword-only parameter of the wrapper's own",
+    ),
+    row(
+        "format_price",
+        "(locale: str, /, amount: float, currency: str = 'EUR') -> str",
+        {**decorator("with_locale", "locale"), **target("format_price", "amount", "currency")},
+        id="positional-only parameter of the wrapper's own",
+    ),
+]
+
 CONSUMING = [
     row(
         "send_newsletter",
@@ -128,6 +146,15 @@ SUPPLYING = [
         "(order: samples.models.Order) -> Any",
         target("save_order", "order"),
         id="positional and keyword supplied in one call, wrapper's own return annotation",
+    ),
+]
+
+SUPPLYING += [
+    row(
+        "probe",
+        "(host: str, *, port: int = 443) -> bool",
+        target("probe", "host", "port"),
+        id="keyword supplied by unpacking a merged dict",
     ),
 ]
 

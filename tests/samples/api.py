@@ -7,6 +7,7 @@ coherence oracle can check that the documented signature is the real one.
 from samples.calls import remember_call
 from samples.decorators import (
     as_text,
+    audit_user,
     audited,
     cache_by_key,
     checked_connection,
@@ -15,6 +16,7 @@ from samples.decorators import (
     default_region,
     dispatch_on_first,
     enforce_timeout,
+    fast_timeout,
     from_json_fields,
     log_calls,
     login_required,
@@ -31,6 +33,7 @@ from samples.decorators import (
     timed,
     traced,
     with_connection,
+    with_locale,
     with_timeout,
     with_user_agent,
 )
@@ -196,4 +199,22 @@ def stat_file(path: str, follow_symlinks: bool = True) -> int:
 @deadline_forwarded
 def call_api(endpoint: str, timeout: float = 10.0, verify: bool = True) -> Response:
     """Call an API endpoint."""
+    return remember_call()
+
+
+@fast_timeout
+def probe(host: str, timeout: float = 10.0, *, port: int = 443) -> bool:
+    """Whether ``host`` accepts TLS connections."""
+    return remember_call()
+
+
+@audit_user
+def close_account(account_id: int, *, immediately: bool = False) -> None:
+    """Close an account."""
+    return remember_call()
+
+
+@with_locale
+def format_price(amount: float, currency: str = "EUR") -> str:
+    """A price for display."""
     return remember_call()

@@ -295,3 +295,24 @@ def guarded(func):
             raise
 
     return wrapper
+
+
+def offloaded(func):
+    """Run a blocking function in the default executor through ``functools.partial``."""
+
+    @functools.wraps(func)
+    async def wrapper(*args, **kwargs):
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, functools.partial(func, *args, **kwargs))
+
+    return wrapper
+
+
+def threaded(func):
+    """Run a blocking function with ``asyncio.to_thread``."""
+
+    @functools.wraps(func)
+    async def wrapper(*args, **kwargs):
+        return await asyncio.to_thread(func, *args, **kwargs)
+
+    return wrapper

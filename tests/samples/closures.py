@@ -239,3 +239,35 @@ class traced_method:
     def __call__(self, obj, *args, **kwargs):
         logger.debug("%s.%s called", type(obj).__name__, self.func.__name__)
         return self.func(obj, *args, **kwargs)
+
+
+class Memo:
+    """Class-based memoizer with ``__slots__``: the target is in a slot."""
+
+    __slots__ = ("_cache", "_function")
+
+    def __init__(self, function):
+        self._function = function
+        self._cache = {}
+
+    def __call__(self, *args, **kwargs):
+        key = (args, tuple(sorted(kwargs.items())))
+        if key not in self._cache:
+            self._cache[key] = self._function(*args, **kwargs)
+        return self._cache[key]
+
+
+class Instrumented:
+    """Class-based decorator forwarding through a method that receives the tuple and dict."""
+
+    def __init__(self, func):
+        functools.update_wrapper(self, func)
+        self.func = func
+        self.calls = 0
+
+    def __call__(self, *args, **kwargs):
+        return self._invoke(args, kwargs)
+
+    def _invoke(self, args, kwargs):
+        self.calls += 1
+        return self.func(*args, **kwargs)

@@ -402,3 +402,48 @@ def deadline_forwarded(func):
         return func(*args, timeout=timeout, **kwargs)
 
     return wrapper
+
+
+def fast_timeout(func):
+    """Supplies ``timeout`` by unpacking a merged dict: ``**{**kwargs, ...}``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **{**kwargs, "timeout": 1.0})
+
+    return wrapper
+
+
+def audit_user(func):
+    """Adds a required keyword-only ``user_id`` of its own."""
+
+    @functools.wraps(func)
+    def wrapper(*args, user_id: int, **kwargs):
+        logger.info("user %s calls %s", user_id, func.__name__)
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def with_locale(func):
+    """Adds a positional-only ``locale`` in front."""
+
+    @functools.wraps(func)
+    def wrapper(locale: str, /, *args, **kwargs):
+        logger.debug("formatting for %s", locale)
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def register(cls):
+    """Class decorator: wraps ``__init__`` to accept ``enabled``."""
+    original_init = cls.__init__
+
+    @functools.wraps(original_init)
+    def __init__(self, *args, enabled: bool = True, **kwargs):
+        self.enabled = enabled
+        original_init(self, *args, **kwargs)
+
+    cls.__init__ = __init__
+    return cls

@@ -8,6 +8,7 @@ from samples.decorators import (
     accepts_legacy_timeout,
     cached_instances,
     log_calls,
+    register,
     require_login,
     retry,
     with_tenant,
@@ -96,6 +97,22 @@ class Cache:
 
 class ReadOnlyCache(Cache):
     """Inherits the decorated constructor."""
+
+
+class StrictCache(Cache):
+    """Adds a keyword and forwards the rest to the decorated parent constructor."""
+
+    def __init__(self, *args, strict: bool = False, **kwargs) -> None:
+        self.strict = strict
+        super().__init__(*args, **kwargs)
+
+
+@register
+class Plugin:
+    """A plugin; the class decorator wraps the constructor."""
+
+    def __init__(self, name: str, *, priority: int = 0) -> None:
+        remember_call()
 
 
 class Registered(type):

@@ -4,6 +4,8 @@ from samples import decorators
 from samples.calls import remember_call
 from samples.closures import (
     CountCalls,
+    Instrumented,
+    Memo,
     RequireRequest,
     Retry,
     authenticated,
@@ -200,4 +202,16 @@ def resolve_alias(alias: str, *, domain: str = "example.org") -> str:
 @retry_n(3)(on=(TimeoutError,))
 def fetch_quote(symbol: str, exchange: str = "NYSE") -> float:
     """The latest quote of a stock."""
+    return remember_call()
+
+
+@Memo
+def exchange_rate(source: str, target: str = "EUR") -> float:
+    """The exchange rate between two currencies."""
+    return remember_call()
+
+
+@Instrumented
+def render_invoice(invoice_id: int, *, fmt: str = "pdf") -> bytes:
+    """Render an invoice."""
     return remember_call()

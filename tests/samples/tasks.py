@@ -14,8 +14,10 @@ from samples.async_forwarding import (
     logged,
     measured,
     monitored,
+    offloaded,
     shielded,
     tenant_scoped,
+    threaded,
     validated,
     with_backoff,
     with_fixed_timeout,
@@ -143,4 +145,16 @@ def export_csv(table: str, path: str, *, header: bool = True) -> int:
 @guarded
 def migrate(target_version: int | None = None, *, fake: bool = False) -> None:
     """Apply database migrations."""
+    return remember_call()
+
+
+@offloaded
+def checksum(path: str, algorithm: str = "sha256") -> str:
+    """The checksum of a file (blocking)."""
+    return remember_call()
+
+
+@threaded
+def thumbnail(path: str, *, size: int = 128) -> bytes:
+    """A thumbnail of an image (blocking)."""
     return remember_call()
