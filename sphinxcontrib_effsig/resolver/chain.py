@@ -197,13 +197,24 @@ class Resolver:
             return drop_first(self.resolve(meta_call))
         new = _user_method(cls, "__new__")
         init = _user_method(cls, "__init__")
+        if new is None and init is None:
+            return self._inspect(cls)
+        new_sig = drop_first(self.resolve(_unwrap_descriptor(new))) if new is not None else None
+        init_sig = drop_first(self.resolve(_unwrap_descriptor(init))) if init is not None else None
+        # type.__call__ passes the arguments to both; one that takes anything
+        # (``def __new__(cls, *args, **kwargs)``) leaves the decision to the other.
+        if new_sig is None or (init_sig is not None and _takes_anything(new_sig)):
+            assert init_sig is not None
+            return init_sig
+        if init_sig is None or _takes_anything(init_sig):
+            return new_sig
         for base in _mro(cls):
             namespace = _namespace(base)
-            if new is not None and "__new__" in namespace:
-                return drop_first(self.resolve(_unwrap_descriptor(new)))
-            if init is not None and "__init__" in namespace:
-                return drop_first(self.resolve(_unwrap_descriptor(init)))
-        return self._inspect(cls)
+            if "__new__" in namespace:
+                return new_sig
+            if "__init__" in namespace:
+                return init_sig
+        return new_sig
 
     # -- Python functions ----------------------------------------------------
 
@@ -735,6 +746,12 @@ def _generated_implementation(func: types.FunctionType, wrapped: object) -> Any:
             candidates[id(value)] = value
     found = [c for c in candidates.values() if effect_of(c.__code__, c.__globals__).has_source]
     return found[0] if len(found) == 1 else None
+
+
+def _takes_anything(sig: EffectiveSignature) -> bool:
+    """``(*args, **kwargs)``: a signature that accepts every call."""
+    kinds = [p.kind for p in sig.parameters.values()]
+    return kinds == [VAR_POS, VAR_KW]
 
 
 def _dispatches_by_registry(func: object, bound_self: object, wrapped: object) -> bool:
