@@ -15,6 +15,7 @@ again. It never raises.
 
 from __future__ import annotations
 
+import enum
 import inspect
 import sys
 import types
@@ -88,6 +89,8 @@ def _resolve(
         return None
     if isinstance(obj, TypeVar) or _is_newtype(obj):
         return None  # autodoc shows no signature for these
+    if isinstance(obj, enum.EnumMeta):
+        return None  # autodoc deliberately hides EnumType.__call__'s functional API
     try:
         with _without_sphinx_defaults(obj):
             sig = effective_signature(obj)

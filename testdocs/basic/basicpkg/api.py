@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from typing import Literal
 
 from .decorators import (
@@ -151,3 +152,10 @@ class Repository:
         :param dsn: Where the database is.
         """
         return True
+
+
+class Priority(enum.Enum):
+    """How urgent a job is; enums keep autodoc's ``(value)`` signature."""
+
+    LOW = 1
+    HIGH = 2
