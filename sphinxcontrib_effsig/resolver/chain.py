@@ -47,6 +47,8 @@ class Resolver:
     # -- dispatch ----------------------------------------------------------
 
     def resolve(self, obj: object, bound_self: object = MISSING) -> EffectiveSignature:
+        """The effective signature of ``obj``; ``bound_self`` is the instance a
+        method's ``self`` stands for, when it is known."""
         key = id(obj)
         hit = self.cache.get(key)
         if hit is not None and hit[0] is obj and bound_self is MISSING:
@@ -199,8 +201,8 @@ class Resolver:
         init = _user_method(cls, "__init__")
         if new is None and init is None:
             return self._inspect(cls)
-        new_sig = drop_first(self.resolve(_unwrap_descriptor(new))) if new is not None else None
-        init_sig = drop_first(self.resolve(_unwrap_descriptor(init))) if init is not None else None
+        new_sig = self._constructor(cls, new)
+        init_sig = self._constructor(cls, init)
         # type.__call__ passes the arguments to both; one that takes anything
         # (``def __new__(cls, *args, **kwargs)``) leaves the decision to the other.
         if new_sig is None or (init_sig is not None and _takes_anything(new_sig)):
@@ -216,6 +218,21 @@ class Resolver:
                 return init_sig
         return new_sig
 
+    def _constructor(self, cls: type, method: Any) -> EffectiveSignature | None:
+        """``__new__``/``__init__`` as the class calls it (first parameter bound).
+
+        Resolved with the class as context, so ``super().__init__(*args,
+        **kwargs)`` in it can be followed along the class's MRO.
+        """
+        if method is None:
+            return None
+        raw = _unwrap_descriptor(method)
+        if isinstance(raw, types.FunctionType) and raw.__code__.co_flags & (
+            inspect.CO_VARARGS | inspect.CO_VARKEYWORDS
+        ):
+            return drop_first(self._function(raw, _ClassContext(cls)))
+        return drop_first(self.resolve(raw))
+
     # -- Python functions ----------------------------------------------------
 
     def _function(self, func: types.FunctionType, bound_self: object) -> EffectiveSignature:
@@ -223,7 +240,7 @@ class Resolver:
         has_star = bool(code.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS))
         wrapped = wrapped_of(func)
         if wrapped is None and bound_self is not MISSING:
-            wrapped = wrapped_of(bound_self)
+            wrapped = None if isinstance(bound_self, _ClassContext) else wrapped_of(bound_self)
         if not has_star and wrapped is None:
             return plain_signature(func)
         effect = effect_of(code, func.__globals__)
@@ -419,7 +436,11 @@ class Resolver:
             return _local_function(func, callee.name)
         if callee.kind == "super" and bound_self is not MISSING:
             return _super_method(func, bound_self, callee.name)
-        if callee.kind == "self_attr" and bound_self is not MISSING:
+        if (
+            callee.kind == "self_attr"
+            and bound_self is not MISSING
+            and not isinstance(bound_self, _ClassContext)
+        ):
             value = instance_attr(bound_self, callee.name, MISSING)
             if isinstance(value, types.FunctionType) and value is not instance_attr(
                 type(bound_self), callee.name, None
@@ -447,6 +468,10 @@ class Resolver:
         assert via is not None
         helper = self._callee_object(via.helper, func, bound_self)
         offset = 0
+        helper_self: object = MISSING
+        if isinstance(helper, types.MethodType):
+            helper_self, helper = helper.__self__, helper.__func__
+            offset = 1
         if isinstance(helper, type):
             helper = _unwrap_descriptor(_user_method(helper, "__init__"))
             offset = 1
@@ -485,11 +510,22 @@ class Resolver:
                 if source is not None:
                     target = self._callee_object(source, func, bound_self)
             elif inner.via is None:
-                target = self._callee_object(inner.callee, helper, MISSING)
+                target = self._callee_object(inner.callee, helper, helper_self)
             if target is MISSING and _dispatches_by_registry(func, bound_self, wrapped):
                 target = wrapped
             sites.append(self._site(inner, target))
         return sites
+
+
+class _ClassContext:
+    """Stands for "an instance of ``cls``" while a constructor is resolved.
+
+    Only ``super()`` look-ups use it; attributes of the (nonexistent)
+    instance stay unknown.
+    """
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
 
 
 class _Construction:
@@ -524,7 +560,10 @@ def _local_function(func: types.FunctionType, name: str) -> Any:
 def _super_method(func: types.FunctionType, bound_self: object, name: str) -> Any:
     """What ``super().<name>`` finds for ``bound_self`` inside ``func``."""
     klass = bound_self if isinstance(bound_self, type) and name == "__call__" else None
-    mro = _mro(type(bound_self))
+    if isinstance(bound_self, _ClassContext):
+        mro = _mro(bound_self.cls)
+    else:
+        mro = _mro(type(bound_self))
     for index, base in enumerate(mro):
         if _namespace(base).get(func.__name__) is func or any(
             getattr(v, "__func__", v) is func for v in _namespace(base).values()

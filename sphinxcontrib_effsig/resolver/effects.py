@@ -329,6 +329,10 @@ class _Analyser:
             if kw.arg is None:
                 if self._tracked(kw.value, self.kwargs_names, shadowed):
                     star_kwargs = True
+                elif (extra := self._merged_kwargs(kw.value, shadowed)) is not None:
+                    # f(*args, **{**kwargs, "timeout": 1.0})
+                    star_kwargs = True
+                    keywords.extend((key, None) for key in extra)
                 else:
                     self._unknown_star(kw.value, shadowed)
             else:
@@ -346,6 +350,24 @@ class _Analyser:
                 leading_callees=tuple(leading_callees),
             )
         )
+
+    def _merged_kwargs(self, value: ast.expr, shadowed: frozenset[str]) -> list[str] | None:
+        """``{**kwargs, "name": v}``: the constant keys it adds, or ``None``."""
+        if not isinstance(value, ast.Dict):
+            return None
+        spread = False
+        keys: list[str] = []
+        for key, item in zip(value.keys, value.values, strict=True):
+            if key is None:
+                if not self._tracked(item, self.kwargs_names, shadowed):
+                    return None
+                spread = True
+                continue
+            text = _const_str(key)
+            if text is None:
+                return None
+            keys.append(text)
+        return keys if spread else None
 
     def _unknown_star(self, value: ast.expr, shadowed: frozenset[str]) -> None:
         for sub in ast.walk(value):
