@@ -14,14 +14,16 @@ from unittest import mock
 from sphinx.ext.autodoc.mock import _MockObject
 from sphinx.ext.autodoc.mock import mock as autodoc_mock
 
-plain_mock = mock.Mock()
-"""A ``Mock``: every attribute is a new mock."""
 
-magic_mock = mock.MagicMock()
-"""A ``MagicMock``."""
+def _documented(a_mock: Any, doc: str) -> Any:
+    """Give a mock its own docstring (``Mock``'s own is not valid reStructuredText)."""
+    a_mock.__doc__ = doc
+    return a_mock
 
-async_mock = mock.AsyncMock()
-"""An ``AsyncMock``."""
+
+plain_mock = _documented(mock.Mock(), "A ``Mock``: every attribute is a new mock.")
+magic_mock = _documented(mock.MagicMock(), "A ``MagicMock``.")
+async_mock = _documented(mock.AsyncMock(), "An ``AsyncMock``.")
 
 
 def transfer(source: str, target: str, amount: int = 0) -> bool:
@@ -32,8 +34,9 @@ def transfer(source: str, target: str, amount: int = 0) -> bool:
 autospec_transfer = mock.create_autospec(transfer)
 """An autospecced mock of :func:`transfer` (carries a ``__signature__``)."""
 
-mock_with_wrapped = mock.Mock(__wrapped__=transfer)
-"""A mock whose ``__wrapped__`` is a real function."""
+mock_with_wrapped = _documented(
+    mock.Mock(__wrapped__=transfer), "A mock whose ``__wrapped__`` is a real function."
+)
 
 
 @mock.patch("os.getcwd", return_value="/srv")
@@ -50,8 +53,7 @@ def _forwarding(func: Any) -> Any:
     return wrapper
 
 
-wrapped_mock = _forwarding(mock.Mock())
-"""A real wrapper around a mock."""
+wrapped_mock = _forwarding(_documented(mock.Mock(), "A real wrapper around a mock."))
 
 with autodoc_mock(["missing_cloud_sdk"]):
     import missing_cloud_sdk  # type: ignore[import-not-found]

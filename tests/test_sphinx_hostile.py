@@ -1,0 +1,205 @@
+"""A Sphinx project documenting every hostile object: the extension never breaks a build.
+
+``testdocs/hostile`` documents the objects of ``tests/samples_hostile`` plus
+modules its ``conf.py`` generates at build time (a 50,000-line module, and
+modules whose source is edited or deleted as soon as they are imported).
+
+It is built three times, each from a fresh copy and with autodoc's own
+warnings *not* suppressed (the project's ``conf.py`` silences them so that
+``sphinx-build -W`` passes):
+
+- ``plain``: without this extension, plain autodoc — the reference;
+- ``quiet``: with it, ``effsig_warn_unresolved = False`` (the default);
+- ``loud``: with it, ``effsig_warn_unresolved = True``.
+
+Requirements (issue 6): every build finishes; both extension builds document
+exactly the objects plain autodoc documents; the extension adds no warning
+of its own when ``effsig_warn_unresolved`` is off (so the project builds
+with ``-W``) and at most one per object when it is on; a signature line
+never shows a parameter that is neither autodoc's nor the resolver's.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sphinx
+from bs4 import BeautifulSoup
+from conftest import TESTDOCS, BuiltDocs, run_sphinx
+from helpers.expect import load
+from helpers.robustness import resolve_timed
+
+from sphinxcontrib_effsig import EffectiveSignature
+
+PLAIN_AUTODOC = ["sphinx.ext.autodoc"]
+
+BUILDS: dict[str, dict[str, Any]] = {
+    "plain": {"extensions": PLAIN_AUTODOC},
+    "quiet": {"effsig_warn_unresolved": False},
+    "loud": {"effsig_warn_unresolved": True},
+}
+
+#: Sphinx 9 has two autodoc implementations; the extension must survive both.
+AUTODOC_MODES = (
+    [
+        pytest.param({}, id="autodoc"),
+        pytest.param({"autodoc_use_legacy_class_based": True}, id="legacy-autodoc"),
+    ]
+    if sphinx.version_info >= (9,)
+    else [pytest.param({}, id="autodoc-8")]
+)
+
+
+@pytest.fixture(scope="module", params=AUTODOC_MODES)
+def builds(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, BuiltDocs]:
+    """The three builds of ``testdocs/hostile`` (see the module docstring)."""
+    mode: dict[str, Any] = request.param
+    done = {}
+    for name, overrides in BUILDS.items():
+        root = tmp_path_factory.mktemp(f"hostile-{name}")
+        srcdir = root / "hostile"
+        shutil.copytree(
+            TESTDOCS / "hostile", srcdir, ignore=shutil.ignore_patterns("_build", "__pycache__")
+        )
+        done[name] = run_sphinx(
+            srcdir, "html", freshenv=True, suppress_warnings=[], **mode, **overrides
+        )
+    return done
+
+
+def documented_ids(build: BuiltDocs) -> set[str]:
+    """The ids of every object description (``<dt id=...>``) on the page."""
+    return {dt["id"] for dt in build.html().select("dt[id]")}
+
+
+def shown_parameter_names(page: BeautifulSoup, object_id: str) -> list[str]:
+    """Parameter names on an object's signature line (``*``/``/`` markers dropped)."""
+    names = []
+    for param in page.find("dt", id=object_id).select("em.sig-param"):
+        shown = " ".join(param.get_text().split())
+        name = re.split(r"[:=]", shown)[0].strip().lstrip("*")
+        if name and name not in ("/",):
+            names.append(name)
+    return names
+
+
+def warning_lines(build: BuiltDocs) -> list[str]:
+    """Warnings, one per line, with memory addresses and file paths made comparable."""
+    lines = []
+    for line in re.sub(r"\x1b\[[0-9;]*m", "", build.warnings).splitlines():
+        if "WARNING" not in line and "ERROR" not in line:
+            continue
+        line = re.sub(r"0x[0-9a-f]+", "0x?", line)
+        line = re.sub(r"^\S*?(?=:(\d+:)? ?(WARNING|ERROR))", "<file>", line)
+        line = re.sub(r"\S*effsig-hostile-\w+", "<generated>", line)
+        lines.append(line)
+    return lines
+
+
+def is_effsig(line: str) -> bool:
+    return "[effsig" in line
+
+
+def test_every_build_finishes_and_documents_the_sample(builds: dict[str, BuiltDocs]) -> None:
+    """Plain autodoc documents most objects (it drops those whose ``inspect.signature`` raises)."""
+    plain = documented_ids(builds["plain"])
+    assert len(plain) >= 80, sorted(plain)
+    for must in (
+        "samples_hostile.tripwire.send_email",
+        "samples_hostile.cycles.deep_mixed",
+        "samples_hostile.mocks.upload",
+        "inventory_deleted.restock",
+        "big_module.last_handler",
+    ):
+        assert must in plain
+
+
+@pytest.mark.parametrize("name", ["quiet", "loud"])
+def test_extension_documents_exactly_what_plain_autodoc_documents(
+    builds: dict[str, BuiltDocs], name: str
+) -> None:
+    plain, ours = documented_ids(builds["plain"]), documented_ids(builds[name])
+    assert {"lost": sorted(plain - ours), "added": sorted(ours - plain)} == {
+        "lost": [],
+        "added": [],
+    }
+
+
+@pytest.mark.parametrize("name", ["quiet", "loud"])
+def test_extension_adds_no_warning_of_another_kind(builds: dict[str, BuiltDocs], name: str) -> None:
+    """Apart from its own ``effsig.*`` warnings, nothing plain autodoc did not say already."""
+    plain = Counter(warning_lines(builds["plain"]))
+    ours = Counter(line for line in warning_lines(builds[name]) if not is_effsig(line))
+    assert sorted((ours - plain).elements()) == []
+
+
+def test_no_effsig_warning_when_warn_unresolved_is_off(builds: dict[str, BuiltDocs]) -> None:
+    assert [line for line in warning_lines(builds["quiet"]) if is_effsig(line)] == []
+
+
+def test_builds_with_W_when_warn_unresolved_is_off(builds: dict[str, BuiltDocs]) -> None:
+    """With the project's own ``suppress_warnings = ["autodoc"]`` no warning is left at all."""
+    left = [line for line in warning_lines(builds["quiet"]) if "[autodoc]" not in line]
+    assert left == []
+
+
+def test_at_most_one_warning_per_object_when_warn_unresolved_is_on(
+    builds: dict[str, BuiltDocs],
+) -> None:
+    ids = documented_ids(builds["plain"])
+    effsig = [line for line in warning_lines(builds["loud"]) if is_effsig(line)]
+    per_object: Counter[str] = Counter()
+    unattributed = []
+    for line in effsig:
+        named = [object_id for object_id in ids if re.search(rf"{re.escape(object_id)}\b", line)]
+        if not named:
+            unattributed.append(line)
+            continue
+        # The object a warning is about is named first ("effective signature of
+        # X ...: the wrapper Y ..."); at equal positions the longer name wins.
+        per_object[min(named, key=lambda object_id: (line.find(object_id), -len(object_id)))] += 1
+    assert unattributed == [], "effsig warnings that name no documented object"
+    assert {obj: n for obj, n in per_object.items() if n > 1} == {}
+    assert len(effsig) <= len(ids)
+
+
+def test_warn_unresolved_reports_an_unprovable_wrapper(builds: dict[str, BuiltDocs]) -> None:
+    """A closure forwarding to ``getattr`` (opaque C) cannot be proven: that is worth a warning."""
+    effsig = [line for line in warning_lines(builds["loud"]) if is_effsig(line)]
+    assert any("samples_hostile.builtins_c.closure_around_getattr" in line for line in effsig)
+
+
+STATIC_PREFIX = "samples_hostile."
+
+
+def test_signature_lines_show_no_invented_parameter(builds: dict[str, BuiltDocs]) -> None:
+    """Each parameter shown with the extension is autodoc's or the resolver's."""
+    plain, ours = builds["plain"].html(), builds["quiet"].html()
+    invented = {}
+    for object_id in sorted(documented_ids(builds["plain"]) & documented_ids(builds["quiet"])):
+        if not object_id.startswith(STATIC_PREFIX):
+            continue  # generated modules are re-imported per build; compared above
+        shown = set(shown_parameter_names(ours, object_id))
+        allowed = set(shown_parameter_names(plain, object_id))
+        result, _ = resolve_timed(load(object_id))
+        if isinstance(result, EffectiveSignature):
+            allowed |= set(result.parameters)
+        if shown - allowed:
+            invented[object_id] = sorted(shown - allowed)
+    assert invented == {}
+
+
+def test_generated_sources_are_written_outside_the_project(
+    builds: dict[str, BuiltDocs],
+) -> None:
+    """``conf.py`` writes its generated modules to a temporary directory, not next to itself."""
+    for build in builds.values():
+        names = {path.name for path in Path(build.srcdir).iterdir()}
+        assert names <= {"conf.py", "index.rst", "__pycache__"}, names
