@@ -247,6 +247,22 @@ def test_autodoc_typehints_format_qualifies_annotations(
     assert shown in parameters(page, "basicpkg.api.Repository")
 
 
+@pytest.mark.parametrize("autodoc_mode", AUTODOC_MODES)
+def test_autodoc_type_aliases_name_the_alias_as_plain_autodoc_does(build_docs, autodoc_mode):
+    aliases = {"Payload": "basicpkg.api.Payload"}
+    with_effsig = build_docs("basic", autodoc_type_aliases=aliases, **autodoc_mode).html()
+    plain = build_docs(
+        "basic", autodoc_type_aliases=aliases, effsig_enabled=False, **autodoc_mode
+    ).html()
+
+    assert "payload: basicpkg.api.Payload" in parameters(with_effsig, "basicpkg.api.submit")
+    assert parameters(with_effsig, "basicpkg.api.submit") == [
+        *parameters(plain, "basicpkg.api.submit"),
+        "*",
+        "retries: int = 3",
+    ]
+
+
 @pytest.mark.parametrize(
     ("short_literals", "shown"),
     [

@@ -137,7 +137,9 @@ def description_annotations(app: Sphinx, sig: EffectiveSignature, what: str) -> 
     recorded: dict[str, str] = {}
     for param in sig.parameters.values():
         if param.annotation is not _EMPTY:
-            recorded[param.name] = annotation_text(param.annotation, style)
+            recorded[param.name] = _aliased(param, style) or annotation_text(
+                param.annotation, style
+            )
     if what not in _CONSTRUCTOR_TYPES and sig.return_annotation is not _EMPTY:
         recorded["return"] = annotation_text(sig.return_annotation, style)
     return recorded
@@ -147,15 +149,32 @@ def _prepared(param: inspect.Parameter, style: SignatureStyle) -> inspect.Parame
     """A plain parameter ready for ``stringify_signature``."""
     annotation = param.annotation
     if annotation is not _EMPTY:
-        annotation = _formatted(annotation, style)
-        if isinstance(annotation, str) and style.type_aliases:
-            annotation = style.type_aliases.get(annotation, annotation)
+        annotation = _aliased(param, style) or _formatted(annotation, style)
     default = param.default
     if style.preserve_defaults and default is not _EMPTY:
         written = default_as_written(param)
         if written is not None:
             default = _Verbatim(written)
     return inspect.Parameter(param.name, param.kind, default=default, annotation=annotation)
+
+
+def _aliased(param: inspect.Parameter, style: SignatureStyle) -> str | None:
+    """The ``autodoc_type_aliases`` entry for a parameter annotated with an alias.
+
+    Aliases only apply to annotations written as strings (postponed
+    evaluation); the owner's ``__annotations__`` still hold that text.
+    """
+    if not style.type_aliases:
+        return None
+    if isinstance(param.annotation, str):
+        return style.type_aliases.get(param.annotation)
+    owner = getattr(param, "owner", None)
+    if isinstance(owner, types.MethodType):
+        owner = owner.__func__
+    if not isinstance(owner, types.FunctionType):
+        return None
+    written = owner.__annotations__.get(param.name)
+    return style.type_aliases.get(written) if isinstance(written, str) else None
 
 
 def _formatted(annotation: Any, style: SignatureStyle) -> Any:

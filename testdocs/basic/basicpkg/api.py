@@ -16,6 +16,9 @@ from .decorators import (
     with_timeout,
 )
 
+#: A form's fields, by name.
+Payload = dict[str, str]
+
 #: Probes sent by :func:`ping` unless told otherwise.
 DEFAULT_COUNT = 1
 
@@ -48,6 +51,16 @@ def delete_post(post_id: int, user: str) -> None:
     :param post_id: The post to delete.
     :param user: Who asks for it (supplied by the decorator).
     """
+
+
+@retry
+def submit(form: str, payload: Payload) -> int:
+    """Submit ``payload`` to ``form``.
+
+    :param form: The form's name.
+    :param payload: The fields.
+    """
+    return len(payload)
 
 
 @with_session
