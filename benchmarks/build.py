@@ -83,6 +83,8 @@ def run_build(docs: Path, mode: str, jobs: int = 1, prefix: list[str] | None = N
         shutil.rmtree(out)
     out.mkdir(parents=True)
     env = dict(os.environ, EFFSIG_BENCH_MODE=mode, PYTHONPATH=str(ROOT))
+    # Users' builds import cached bytecode; the untimed warm-up writes it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     argv = [sys.executable, *(prefix or []), *sphinx_command(docs, out, jobs)]
     with open(out / "stderr.txt", "w") as err:
         start = time.perf_counter()

@@ -43,6 +43,7 @@ What the package contains (about 60% of the functions and methods decorated):
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import random
 import shutil
@@ -179,6 +180,7 @@ def with_timeout(func: Callable[..., R]) -> Callable[..., R]:
     """Give the call a deadline (adds the keyword-only ``timeout``).
 
     :param func: the function to limit.
+    :param timeout: seconds after which a slow call is logged.
     """
 
     @functools.wraps(func)
@@ -193,7 +195,10 @@ def with_timeout(func: Callable[..., R]) -> Callable[..., R]:
 
 
 def retry(func: Callable[..., R]) -> Callable[..., R]:
-    """Try again on connection errors (consumes ``retries``)."""
+    """Try again on connection errors (consumes ``retries``).
+
+    :param retries: how many attempts before giving up.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> R:
@@ -215,6 +220,7 @@ def retry_n(
 
     :param times: how many attempts.
     :param delay: the default pause between attempts.
+    :param backoff: the pause between attempts for this call.
     """
 
     def decorate(func: Callable[..., R]) -> Callable[..., R]:
@@ -303,7 +309,11 @@ def log_calls(func: Callable[..., R]) -> Callable[..., R]:
 
 
 def async_retry(func: Callable[..., Awaitable[R]]) -> Callable[..., Awaitable[R]]:
-    """Retry a coroutine function (consumes ``retries``, adds ``pause``)."""
+    """Retry a coroutine function (consumes ``retries``, adds ``pause``).
+
+    :param retries: how many attempts.
+    :param pause: seconds to wait between attempts.
+    """
 
     @functools.wraps(func)
     async def wrapper(*args: Any, pause: float = 0.1, **kwargs: Any) -> R:
@@ -332,7 +342,10 @@ def with_session(method: Callable[..., R]) -> Callable[..., R]:
 
 
 def validate_kwargs(init: Callable[..., None]) -> Callable[..., None]:
-    """For ``__init__``: accept a keyword-only ``strict`` flag."""
+    """For ``__init__``: accept a keyword-only ``strict`` flag.
+
+    :param strict: reject unknown settings later on.
+    """
 
     @functools.wraps(init)
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> None:
@@ -347,6 +360,7 @@ class traced:
     """Class-based decorator: the instance wraps the function.
 
     :param func: the function to trace.
+    :param trace_id: identifies the call in the logs.
     """
 
     def __init__(self, func: Callable[..., Any]) -> None:
@@ -364,6 +378,7 @@ class RateLimiter:
     """Class-based decorator factory: ``@RateLimiter(per_second=5)``.
 
     :param per_second: calls allowed per second.
+    :param priority: calls with priority 5 or more are never delayed.
     """
 
     def __init__(self, per_second: float = 10.0) -> None:
@@ -503,11 +518,67 @@ class Stats:
         self.patterns[pattern] = self.patterns.get(pattern, 0) + 1
 
 
+Param = tuple[str, str, str | None, str]  # name, annotation, default source, "pos"/"kw"
+Expected = list[list[str | None]]  # [name, kind, repr(default) or None, owner_name]
+
+# What each decorator does to the signature below it (SPEC section 1.3):
+# parameters it adds (name, repr(default)), parameters it supplies, defaults it sets.
+ADDS: dict[str, list[tuple[str, str]]] = {
+    "with_timeout": [("timeout", "30.0")],
+    "retry": [("retries", "3")],
+    "async_retry": [("pause", "0.1"), ("retries", "2")],
+    "RATE": [("priority", "0")],
+    "validate_kwargs": [("strict", "False")],
+    "traced": [("trace_id", "None")],
+}
+SUPPLIES = {"with_connection": "conn", "require_user": "user", "with_request": "request"}
+SUPPLIES["with_session"] = "session"
+OWNERS = {"RATE": "RateLimiter.__call__"}
+
+
 class _Writer:
-    def __init__(self, rng: random.Random, stats: Stats) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        stats: Stats,
+        module: str,
+        deco_module: str,
+        expected: dict[str, Expected],
+    ) -> None:
         self.rng = rng
         self.stats = stats
         self.used: set[str] = set()
+        self.module = f"{PACKAGE}.{module}"
+        self.deco_module = f"{PACKAGE}.{deco_module}"
+        self.expected = expected
+
+    def expect(self, path: str, owner: str, params: list[Param], decos: list[str]) -> None:
+        """Record the effective parameters of ``path`` (without ``self``/``cls``)."""
+        result: Expected = [
+            [
+                name,
+                "KEYWORD_ONLY" if kind == "kw" else "POSITIONAL_OR_KEYWORD",
+                None if default is None else repr(ast.literal_eval(default)),
+                owner,
+            ]
+            for name, _ann, default, kind in params
+        ]
+        for expr in reversed(decos):  # innermost first
+            base = expr.split("(")[0]
+            deco_owner = f"{self.deco_module}.{OWNERS.get(base, base)}"
+            adds = list(ADDS.get(base, []))
+            if base == "retry_n":
+                adds = [("backoff", "0.5" if "delay=" in expr else "0.0")]
+            for name, default in adds:
+                result = [p for p in result if p[0] != name]  # the outer layer consumes it first
+                result.append([name, "KEYWORD_ONLY", default, deco_owner])
+            if base in SUPPLIES:
+                result = [p for p in result if p[0] != SUPPLIES[base]]
+            if base == "with_encoding":
+                for p in result:
+                    if p[0] == "encoding":
+                        p[2] = repr("utf-8")
+        self.expected[path] = result
 
     def fresh_name(self, candidates: list[str]) -> str:
         for _ in range(20):
@@ -613,6 +684,7 @@ class _Writer:
             head = "".join(f"@{d}\n" for d in decos)
             body = self.docstring(summary, params, "    ")
             sig = self.signature(params, None)
+            self.expect(f"{self.module}.{name}", f"{self.module}.{name}", params, decos)
             return f"{head}async def {name}({sig}) -> {ret}:\n{body}\n    return {_value(ret)}\n"
         if roll < 0.13:  # functools caches (hashable parameters only)
             self.stats.decorated += 1
@@ -627,6 +699,7 @@ class _Writer:
             ret = self.rng.choice(["int", "str", "bool"])
             body = self.docstring(summary, params, "    ")
             sig = self.signature(params, None)
+            self.expect(f"{self.module}.{name}", f"{self.module}.{name}", params, [])
             return f"@{deco}\ndef {name}({sig}) -> {ret}:\n{body}\n    return {_value(ret)}\n"
         if roll < 0.16:  # context manager
             self.stats.decorated += 1
@@ -635,6 +708,7 @@ class _Writer:
             body = self.docstring(summary, params, "    ")
             sig = self.signature(params, None)
             head = f"@contextlib.contextmanager\ndef {name}({sig}) -> Iterator[Connection]:"
+            self.expect(f"{self.module}.{name}", f"{self.module}.{name}", params, [])
             return f"{head}\n{body}\n    yield Connection()\n"
         if roll < 0.19:
             # A class-based decorator instance: not a routine, so automodule
@@ -644,6 +718,7 @@ class _Writer:
             self.stats.count("traced")
             params = self.params(set())
             body = self.docstring(summary, params, "    ")
+            self.expect(f"{self.module}.{name}", f"{self.module}.{name}", params, ["traced"])
             return f"@traced\ndef {name}({self.signature(params, None)}) -> None:\n{body}\n"
         decos, needs = self.decorators(FUNCTION_DECORATORS)
         params = self.params(needs)
@@ -654,6 +729,7 @@ class _Writer:
             tail = f"    return {_value(ret)}\n"
         head = "".join(f"@{d}\n" for d in decos)
         body = self.docstring(summary, params, "    ")
+        self.expect(f"{self.module}.{name}", f"{self.module}.{name}", params, decos)
         return f"{head}def {name}({self.signature(params, None)}) -> {ret}:\n{body}\n{tail}"
 
     def klass(self, methods: int) -> str:
@@ -671,6 +747,8 @@ class _Writer:
             "",
         ]
         lines += [f"    @{d}" for d in init_decos]
+        cpath = f"{self.module}.{cname}"
+        self.expect(cpath, f"{cpath}.__init__", init_params, init_decos)
         lines.append(f"    def __init__({self.signature(init_params, 'self')}) -> None:")
         for p in init_params:
             lines.append(f"        self.{p[0]} = {p[0]}")
@@ -685,12 +763,14 @@ class _Writer:
             if flavour < 0.1:
                 params = self.params(set(), 0, 3)
                 sig = self.signature(params, "cls")
+                self.expect(f"{cpath}.{mname}", f"{cpath}.{mname}", params, [])
                 lines += ["    @classmethod", f'    def {mname}({sig}) -> "{cname}":']
                 lines.append(self.docstring(f"Build a {cname} by {mname}.", params, "        "))
                 lines.append("        return cls()")
             elif flavour < 0.17:
                 params = self.params(set(), 1, 3)
                 sig = self.signature(params, None)
+                self.expect(f"{cpath}.{mname}", f"{cpath}.{mname}", params, [])
                 lines += ["    @staticmethod", f"    def {mname}({sig}) -> bool:"]
                 lines.append(self.docstring(f"Check {mname}.", params, "        "))
                 lines.append("        return True")
@@ -699,6 +779,7 @@ class _Writer:
                 params = self.params(needs, 0, 4)
                 ret = self.rng.choice([r for r in RETURNS if not r.startswith("Iterator")])
                 lines += [f"    @{d}" for d in decos]
+                self.expect(f"{cpath}.{mname}", f"{cpath}.{mname}", params, decos)
                 lines.append(f"    def {mname}({self.signature(params, 'self')}) -> {ret}:")
                 lines.append(
                     self.docstring(f"{mname.replace('_', ' ').capitalize()}.", params, "        ")
@@ -736,6 +817,7 @@ def generate(out: Path, objects: int, seed: int = 1, docs: bool = True) -> Stats
     (pkg / "__init__.py").write_text('"""A generated package for the effsig benchmarks."""\n')
     (pkg / "models.py").write_text(MODELS)
     modules: list[tuple[str, list[str]]] = []  # (module, autosummary names)
+    expected: dict[str, Expected] = {}
 
     per_module = FUNCTIONS_PER_MODULE + CLASSES_PER_MODULE * (1 + METHODS_PER_CLASS)
     index = 0
@@ -752,9 +834,9 @@ def generate(out: Path, objects: int, seed: int = 1, docs: bool = True) -> Stats
             stats.decorator_modules += 1
             stats.documented += DECORATOR_MODULE_OBJECTS
             modules.append((deco_name, []))
-        writer = _Writer(rng, stats)
         left = objects - stats.documented
         name = f"services_{index:03d}"
+        writer = _Writer(rng, stats, name, deco_name, expected)
         future = "from __future__ import annotations\n" if index % 2 else ""
         title = f"{rng.choice(NOUNS)} {rng.choice(['handling', 'workflows', 'tools', 'queries'])}"
         parts = [
@@ -782,6 +864,7 @@ def generate(out: Path, objects: int, seed: int = 1, docs: bool = True) -> Stats
 
     if docs:
         _write_docs(out / "docs", modules)
+    (out / "expected.json").write_text(json.dumps(expected, indent=1, sort_keys=True) + "\n")
     (out / "manifest.json").write_text(json.dumps(stats.__dict__, indent=2, sort_keys=True) + "\n")
     return stats
 

@@ -49,10 +49,13 @@ GENERATED = HERE / "_generated"
 ROOT = HERE.parent
 
 
-def collect(package: str) -> list[object]:
-    """Every callable of ``package`` that autodoc would ask a signature for."""
+def collect(package: str) -> list[tuple[str, object, bool]]:
+    """Every callable of ``package`` that autodoc would ask a signature for.
+
+    Items are (dotted path, object, whether its first parameter is ``self``).
+    """
     pkg = importlib.import_module(package)
-    found: list[object] = []
+    found: list[tuple[str, object, bool]] = []
     for info in pkgutil.iter_modules(pkg.__path__):
         module = importlib.import_module(f"{package}.{info.name}")
         for name, obj in vars(module).items():
@@ -60,15 +63,56 @@ def collect(package: str) -> list[object]:
                 continue
             if getattr(obj, "__module__", None) != module.__name__:
                 continue
-            found.append(obj)
+            found.append((f"{module.__name__}.{name}", obj, False))
             if isinstance(obj, type):
-                for attr in vars(obj):
+                for attr, raw in vars(obj).items():
                     if attr.startswith("_"):
                         continue
                     member = getattr(obj, attr)
                     if callable(member):
-                        found.append(member)
+                        has_self = not isinstance(raw, (staticmethod, classmethod))
+                        found.append((f"{module.__name__}.{name}.{attr}", member, has_self))
     return found
+
+
+def _described(sig: Any, has_self: bool) -> list[list[str | None]]:
+    """An effective signature as genpkg's ``expected.json`` states it."""
+    params = list(sig.parameters.values())[1 if has_self else 0 :]
+    out: list[list[str | None]] = []
+    for p in params:
+        owner = getattr(p, "owner_name", "")
+        owner = owner.removesuffix(".__call__")
+        default = None if p.default is inspect.Parameter.empty else repr(p.default)
+        out.append([p.name, p.kind.name, default, owner])
+    return out
+
+
+def check(items: list[tuple[str, object, bool]], expected_file: Path) -> dict[str, Any]:
+    """Compare effective signatures with what the generator knows they are."""
+    from sphinxcontrib_effsig import effective_signature
+
+    expected: dict[str, list[list[str | None]]] = json.loads(expected_file.read_text())
+    for params in expected.values():
+        for p in params:
+            p[3] = (p[3] or "").removesuffix(".__call__")
+    exact = order_only = 0
+    wrong: list[dict[str, Any]] = []
+    for path, obj, has_self in items:
+        want = expected.get(path)
+        if want is None:
+            continue
+        try:
+            got = _described(effective_signature(obj), has_self)
+        except (ValueError, TypeError) as exc:
+            got = [[f"raised {type(exc).__name__}: {exc}", None, None, None]]
+        if got == want:
+            exact += 1
+        elif sorted(map(str, got)) == sorted(map(str, want)):
+            order_only += 1
+            wrong.append({"path": path, "expected": want, "actual": got, "order_only": True})
+        else:
+            wrong.append({"path": path, "expected": want, "actual": got, "order_only": False})
+    return {"checked": exact + len(wrong), "exact": exact, "order_only": order_only, "wrong": wrong}
 
 
 def _timed_pass(
@@ -89,7 +133,8 @@ def _timed_pass(
 def child(api: str, src: Path, warm_passes: int) -> dict[str, Any]:
     """Run inside a fresh interpreter: time one API on the generated package."""
     sys.path.insert(0, str(src))
-    objects = collect("benchpkg")
+    items = collect("benchpkg")
+    objects = [obj for _path, obj, _self in items]
     import linecache
 
     if api == "effsig":
@@ -130,6 +175,7 @@ def child(api: str, src: Path, warm_passes: int) -> dict[str, Any]:
                 unresolved += 1
         result["differ"] = differ
         result["unresolved"] = unresolved
+        result["check"] = check(items, src.parent / "expected.json")
     return result
 
 
@@ -144,6 +190,7 @@ def main() -> None:
     parser.add_argument("--warm-passes", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, help="also write the raw results here")
+    parser.add_argument("--show", type=int, default=5, help="mismatches to print")
     parser.add_argument("--child", choices=["effsig", "inspect"], help=argparse.SUPPRESS)
     parser.add_argument("--src", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -161,6 +208,7 @@ def main() -> None:
     # Compile the package once so that no round pays for writing .pyc files.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(src)], check=True)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # users run with cached bytecode
 
     runs: dict[str, list[dict[str, Any]]] = {"effsig": [], "inspect": []}
     for rnd in range(args.rounds):
@@ -195,6 +243,16 @@ def main() -> None:
         f"{last['unresolved']} unresolved, {last['errors']} raised "
         f"(inspect.signature raised {runs['inspect'][-1]['errors']})"
     )
+    checked = last["check"]
+    print(
+        f"correctness against the generator's expectations: {checked['exact']} of "
+        f"{checked['checked']} exact, {checked['order_only']} differ only in parameter order, "
+        f"{len(checked['wrong']) - checked['order_only']} wrong"
+    )
+    for miss in checked["wrong"][: args.show]:
+        print(f"  {miss['path']}{' (order only)' if miss['order_only'] else ''}")
+        print(f"    expected {miss['expected']}")
+        print(f"    actual   {miss['actual']}")
     if args.json:
         args.json.write_text(json.dumps({"stats": stats.__dict__, "runs": runs}, indent=2))
 
