@@ -166,6 +166,24 @@ def _default_region(model: Model, template: str, layer: int) -> None:
     model.find("region").default = "eu-west-1"
 
 
+def _supply_region(model: Model, template: str, layer: int) -> None:
+    model.to_keyword_from("region")
+    model.keyword.remove(model.find("region"))
+
+
+def _override_timeout(model: Model, template: str, layer: int) -> None:
+    _supply_timeout(model, template, layer)
+    model.keyword.append(Param("timeout", P.KEYWORD_ONLY, 5, owner(template), layer))
+
+
+def _region_defaults_to(value: str) -> Callable[[Model, str, int], None]:
+    def apply(model: Model, template: str, layer: int) -> None:
+        model.to_keyword_from("region")
+        model.find("region").default = value
+
+    return apply
+
+
 def _supply_first(model: Model, template: str, layer: int) -> None:
     model.positional.pop(0)
 
@@ -231,7 +249,18 @@ TEMPLATES: dict[str, Template] = {
     "timeout_by_item": Template(lambda m: m.keywordable("timeout"), _supply_timeout),
     "timeout_by_update": Template(lambda m: m.keywordable("timeout"), _supply_timeout),
     "with_region": Template(lambda m: m.keywordable("region"), _default_region),
+    "with_region_apac": Template(
+        lambda m: m.keywordable("region"), _region_defaults_to("ap-south-1")
+    ),
+    "region_via_helper": Template(lambda m: m.keywordable("region"), _supply_region),
+    "timeout_override": Template(lambda m: m.keywordable("timeout"), _override_timeout),
+    "timeout_lambda": Template(lambda m: m.keywordable("timeout"), _supply_timeout),
+    "nested_forward": Template(_always, _nothing),
     "needs_first": Template(
+        lambda m: bool(m.positional) and m.positional[0].default is P.empty,
+        _first_positional_only,
+    ),
+    "needs_args": Template(
         lambda m: bool(m.positional) and m.positional[0].default is P.empty,
         _first_positional_only,
     ),
@@ -407,3 +436,101 @@ def test_oracle_refuses_inspects_answer_where_it_is_wrong(name: str) -> None:
     obj = getattr(api, name)
     with pytest.raises(AssertionError):
         check_coherence(obj, as_if_inspect(obj, f"samples.api.{name}"))
+
+
+# --- random stacks on methods ----------------------------------------------------------
+
+#: Templates that cannot decorate a method: they would take or replace ``self``,
+#: or are class-based without ``__get__`` (they would not bind).
+NOT_FOR_METHODS = {
+    "with_trace_id",
+    "with_request",
+    "with_connection",
+    "keyword_forward",
+    "PassThrough",
+    "Attempts",
+}
+
+
+def make_method(model: Model, receiver: Param) -> tuple[type, Callable[..., Any]]:
+    """``class Target`` with ``def method(self, ...)`` compiled from the model."""
+    sig = inspect.Signature(
+        [P(p.name, p.kind, default=p.default) for p in [receiver, *model.parameters()]]
+    )
+    prefix = "async def" if model.flavor == "async" else "def"
+    body = "yield" if model.flavor == "generator" else "return"
+    source = f"class Target:\n    {prefix} method{sig}:\n        {body} remember_call()\n"
+    namespace: dict[str, Any] = {"__name__": TARGET_MODULE, "remember_call": remember_call}
+    filename = f"<generated class {next(_GENERATED)}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), namespace)
+    cls = namespace["Target"]
+    return cls, cls.__dict__["method"]
+
+
+@dataclass
+class MethodStack:
+    obj: Callable[..., Any]
+    expected: str
+    owners: dict[str, str]
+    description: str
+
+    def __repr__(self) -> str:
+        return self.description
+
+
+@st.composite
+def method_stacks(draw: st.DrawFn) -> MethodStack:
+    model = draw(targets())
+    access = draw(st.sampled_from(["bound", "on the class", "classmethod"]))
+    name = "cls" if access == "classmethod" else "self"
+    kind = (
+        P.POSITIONAL_ONLY
+        if any(p.kind is P.POSITIONAL_ONLY for p in model.positional)
+        else P.POSITIONAL_OR_KEYWORD
+    )
+    method_owner = f"{TARGET_MODULE}.Target.method"
+    for param in model.parameters():
+        param.owner = method_owner
+    receiver = Param(name, kind, owner=method_owner, order=-1)
+    cls, func = make_method(model, receiver)
+    target_signature = model.signature()
+    model.positional.insert(0, receiver)
+    layers: list[str] = []
+    for layer in range(1, draw(st.integers(1, 4)) + 1):
+        choices = [
+            n
+            for n, t in TEMPLATES.items()
+            if n not in layers and n not in NOT_FOR_METHODS and t.applies(model)
+        ]
+        template = draw(st.sampled_from(choices))
+        TEMPLATES[template].effect(model, template, layer)
+        func = getattr(templates, template)(func)
+        layers.append(template)
+    if access == "classmethod":
+        cls.method = classmethod(func)
+        obj = cls.method
+    else:
+        cls.method = func
+        obj = cls().method if access == "bound" else cls.method
+    if access != "on the class":
+        model.positional.pop(0)
+    decorators = "".join(f"@{name}\n" for name in reversed(layers))
+    description = f"\n{access}:\n{decorators}def method({name}, {target_signature[1:]}"
+    return MethodStack(obj, model.signature(), model.owners(), description)
+
+
+@settings(
+    max_examples=100,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(method_stacks())
+def test_random_stacks_on_methods_resolve_to_the_model_and_are_true(stack: MethodStack) -> None:
+    sig = effective_signature(stack.obj)
+    assert sig.resolved, sig.notes
+    assert str(sig) == stack.expected
+    assert {n: p.owner_name for n, p in sig.parameters.items()} == stack.owners
+    check_coherence(stack.obj, sig)

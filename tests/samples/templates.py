@@ -273,3 +273,76 @@ def gen_limited(func):
             yield item
 
     return wrapper
+
+
+def timeout_override(func):
+    """Pops ``timeout`` with its own default and passes it on by keyword."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        timeout = kwargs.pop("timeout", 5)
+        return func(*args, timeout=timeout, **kwargs)
+
+    return wrapper
+
+
+def timeout_lambda(func):
+    """A lambda supplying ``timeout=``."""
+    return lambda *args, **kwargs: func(*args, timeout=5, **kwargs)
+
+
+def region_default(region):
+    """Factory: ``region`` defaults to the factory's argument (``setdefault``)."""
+
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            kwargs.setdefault("region", region)
+            return func(*args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+with_region_apac = region_default("ap-south-1")
+
+
+def _call_in_region(target, args, kwargs):
+    kwargs["region"] = "eu-central-1"
+    return target(*args, **kwargs)
+
+
+def region_via_helper(func):
+    """A helper receiving the kwargs dict supplies ``region``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return _call_in_region(func, args, kwargs)
+
+    return wrapper
+
+
+def needs_args(func):
+    """Refuses an empty ``args``: the first positional parameter becomes positional-only."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        if not args:
+            raise TypeError("at least one positional argument is required")
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def nested_forward(func):
+    """Forwards through a nested function that closes over the arguments."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        def call():
+            return func(*args, **kwargs)
+
+        return call()
+
+    return wrapper
