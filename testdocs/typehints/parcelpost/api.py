@@ -5,7 +5,15 @@ from decimal import Decimal
 from carrierlib import rate_limited
 
 from ._tracing import traced
-from .decorators import as_receipt, require_user, retry, with_timeout
+from .decorators import (
+    Connection,
+    as_receipt,
+    localized,
+    require_user,
+    retry,
+    with_connection,
+    with_timeout,
+)
 from .models import Address, Label, Shipment, User
 
 
@@ -68,6 +76,25 @@ def schedule_pickup(address: Address, day: str) -> str:
     :param day: An ISO date.
     """
     return f"{address.postcode}/{day}"
+
+
+@with_connection
+def list_depots(connection: Connection, city: str) -> list[str]:
+    """The depots in a city.
+
+    :param connection: The connection to ask through.
+    :param city: The city's name.
+    """
+    return [f"{city}-1"]
+
+
+@localized
+def describe_status(status: str) -> str:
+    """A shipment status in words.
+
+    :param status: A status code such as ``"in_transit"``.
+    """
+    return status.replace("_", " ")
 
 
 class Depot:

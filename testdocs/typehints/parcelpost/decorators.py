@@ -2,8 +2,13 @@
 
 import functools
 import time
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec, TypeVar
 
 from .models import Receipt, User
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def current_user() -> User:
@@ -68,5 +73,32 @@ def as_receipt(func):
     @functools.wraps(func)
     def wrapper(label_id: str, *args, **kwargs) -> Receipt:
         return Receipt(label_id, func(label_id, *args, **kwargs))
+
+    return wrapper
+
+
+class Connection:
+    """An open connection to the carrier's API."""
+
+
+def with_connection(func: Callable[Concatenate[Connection, P], R]) -> Callable[P, R]:
+    """Open a connection and pass it to the function as its first argument."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        return func(Connection(), *args, **kwargs)
+
+    return wrapper
+
+
+def localized(func: Callable[P, R]) -> Callable[Concatenate[str, P], R]:
+    """Answer in the language the caller asks for.
+
+    :param language: An IETF language tag such as ``"de-AT"``.
+    """
+
+    @functools.wraps(func)
+    def wrapper(language: str, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        return func(*args, **kwargs)
 
     return wrapper
