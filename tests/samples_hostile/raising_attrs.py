@@ -7,6 +7,7 @@ these exceptions escape; the resolver must not.
 """
 
 import functools
+import types
 from typing import Any
 
 
@@ -162,3 +163,39 @@ class Service:
     @RaisingDescriptor
     def stop(self, grace: float = 1.0) -> None:
         """Stop the service."""
+
+
+class FakeFunction:
+    """A callable that claims to be a function: ``isinstance(obj, FunctionType)`` is true."""
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> Any:  # type: ignore[override]
+        return types.FunctionType
+
+    def __call__(self, host: str, port: int = 443) -> None:
+        """Connect."""
+
+
+impersonator = FakeFunction()
+"""An object for which ``isinstance(impersonator, types.FunctionType)`` is ``True``."""
+
+
+class Fingerprint:
+    """A callable whose ``hash()`` and ``==`` raise (a cache keyed on it would fail)."""
+
+    def __hash__(self) -> int:
+        raise RuntimeError("Fingerprint is not hashable")
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("Fingerprint cannot be compared")
+
+    def __call__(self, data: bytes, *, algorithm: str = "sha256") -> str:
+        """Hash some data."""
+        return ""
+
+
+fingerprint = Fingerprint()
+"""A callable instance whose ``__hash__`` and ``__eq__`` raise."""
+
+wrapped_fingerprint = _wrap_with_broken_attrs(fingerprint)
+"""A ``functools.wraps`` wrapper around :data:`fingerprint`."""

@@ -150,3 +150,95 @@ class Notifier:
 
 notify = Notifier()
 """A module-level callable instance."""
+
+
+class Vault:
+    """A callable whose instance ``__dict__`` is a property: reading it runs code."""
+
+    @property  # type: ignore[misc]
+    def __dict__(self) -> Any:  # type: ignore[override]
+        record("Vault.__dict__")
+        return {}
+
+    def __call__(self, key: str) -> bytes:
+        record("Vault.__call__")
+        return b""
+
+
+vault = Vault()
+"""A callable instance with a ``__dict__`` property."""
+
+
+class Inspector:
+    """A callable whose ``__getattribute__`` records every attribute read.
+
+    Except ``__class__``: ``isinstance()`` reads it, and asking what kind of
+    object something is cannot be avoided.
+    """
+
+    def __getattribute__(self, name: str) -> Any:
+        if name != "__class__":
+            record_lookup(f"Inspector.__getattribute__({name})")
+        return super().__getattribute__(name)
+
+    def __call__(self, target: object, depth: int = 1) -> None:
+        record("Inspector.__call__")
+
+
+inspector = Inspector()
+"""A callable instance that records every attribute read."""
+
+
+class SignedRequest:
+    """A callable whose ``__signature__`` and ``__wrapped__`` are computed by properties.
+
+    Only ``__wrapped__`` records: a ``__signature__`` property exists to be
+    read by signature tools (wrapt and pydantic compute theirs), so reading
+    it, as ``inspect.signature`` does, is not running foreign code.
+    """
+
+    @property
+    def __signature__(self) -> Any:
+        raise AttributeError("__signature__")
+
+    @property
+    def __wrapped__(self) -> Any:
+        record("SignedRequest.__wrapped__")
+        raise AttributeError("__wrapped__")
+
+    def __call__(self, payload: bytes, *, key_id: str = "default") -> str:
+        record("SignedRequest.__call__")
+        return ""
+
+
+sign = SignedRequest()
+"""A callable instance whose ``__signature__``/``__wrapped__`` properties record."""
+
+
+class logged_method:
+    """A class-based method decorator; binding it (``__get__``) records."""
+
+    def __init__(self, func: Any) -> None:
+        functools.update_wrapper(self, func)
+        self.func = func
+
+    def __get__(self, instance: Any, owner: Any = None) -> Any:
+        record("logged_method.__get__")
+        return functools.partial(self.__call__, instance)
+
+    def __call__(self, *args: Any, **kwargs: Any):
+        record("logged_method.__call__")
+        return self.func(*args, **kwargs)
+
+
+class Ledger:
+    """A class whose ``__init__`` and a method are class-based decorator instances."""
+
+    @logged_method
+    def __init__(self, name: str, currency: str = "EUR") -> None:
+        record("Ledger.__init__")
+
+    @logged_method
+    def post(self, amount: int, *, memo: str = "") -> None:
+        """Post an entry."""
+        record("Ledger.post")
