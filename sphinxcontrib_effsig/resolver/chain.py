@@ -90,9 +90,12 @@ class Resolver:
         if issubclass(tp, _Construction):
             return self._class(obj.cls, metaclass=False)  # type: ignore[attr-defined]
         wrapped = wrapped_of(obj)
+        value_wrapper = _value_wrapper(obj)
+        if value_wrapper is not None and wrapped is not None:
+            return self._args_as_values(obj, value_wrapper, wrapped)
         call = static_attr(tp, "__call__")
         if isinstance(call, types.FunctionType):
-            return drop_first(self._function(call, obj))
+            return self._function(call, obj)
         if wrapped is not None and callable(wrapped):
             # A compiled wrapper (functools.lru_cache, ...) that declares
             # what it wraps: it forwards its arguments unchanged.
@@ -139,6 +142,16 @@ class Resolver:
                 inner = None
             if inner is not None:
                 inner_owners = dict(inner.parameters)
+        carrier, carrier_name = obj, name
+        value_wrapper = _value_wrapper(obj)
+        if value_wrapper is not None:
+            carrier, carrier_name = value_wrapper, owner_name(value_wrapper)
+        elif isinstance(obj, types.FunctionType) and not effect_of(obj.__code__).has_source:
+            # Generated from text (makefun): the parameters it adds belong to
+            # the implementation it calls.
+            implementation = _generated_implementation(obj, wrapped)
+            if implementation is not None:
+                carrier, carrier_name = implementation, owner_name(implementation)
         params = []
         for param in explicit.parameters.values():
             source = inner_owners.get(param.name)
@@ -147,7 +160,7 @@ class Resolver:
                     EffectiveParameter.from_parameter(param, source.owner, source.owner_name)
                 )
             else:
-                params.append(EffectiveParameter.from_parameter(param, obj, name))
+                params.append(EffectiveParameter.from_parameter(param, carrier, carrier_name))
         return EffectiveSignature(
             params,
             return_annotation=explicit.return_annotation,
@@ -194,7 +207,7 @@ class Resolver:
     def _class(self, cls: type, metaclass: bool = True) -> EffectiveSignature:
         meta_call = _user_method(type(cls), "__call__") if metaclass else None
         if isinstance(meta_call, types.FunctionType):
-            return drop_first(self._function(meta_call, cls))
+            return self._function(meta_call, cls)
         if meta_call is not None:
             return drop_first(self.resolve(meta_call))
         new = _user_method(cls, "__new__")
@@ -230,29 +243,91 @@ class Resolver:
         if isinstance(raw, types.FunctionType) and raw.__code__.co_flags & (
             inspect.CO_VARARGS | inspect.CO_VARKEYWORDS
         ):
-            return drop_first(self._function(raw, _ClassContext(cls)))
+            return self._function(raw, _ClassContext(cls))
         return drop_first(self.resolve(raw))
+
+    def _args_as_values(self, obj: object, impl: Any, wrapped: object) -> EffectiveSignature:
+        """A proxy whose wrapper function receives ``(wrapped, instance, args, kwargs)``.
+
+        This is :mod:`wrapt`'s protocol: the caller's positional arguments
+        arrive as the tuple ``args`` and the keywords as the dict ``kwargs``;
+        the wrapper's code says what it does with them.
+        """
+        impl_self: object = MISSING
+        if isinstance(impl, types.MethodType):
+            impl_self, impl = impl.__self__, impl.__func__
+        code = impl.__code__
+        offset = 0 if impl_self is MISSING else 1
+        names = code.co_varnames[: code.co_argcount]
+        if len(names) < offset + 4:
+            return self._inspect(obj)
+        wrapped_name, args_name, kwargs_name = names[offset], names[offset + 2], names[offset + 3]
+        effect = effect_of(code, impl.__globals__, (args_name, kwargs_name))
+        name = owner_name(impl)
+        own = [
+            EffectiveParameter("args", VAR_POS, owner=impl, owner_name=name),
+            EffectiveParameter("kwargs", VAR_KW, owner=impl, owner_name=name),
+        ]
+        layer = Layer(
+            own=own,
+            owner=impl,
+            owner_name=name,
+            supplied=set(effect.supplied),
+            positional_needed=effect.positional_needed,
+            unproven=list(effect.unproven),
+            describe=f"the wrapper {name}",
+            expects_target=True,
+            wrapped_id=id(wrapped),
+        )
+        for key, expr in effect.popped.items():
+            layer.popped[key] = EMPTY if expr is None else read_default(expr, impl)
+        for key, expr in effect.defaults.items():
+            layer.defaults[key] = read_default(expr, impl)
+        if not effect.has_source:
+            layer.unproven.append(f"the source of {name} is not available")
+        for forward in effect.forwards:
+            if forward.via is not None:
+                layer.sites.append(Site(forward, None))
+                continue
+            if forward.callee.kind == "param" and forward.callee.name == wrapped_name:
+                target: Any = wrapped
+            else:
+                target = self._callee_object(forward.callee, impl, impl_self)
+            layer.sites.append(self._site(forward, target, impl, wrapped))
+        return compose(layer)
 
     # -- Python functions ----------------------------------------------------
 
     def _function(self, func: types.FunctionType, bound_self: object) -> EffectiveSignature:
+        """A Python function; with ``bound_self``, its first parameter is bound to it.
+
+        The bound parameter is removed before composition, so a decorator's
+        ``self`` never hides the ``self`` of the method it wraps.
+        """
         code = func.__code__
         has_star = bool(code.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS))
         wrapped = wrapped_of(func)
         if wrapped is None and bound_self is not MISSING:
             wrapped = None if isinstance(bound_self, _ClassContext) else wrapped_of(bound_self)
+        bound = bound_self is not MISSING
         if not has_star and wrapped is None:
-            return plain_signature(func)
+            return _bind_first(plain_signature(func), bound)
         effect = effect_of(code, func.__globals__)
         owner = func
         name = owner_name(func)
         own = own_parameters(func, effect, owner, name, use_source=wrapped is not None)
+        # A named first parameter is the bound one; otherwise ``self`` travels
+        # in ``*args`` and is bound in the composed signature.
+        bind_result = bound
+        if bound and own and own[0].kind in (PO, POK):
+            own = own[1:]
+            bind_result = False
         if not has_star:
             return self._fixed_wrapper(func, own, effect, wrapped)
         if not effect.has_source:
-            return self._opaque_wrapper(func, own, wrapped)
+            return self._opaque_wrapper(func, own, wrapped, bind_result)
         if wrapped is None and not effect.forwards and not effect.popped:
-            return plain_signature(func)
+            return _bind_first(plain_signature(func), bound)
         layer = Layer(
             own=own,
             owner=owner,
@@ -274,7 +349,7 @@ class Resolver:
         sig = compose(layer)
         if is_typevar(sig.return_annotation):
             sig = sig.replace(return_annotation=EMPTY)
-        return sig
+        return _bind_first(sig, bind_result)
 
     def _own_return(self, func: types.FunctionType, effect: Effect) -> Any:
         if effect.returns is None:
@@ -320,12 +395,16 @@ class Resolver:
         return EffectiveSignature(own, return_annotation=return_annotation)
 
     def _opaque_wrapper(
-        self, func: types.FunctionType, own: list[EffectiveParameter], wrapped: object
+        self,
+        func: types.FunctionType,
+        own: list[EffectiveParameter],
+        wrapped: object,
+        bound: bool,
     ) -> EffectiveSignature:
         """No source to read: a typed decorator, or what autodoc would show."""
         from_types = typed.from_definition_site(func, self)
         if from_types is not None:
-            return from_types
+            return _bind_first(from_types, bound)
         note = (
             f"the source of {owner_name(func)} is not available, so where its "
             "*args/**kwargs go cannot be read"
@@ -336,6 +415,7 @@ class Resolver:
             except (NoSignature, _Cycle, _TooDeep):
                 inner = None
             if inner is not None:
+                inner = _bind_first(inner, bound)
                 return inner.replace(resolved=False, notes=[*inner.notes, note])
         return EffectiveSignature(own, resolved=False, notes=[note])
 
@@ -355,7 +435,7 @@ class Resolver:
             return [runner]
         if target is MISSING and _dispatches_by_registry(func, bound_self, wrapped):
             target = wrapped
-        return [self._site(forward, target, func)]
+        return [self._site(forward, target, func, wrapped)]
 
     def _runner_target(
         self,
@@ -397,11 +477,15 @@ class Resolver:
                 forward.keywords,
                 leading_callees=forward.leading_callees[index + 1 :],
             )
-            return self._site(inner, candidate)
+            return self._site(inner, candidate, func, wrapped)
         return None
 
     def _site(
-        self, forward: Forward, target: object, func: types.FunctionType | None = None
+        self,
+        forward: Forward,
+        target: object,
+        func: types.FunctionType | None = None,
+        wrapped: object = None,
     ) -> Site:
         if target is MISSING:
             return Site(forward, None)
@@ -411,7 +495,8 @@ class Resolver:
             return Site(forward, None)
         if forward.callee.binds and not self._bound_to_none(forward.callee, func):
             sig = drop_first(sig)
-        return Site(forward, evaluate_signature(sig, target), id(target))
+        declared = wrapped is not None and _underlying(target) is _underlying(wrapped)
+        return Site(forward, evaluate_signature(sig, target), id(target), declared)
 
     def _bound_to_none(self, callee: Callee, func: types.FunctionType | None) -> bool:
         """``impl.__get__(obj, cls)`` where the closure's ``obj`` is ``None``: unbound."""
@@ -513,7 +598,7 @@ class Resolver:
                 target = self._callee_object(inner.callee, helper, helper_self)
             if target is MISSING and _dispatches_by_registry(func, bound_self, wrapped):
                 target = wrapped
-            sites.append(self._site(inner, target))
+            sites.append(self._site(inner, target, helper, wrapped))
         return sites
 
 
@@ -709,6 +794,10 @@ def _code_parameters(
 # -- small transformations ------------------------------------------------------
 
 
+def _bind_first(sig: EffectiveSignature, bound: bool) -> EffectiveSignature:
+    return drop_first(sig) if bound else sig
+
+
 def drop_first(sig: EffectiveSignature) -> EffectiveSignature:
     """Bind the first positional parameter (``self``/``cls``)."""
     params = list(sig.parameters.values())
@@ -785,6 +874,26 @@ def _generated_implementation(func: types.FunctionType, wrapped: object) -> Any:
             candidates[id(value)] = value
     found = [c for c in candidates.values() if effect_of(c.__code__, c.__globals__).has_source]
     return found[0] if len(found) == 1 else None
+
+
+def _value_wrapper(obj: object) -> Any:
+    """The wrapper function of a :mod:`wrapt` proxy (``_self_wrapper``), if any."""
+    impl = instance_attr(obj, "_self_wrapper", None)
+    if isinstance(impl, (types.FunctionType, types.MethodType)):
+        return impl
+    return None
+
+
+def _underlying(obj: object) -> object:
+    """The function behind a bound method or a partial, for identity checks."""
+    for _ in range(8):
+        if isinstance(obj, types.MethodType):
+            obj = obj.__func__
+        elif isinstance(obj, functools.partial):
+            obj = obj.func
+        else:
+            break
+    return obj
 
 
 def _takes_anything(sig: EffectiveSignature) -> bool:

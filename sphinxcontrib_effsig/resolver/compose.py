@@ -33,6 +33,8 @@ class Site:
     forward: Forward
     target: EffectiveSignature | None
     target_id: int = 0
+    #: the target is the wrapper's declared ``__wrapped__`` (or it, bound)
+    declared: bool = False
 
 
 @dataclass
@@ -220,7 +222,8 @@ def _primary(sites: list[Site], wrapped_id: int) -> Site | None:
 
     def score(site: Site) -> int:
         forward = site.forward
-        return 4 * (site.target_id == wrapped_id) + 2 * forward.star_args + forward.star_kwargs
+        declared = site.declared or site.target_id == wrapped_id
+        return 4 * declared + 2 * forward.star_args + forward.star_kwargs
 
     return max(sites, key=score, default=None)
 

@@ -29,11 +29,8 @@ def static_attr(obj: object, name: str, default: Any = None) -> Any:
 
 def instance_attr(obj: object, name: str, default: Any = None) -> Any:
     """An attribute stored on the instance itself (its ``__dict__``/slots)."""
-    try:
-        namespace = object.__getattribute__(obj, "__dict__")
-    except Exception:
-        namespace = None
-    if isinstance(namespace, (dict, MappingProxyType)) and name in namespace:
+    namespace = _own_dict(obj)
+    if namespace is not None and name in namespace:
         return namespace[name]
     value = static_attr(obj, name, MISSING)
     if value is MISSING:
@@ -75,8 +72,37 @@ def signature_attr(obj: object) -> inspect.Signature | None:
 
 def namespace_of(obj: object) -> dict[str, Any] | None:
     """An object's own ``__dict__`` (a module's globals), without ``__getattr__``."""
+    namespace = _own_dict(obj)
+    return namespace if isinstance(namespace, dict) else None
+
+
+def _own_dict(obj: object) -> Any:
+    """``obj.__dict__`` read through the C-level descriptor only.
+
+    A class may define ``__dict__`` as a property; reading that would run its
+    code, so only the interpreter's own ``__dict__`` slot is used.
+    """
+    if isinstance(obj, type):
+        try:
+            return type.__getattribute__(obj, "__dict__")
+        except Exception:
+            return None
     try:
-        namespace = object.__getattribute__(obj, "__dict__")
+        mro = type.__getattribute__(type(obj), "__mro__")
     except Exception:
         return None
-    return namespace if isinstance(namespace, dict) else None
+    for klass in mro:
+        try:
+            descriptor = type.__getattribute__(klass, "__dict__").get("__dict__")
+        except Exception:
+            return None
+        if descriptor is None:
+            continue
+        if not isinstance(descriptor, (GetSetDescriptorType, MemberDescriptorType)):
+            return None
+        try:
+            namespace = descriptor.__get__(obj, type(obj))
+        except Exception:
+            return None
+        return namespace if isinstance(namespace, (dict, MappingProxyType)) else None
+    return None
