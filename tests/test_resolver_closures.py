@@ -235,6 +235,29 @@ STACKS = [
     ),
 ]
 
+
+def test_factory_arguments_are_read_per_decorated_function() -> None:
+    """One wrapper code object, two closures: each function shows its own default."""
+    from samples import services
+
+    assert services.cache_get.__code__ is services.warehouse_query.__code__
+    fast = row(
+        "cache_get",
+        "(key: str, *, timeout=0.5) -> bytes | None",
+        {**target("cache_get", "key"), **closure("within", "timeout")},
+        id="fast",
+    )
+    slow = row(
+        "warehouse_query",
+        "(sql: str, *, timeout=30.0) -> list[tuple]",
+        {**target("warehouse_query", "sql"), **closure("within", "timeout")},
+        id="slow",
+    )
+    check(fast)
+    check(slow)
+    check(fast)  # warm: the analysis of the shared wrapper is cached
+
+
 CASES = CLOSURES + LAMBDAS + CLASS_BASED + FACTORIES + STACKS
 
 

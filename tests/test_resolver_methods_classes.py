@@ -48,6 +48,12 @@ def redis_cache() -> functools.partial:
     return functools.partial(methods.Cache, "redis://localhost")
 
 
+def search_page_two() -> functools.partial:
+    from samples import api
+
+    return functools.partial(functools.partial(api.search, "effsig"), page=2)
+
+
 def get_status() -> functools.partial:
     from samples import methods
 
@@ -118,6 +124,48 @@ METHODS += [
         method("Client.describe", "obj", "path", "verbose"),
         # The caller passes the instance to __call__'s ``obj`` (by that name).
         id="class-based method decorator on the class: __call__'s name, method's parameter",
+    ),
+]
+
+METHODS += [
+    row(
+        "Client.sync_state",
+        "(self, /, force: bool = False) -> int",
+        method("Client.sync_state", "self", "force"),
+        id="wrapper reading args[0] makes self positional-only on the class",
+    ),
+    row(
+        "client.sync_state",
+        "(force: bool = False) -> int",
+        method("Client.sync_state", "force"),
+        id="wrapper reading args[0], bound",
+    ),
+    row(
+        "client.archive",
+        "(path: str, *, keep: int = 5, log: bool = True) -> bool",
+        {**method("Client.archive", "path", "keep"), **closure("logged_method", "log")},
+        id="class-based method decorator binding with MethodType",
+    ),
+    row(
+        "client.fetch_async",
+        "(path: str, *, stream: bool = False, retries: int = 3) -> bytes",
+        {
+            **method("Client.fetch_async", "path", "stream"),
+            **owned("samples.async_forwarding.async_retry", "retries"),
+        },
+        id="async method under an async wrapper, bound",
+    ),
+    row(
+        "service.run",
+        "(job: str, *, priority: int = 0, trace: bool = False) -> None",
+        {**method("Service.run", "job", "priority"), **method("Service._traced", "trace")},
+        id="decorator defined in the class body",
+    ),
+    row(
+        "scheduler.schedule",
+        "(job: str, at: float, *, retries: int = 3) -> int",
+        {**method("Service.Scheduler.schedule", "job", "at"), **decorator("retry", "retries")},
+        id="method of a nested class",
     ),
 ]
 
@@ -245,6 +293,12 @@ PARTIALS = [
         redis_cache,
         "(*, ttl: int = 300, timeout_ms=None) -> None",
         {**method("Cache.__init__", "ttl"), **decorator("accepts_legacy_timeout", "timeout_ms")},
+    ),
+    Case(
+        "partial of a partial of a decorated function",
+        search_page_two,
+        "(*, sort: str = 'relevance', page: int = 2, per_page: int = 25) -> list[str]",
+        {**owned("samples.api.search", "sort"), **decorator("paginated", "page", "per_page")},
     ),
     row(
         "Client.post",

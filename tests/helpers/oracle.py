@@ -41,8 +41,8 @@ class Sentinel:
     """A distinct argument value that tolerates what wrappers do with arguments.
 
     Attribute access and calls give another sentinel (``request.user``,
-    ``path.rstrip('/')``), ``in`` is true (role checks), and it is truthy and
-    hashable (cache keys).
+    ``path.rstrip('/')``), ``in`` is true (role checks), it is a context
+    manager (``with self._lock``), truthy and hashable (cache keys).
     """
 
     __slots__ = ("label",)
@@ -63,6 +63,12 @@ class Sentinel:
 
     def __call__(self, *args: Any, **kwargs: Any) -> Sentinel:
         return Sentinel(f"{self.label}()")
+
+    def __enter__(self) -> Sentinel:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        return None
 
 
 @dataclass

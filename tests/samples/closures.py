@@ -8,6 +8,7 @@ wrapper's closure cells or in the decorator instance's attributes.
 import functools
 import logging
 import time
+import types
 
 from samples.models import Request, User, open_connection
 
@@ -271,3 +272,21 @@ class Instrumented:
     def _invoke(self, args, kwargs):
         self.calls += 1
         return self.func(*args, **kwargs)
+
+
+class logged_method:
+    """Class-based method decorator binding with ``types.MethodType``; adds ``log``."""
+
+    def __init__(self, func):
+        functools.update_wrapper(self, func)
+        self.func = func
+
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return self
+        return types.MethodType(self, obj)
+
+    def __call__(self, obj, *args, log: bool = True, **kwargs):
+        if log:
+            logger.info("%s.%s", type(obj).__name__, self.func.__name__)
+        return self.func(obj, *args, **kwargs)

@@ -447,3 +447,15 @@ def register(cls):
 
     cls.__init__ = __init__
     return cls
+
+
+def synchronized(method):
+    """Lock on the instance found in ``args[0]``: ``self`` becomes positional-only."""
+
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        lock = args[0]._lock
+        with lock:
+            return method(*args, **kwargs)
+
+    return wrapper

@@ -1,9 +1,12 @@
 """Classes with decorated methods, constructors and ``__call__`` (family 4)."""
 
+import functools
+import threading
 from functools import partialmethod
 
+from samples.async_forwarding import async_retry
 from samples.calls import remember_call
-from samples.closures import traced_method, with_progress
+from samples.closures import logged_method, traced_method, with_progress
 from samples.decorators import (
     accepts_legacy_timeout,
     cached_instances,
@@ -11,6 +14,7 @@ from samples.decorators import (
     register,
     require_login,
     retry,
+    synchronized,
     with_tenant,
     with_timeout,
 )
@@ -22,6 +26,7 @@ class Client:
 
     def __init__(self, base_url: str, *, token: str | None = "secret") -> None:
         remember_call()
+        self._lock = threading.Lock()
         self.base_url = base_url
         self.token = token
 
@@ -66,6 +71,21 @@ class Client:
     @traced_method
     def describe(self, path: str, *, verbose: bool = False) -> str:
         """Describe a resource."""
+        return remember_call()
+
+    @synchronized
+    def sync_state(self, force: bool = False) -> int:
+        """Synchronise local state with the server."""
+        return remember_call()
+
+    @logged_method
+    def archive(self, path: str, *, keep: int = 5) -> bool:
+        """Archive a resource."""
+        return remember_call()
+
+    @async_retry
+    async def fetch_async(self, path: str, *, stream: bool = False) -> bytes:
+        """GET a resource without blocking."""
         return remember_call()
 
     @staticmethod
@@ -113,6 +133,36 @@ class Plugin:
 
     def __init__(self, name: str, *, priority: int = 0) -> None:
         remember_call()
+
+
+class Service:
+    """A service whose decorator is a plain function in its own class body."""
+
+    def _traced(func):
+        @functools.wraps(func)
+        def wrapper(self, *args, trace: bool = False, **kwargs):
+            if trace:
+                print(f"-> {func.__name__}")
+            return func(self, *args, **kwargs)
+
+        return wrapper
+
+    @_traced
+    def run(self, job: str, *, priority: int = 0) -> None:
+        """Run a job."""
+        return remember_call()
+
+    class Scheduler:
+        """A nested class with a decorated method."""
+
+        @retry
+        def schedule(self, job: str, at: float) -> int:
+            """Schedule a job."""
+            return remember_call()
+
+
+service = Service()
+scheduler = Service.Scheduler()
 
 
 class Registered(type):

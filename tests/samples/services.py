@@ -215,3 +215,15 @@ def exchange_rate(source: str, target: str = "EUR") -> float:
 def render_invoice(invoice_id: int, *, fmt: str = "pdf") -> bytes:
     """Render an invoice."""
     return remember_call()
+
+
+@within(0.5)
+def cache_get(key: str) -> bytes | None:
+    """A value from the cache, or None (fails fast)."""
+    return remember_call()
+
+
+@within(30.0)
+def warehouse_query(sql: str) -> list[tuple]:
+    """Run an analytical query (may be slow)."""
+    return remember_call()
