@@ -274,7 +274,7 @@ class Resolver:
             owner_name=name,
             supplied=set(effect.supplied),
             positional_needed=effect.positional_needed,
-            unproven=list(effect.unproven),
+            unproven=_explain(name, effect.unproven),
             describe=f"the wrapper {name}",
             expects_target=True,
             wrapped_id=id(wrapped),
@@ -334,7 +334,7 @@ class Resolver:
             owner_name=name,
             supplied=set(effect.supplied),
             positional_needed=effect.positional_needed,
-            unproven=list(effect.unproven),
+            unproven=_explain(name, effect.unproven),
             return_annotation=self._own_return(func, effect),
             describe=f"the wrapper {name}",
             expects_target=wrapped is not None,
@@ -792,6 +792,17 @@ def _code_parameters(
 
 
 # -- small transformations ------------------------------------------------------
+
+
+def _explain(name: str, reasons: list[str]) -> list[str]:
+    """Turn the analysis' reasons ("it reassigns *args") into notes naming the wrapper."""
+    notes = []
+    for reason in reasons:
+        if reason.startswith("it "):
+            notes.append(f"the wrapper {name} {reason[3:]}")
+        else:
+            notes.append(f"the wrapper {name}: {reason}")
+    return notes
 
 
 def _bind_first(sig: EffectiveSignature, bound: bool) -> EffectiveSignature:
