@@ -482,3 +482,29 @@ def test_the_effsig_console_script_is_installed():
     assert json.loads(result.stdout)["signature"] == (
         "(bread: str, *, loaves: int = 1, timeout=10.0, retries: int = 3) -> list[str]"
     )
+
+
+def test_output_cut_short_by_the_reader_is_not_a_traceback(tmp_path):
+    """``effsig --check pkg | head -c 1``: the command stops quietly when the pipe closes."""
+    package = tmp_path / "busy_bakery"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        "HANDLERS = {}\n\n"
+        + "".join(
+            f"def order_{i}(*args, **kwargs):\n    return HANDLERS[{i}](*args, **kwargs)\n\n"
+            for i in range(1500)
+        )
+    )
+
+    result = subprocess.run(
+        f"'{sys.executable}' -m sphinxcontrib_effsig --check busy_bakery | head -c 1",
+        shell=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.stdout == "b"
+    assert "effsig: checking 1500 callables" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -4,8 +4,8 @@
 each parameter comes from; ``effsig --check pkg`` lints a whole package for
 signatures the resolver could not establish, for a docs CI job.
 
-Exit status: 0 fine, 1 findings (``--check``), 2 a name that does not exist
-or code that fails to import.
+Exit status: 0 fine, 1 findings (``--check``) or output cut short (a closed
+pipe), 2 a name that does not exist or code that fails to import.
 """
 
 from __future__ import annotations
@@ -87,8 +87,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as error:
         print(f"effsig: {error.render()}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader went away (``effsig --check pkg | head``): stop quietly.
+        _discard_stdout()
+        return EXIT_FINDINGS
     finally:
         sys.path[:] = saved_path
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _run_show(spec: str, *, as_json: bool, explain: bool) -> int:
