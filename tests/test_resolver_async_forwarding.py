@@ -166,6 +166,21 @@ FORWARDING += [
     ),
 ]
 
+FORWARDING += [
+    row(
+        "rotate_keys",
+        "(service: str, *, keep_old: bool = True) -> int",
+        target("rotate_keys", "service", "keep_old"),
+        id="kwargs also forwarded to a callable accepting every keyword",
+    ),
+    row(
+        "insert_row",
+        "(name: str, email: str, *, strict: bool = False) -> int",
+        target("insert_row", "name", "email", "strict"),
+        id="args and kwargs forwarded to a validator: only what both accept",
+    ),
+]
+
 CASES = ASYNC + GENERATORS + FORWARDING
 
 

@@ -181,6 +181,15 @@ DEFAULTS_AND_READS = [
     ),
 ]
 
+DEFAULTS_AND_READS += [
+    row(
+        "convert",
+        "(amount: float, source: str, target: str = 'EUR') -> float",
+        target("convert", "amount", "source", "target"),
+        id="args and kwargs passed as values to a logger change nothing",
+    ),
+]
+
 POSITIONAL_NEEDS = [
     row(
         "get_setting",

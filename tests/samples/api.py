@@ -18,6 +18,7 @@ from samples.decorators import (
     enforce_timeout,
     fast_timeout,
     from_json_fields,
+    log_arguments,
     log_calls,
     login_required,
     memoize,
@@ -217,4 +218,10 @@ def close_account(account_id: int, *, immediately: bool = False) -> None:
 @with_locale
 def format_price(amount: float, currency: str = "EUR") -> str:
     """A price for display."""
+    return remember_call()
+
+
+@log_arguments
+def convert(amount: float, source: str, target: str = "EUR") -> float:
+    """Convert an amount between currencies."""
     return remember_call()

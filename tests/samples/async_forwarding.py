@@ -316,3 +316,36 @@ def threaded(func):
         return await asyncio.to_thread(func, *args, **kwargs)
 
     return wrapper
+
+
+def send_notification(*, channel: str = "email", **details: Any) -> None:
+    """Tell subscribers about a call; accepts any keyword."""
+    logger.debug("notify via %s: %s", channel, details)
+
+
+def notify_after(func):
+    """Forward ``**kwargs`` to a notifier that accepts every keyword."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        result = func(*args, **kwargs)
+        send_notification(**kwargs)
+        return result
+
+    return wrapper
+
+
+def validate_row(name: str, email: str, *, strict: bool = False) -> None:
+    """Check a row before it is written."""
+    logger.debug("validating %s <%s> (strict=%s)", name, email, strict)
+
+
+def validated_row(func):
+    """Forward every argument to the validator and to the target."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        validate_row(*args, **kwargs)
+        return func(*args, **kwargs)
+
+    return wrapper

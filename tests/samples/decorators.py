@@ -459,3 +459,14 @@ def synchronized(method):
             return method(*args, **kwargs)
 
     return wrapper
+
+
+def log_arguments(func):
+    """Log the arguments themselves (passed as values to the logger), then forward."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        logger.debug("calling %s with %r %r", func.__name__, args, kwargs)
+        return func(*args, **kwargs)
+
+    return wrapper

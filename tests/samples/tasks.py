@@ -14,11 +14,13 @@ from samples.async_forwarding import (
     logged,
     measured,
     monitored,
+    notify_after,
     offloaded,
     shielded,
     tenant_scoped,
     threaded,
     validated,
+    validated_row,
     with_backoff,
     with_fixed_timeout,
     with_pool_connection,
@@ -157,4 +159,16 @@ def checksum(path: str, algorithm: str = "sha256") -> str:
 @threaded
 def thumbnail(path: str, *, size: int = 128) -> bytes:
     """A thumbnail of an image (blocking)."""
+    return remember_call()
+
+
+@notify_after
+def rotate_keys(service: str, *, keep_old: bool = True) -> int:
+    """Rotate a service's API keys."""
+    return remember_call()
+
+
+@validated_row
+def insert_row(name: str, email: str, *, strict: bool = False, returning: bool = True) -> int:
+    """Insert a row; returns its id."""
     return remember_call()
