@@ -190,6 +190,30 @@ DEFAULTS_AND_READS += [
     ),
 ]
 
+DEFAULTS_AND_READS += [
+    row(
+        "geolocate",
+        "(ip: str, *, precise: bool = False) -> tuple[float, float]",
+        target("geolocate", "ip", "precise"),
+        id="helper that only reads args and kwargs to build a cache key",
+    ),
+    row(
+        "rename",
+        "(old: str, new: str, *, overwrite: bool = False) -> None",
+        target("rename", "old", "new", "overwrite"),
+        id="kwargs.items() and len(args) only read",
+    ),
+]
+
+SUPPLYING += [
+    row(
+        "ping_host",
+        "(host: str, *, count: int = 1) -> bool",
+        target("ping_host", "host", "count"),
+        id="keyword supplied with dict(kwargs, name=...)",
+    ),
+]
+
 POSITIONAL_NEEDS = [
     row(
         "get_setting",

@@ -10,6 +10,7 @@ from samples.decorators import (
     audit_user,
     audited,
     cache_by_key,
+    cached,
     checked_connection,
     deadline,
     deadline_forwarded,
@@ -27,8 +28,10 @@ from samples.decorators import (
     page_size_from_config,
     paginated,
     require_token,
+    reject_none,
     require_user,
     retry,
+    short_timeout,
     single_path,
     skippable,
     timed,
@@ -224,4 +227,22 @@ def format_price(amount: float, currency: str = "EUR") -> str:
 @log_arguments
 def convert(amount: float, source: str, target: str = "EUR") -> float:
     """Convert an amount between currencies."""
+    return remember_call()
+
+
+@cached
+def geolocate(ip: str, *, precise: bool = False) -> tuple[float, float]:
+    """Coordinates of an IP address."""
+    return remember_call()
+
+
+@reject_none
+def rename(old: str, new: str, *, overwrite: bool = False) -> None:
+    """Rename a file."""
+    return remember_call()
+
+
+@short_timeout
+def ping_host(host: str, timeout: float = 10.0, count: int = 1) -> bool:
+    """Whether a host answers."""
     return remember_call()

@@ -470,3 +470,46 @@ def log_arguments(func):
         return func(*args, **kwargs)
 
     return wrapper
+
+
+def _cache_key(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
+    """A hashable key for a call's arguments."""
+    return (args, tuple(sorted(kwargs.items())))
+
+
+def cached(func):
+    """Cache results under a key built by a helper that only reads the arguments."""
+    cache: dict[tuple[Any, ...], Any] = {}
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        key = _cache_key(args, kwargs)
+        if key not in cache:
+            cache[key] = func(*args, **kwargs)
+        return cache[key]
+
+    return wrapper
+
+
+def reject_none(func):
+    """Refuse ``None`` keyword values; only reads ``kwargs.items()`` and ``len(args)``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        for name, value in kwargs.items():
+            if value is None:
+                raise ValueError(f"{name} must not be None")
+        logger.debug("%d positional arguments", len(args))
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def short_timeout(func):
+    """Supplies ``timeout`` with ``dict(kwargs, timeout=...)``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **dict(kwargs, timeout=2.0))
+
+    return wrapper
