@@ -92,10 +92,21 @@ def parcelpost(request: pytest.FixtureRequest, build: Callable[..., BuiltDocs]) 
     return build("typehints", **_overrides(mode, flavour))
 
 
-@pytest.fixture(scope="module", params=list(AUTODOC_FLAVOURS))
+NAPOLEON_LAYOUTS: dict[str, dict[str, Any]] = {
+    ":param: fields": {},
+    "napoleon parameter lists": {"napoleon_use_param": False},
+}
+
+
+@pytest.fixture(
+    scope="module",
+    params=[(f, layout) for f in AUTODOC_FLAVOURS for layout in NAPOLEON_LAYOUTS],
+    ids=lambda p: f"{p[0]}, {p[1]}",
+)
 def ledgerbook(request: pytest.FixtureRequest, build: Callable[..., BuiltDocs]) -> BuiltDocs:
-    """The ledgerbook docs (napoleon), once per autodoc flavour."""
-    return build("napoleon", **AUTODOC_FLAVOURS[request.param])
+    """The ledgerbook docs (napoleon), per autodoc flavour and napoleon's parameter layout."""
+    flavour, layout = request.param
+    return build("napoleon", **AUTODOC_FLAVOURS[flavour], **NAPOLEON_LAYOUTS[layout])
 
 
 # --- reading the parameter list back ---------------------------------------

@@ -15,6 +15,7 @@ int retries:`` gives its type too), ``type``/``paramtype`` give its type.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -224,3 +225,122 @@ def insert_block(lines: list[str], at: int, block: Sequence[str]) -> None:
 def _in_field_list(lines: Sequence[str], at: int) -> bool:
     """Whether the line before ``at`` belongs to a field (so no blank line is needed)."""
     return any(f.start < at <= f.end for f in fields(lines))
+
+
+# --- napoleon's parameter lists (``napoleon_use_param = False``) -------------
+
+
+@dataclass
+class ItemList:
+    """A napoleon ``:Parameters:`` field: one item per parameter.
+
+    napoleon writes ``:Parameters: **x** (*int*) -- text`` for one parameter
+    and a bullet list (``:Parameters: * **x** ...`` then ``* **y** ...``
+    aligned under the first bullet) for several. ``items`` holds each
+    parameter's name and its text without the bullet, continuation lines
+    dedented.
+    """
+
+    field: Field
+    marker: str
+    items: list[tuple[str, list[str]]]
+
+    @property
+    def label(self) -> str:
+        return self.marker.strip(":").strip().lower()
+
+    def render(self) -> list[str]:
+        """The field again, in napoleon's layout."""
+        if not self.items:
+            return []
+        rendered: list[str] = []
+        padding = " " * len(self.marker)
+        multi = len(self.items) > 1
+        for index, (_name, text) in enumerate(self.items):
+            lead = self.marker if index == 0 else padding
+            prefix = f"{lead} * " if multi else f"{self.marker} "
+            indent = " " * len(prefix)
+            for number, line in enumerate(text):
+                if number == 0:
+                    rendered.append(f"{prefix}{line}".rstrip())
+                else:
+                    rendered.append(f"{indent}{line}" if line.strip() else "")
+        while rendered and not rendered[-1].strip():
+            rendered.pop()
+        return rendered
+
+    def item(self, name: str) -> list[str] | None:
+        for item_name, text in self.items:
+            if item_name == name:
+                return text
+        return None
+
+
+def item_lists(lines: Sequence[str]) -> list[ItemList]:
+    """napoleon's parameter-list fields in ``lines``."""
+    found: list[ItemList] = []
+    for field in fields(lines):
+        label = f"{field.kind} {field.argument}".strip().lower()
+        if label not in _NAPOLEON_SECTIONS:
+            continue
+        match = _FIELD.match(lines[field.start])
+        if match is None:
+            continue
+        marker = match.group(0)
+        found.append(ItemList(field, marker, _items(lines, field, marker)))
+    return found
+
+
+def _items(lines: Sequence[str], field: Field, marker: str) -> list[tuple[str, list[str]]]:
+    body = [lines[field.start][len(marker) :].lstrip(), *lines[field.start + 1 : field.end]]
+    first = body[0]
+    if not first.startswith("* "):  # a single parameter
+        match = _NAPOLEON_ITEM.match(first)
+        if match is None:
+            return []
+        return [
+            (normalize(match["name"]), [first, *textwrap.dedent("\n".join(body[1:])).split("\n")])
+        ]
+    items: list[tuple[str, list[str]]] = []
+    current: list[str] = []
+    for number, line in enumerate(body):
+        stripped = line.lstrip()
+        starts_item = number == 0 or (
+            stripped.startswith("* **") and len(line) - len(stripped) == len(marker) + 1
+        )
+        if starts_item:
+            if current:
+                items.append(_item(current))
+            current = [stripped[2:]]
+        else:
+            current.append(line)
+    if current:
+        items.append(_item(current))
+    return [item for item in items if item[0]]
+
+
+def _item(text: list[str]) -> tuple[str, list[str]]:
+    match = _NAPOLEON_ITEM.match(text[0])
+    rest = textwrap.dedent("\n".join(text[1:])).split("\n") if len(text) > 1 else []
+    while rest and not rest[-1].strip():
+        rest.pop()
+    return (normalize(match["name"]) if match else "", [text[0], *rest])
+
+
+def replace_item_list(lines: list[str], item_list: ItemList) -> None:
+    """Write an edited item list back over its field."""
+    lines[item_list.field.start : item_list.field.end] = item_list.render()
+
+
+def append_to_first_paragraph(text: list[str], addition: str) -> None:
+    """Add ``addition`` at the end of the first paragraph of ``text`` (in place)."""
+    last = 0
+    for index, line in enumerate(text):
+        if not line.strip():
+            break
+        last = index
+    line = text[last].rstrip()
+    if line.endswith("::"):
+        text[last] = f"{line[:-2].rstrip()} {addition}::"
+    else:
+        text[last] = f"{line} {addition}".lstrip()

@@ -97,7 +97,9 @@ def rewrite_parameter_fields(
     first_part = _first_part(app, name, options)
     foreign = owned_elsewhere(what, name, obj, sig)
     edited = list(lines)
-    fieldlines.remove_parameters(edited, _supplied(edited, sig, obj, what, foreign))
+    supplied = _supplied(edited, sig, obj, what, foreign)
+    fieldlines.remove_parameters(edited, supplied)
+    _remove_items(edited, supplied)
     _describe_foreign(app, what, name, obj, options, sig, foreign, edited, first_part=first_part)
     typehints.fix_autodoc_typehints_fields(app, what, name, sig, edited)
     lines[:] = edited
@@ -127,6 +129,7 @@ def _supplied(
     """
     effective = set(sig.parameters)
     documented = {f.parameter for f in fieldlines.fields(lines) if f.parameter is not None}
+    documented |= fieldlines.described(lines)
     missing = documented - effective
     if not missing:
         return set()
@@ -179,6 +182,8 @@ def _describe_foreign(
             field = fieldlines.field_for(lines, param.name, fieldlines.PARAM_NAMES)
             if cite and field is not None:
                 fieldlines.append_to_description(lines, field, provenance.citation(param))
+            elif cite:
+                _cite_item(lines, param)
             continue
         if first_part:
             _add_field(app, param, order, lines, cite=cite)
@@ -202,21 +207,84 @@ def _list_annotated(sig: EffectiveSignature, skip: set[str], lines: list[str]) -
 def _add_field(
     app: Sphinx, param: EffectiveParameter, order: list[str], lines: list[str], *, cite: bool
 ) -> None:
-    """A ``:param:`` field for ``param``, described by its owner's docstring."""
+    """A ``:param:`` field for ``param``, described by its owner's docstring.
+
+    The owner's documented type comes along when annotations don't give one
+    (``autodoc_typehints = "signature"``, or no annotation). When napoleon
+    wrote the docstring's parameters as a ``:Parameters:`` list, the new
+    parameter joins that list instead.
+    """
     doc = owner_docs.describe(app, param)
     if doc is None and (not cite or param.kind in _VARIADIC):
         return
-    block = fieldlines.parameter_block(
-        typehints.field_name(param), "param", doc.description if doc else ()
-    )
+    annotated = param.annotation is not inspect.Parameter.empty
+    borrow_type = bool(doc and doc.type) and not (annotated and typehints.types_in_fields(app))
+    if _add_item(param, order, doc, lines, cite=cite, with_type=borrow_type):
+        return
+    name = typehints.field_name(param)
+    block = fieldlines.parameter_block(name, "param", doc.description if doc else ())
     if cite:
         field = fieldlines.Field(0, len(block), "param", param.name)
         fieldlines.append_to_description(block, field, provenance.citation(param))
-    annotated = param.annotation is not inspect.Parameter.empty
-    if doc is not None and doc.type and not (annotated and typehints.types_in_fields(app)):
-        block += fieldlines.parameter_block(typehints.field_name(param), "type", doc.type)
+    if doc is not None and borrow_type:
+        block += fieldlines.parameter_block(name, "type", doc.type)
     at = fieldlines.insertion_point(lines, order, param.name)
     fieldlines.insert_block(lines, at, block)
+
+
+def _remove_items(lines: list[str], supplied: set[str]) -> None:
+    """Drop supplied parameters from napoleon's ``:Parameters:`` lists."""
+    if not supplied:
+        return
+    for item_list in reversed(fieldlines.item_lists(lines)):
+        kept = [(name, text) for name, text in item_list.items if name not in supplied]
+        if len(kept) != len(item_list.items):
+            item_list.items = kept
+            fieldlines.replace_item_list(lines, item_list)
+
+
+def _cite_item(lines: list[str], param: EffectiveParameter) -> None:
+    """Cite the owner in a parameter's item of a napoleon ``:Parameters:`` list."""
+    for item_list in fieldlines.item_lists(lines):
+        text = item_list.item(param.name)
+        if text is not None:
+            fieldlines.append_to_first_paragraph(text, provenance.citation(param))
+            fieldlines.replace_item_list(lines, item_list)
+            return
+
+
+def _add_item(
+    param: EffectiveParameter,
+    order: list[str],
+    doc: owner_docs.ParameterDoc | None,
+    lines: list[str],
+    *,
+    cite: bool,
+    with_type: bool,
+) -> bool:
+    """Add ``param`` to napoleon's ``:Parameters:`` list, if the docstring has one."""
+    target = next((i for i in fieldlines.item_lists(lines) if i.label == "parameters"), None)
+    if target is None:
+        return False
+    head = f"**{typehints.field_name(param)}**"
+    if with_type and doc is not None:
+        head += f" (*{' '.join(doc.type)}*)"
+    description = list(doc.description) if doc else []
+    if cite:
+        if not description:
+            description = [""]
+        fieldlines.append_to_first_paragraph(description, provenance.citation(param))
+    text = [f"{head} -- {description[0]}", *description[1:]] if description else [head]
+    position = order.index(param.name)
+    names = [name for name, _ in target.items]
+    at = len(names)
+    for before in reversed(order[:position]):
+        if before in names:
+            at = names.index(before) + 1
+            break
+    target.items.insert(at, (param.name, text))
+    fieldlines.replace_item_list(lines, target)
+    return True
 
 
 def _forget(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
