@@ -49,6 +49,15 @@ FUNCTOOLS = [
         owned(f"{F}.CatalogClient.product", "sku", "locale"),
     ),
     Case(
+        # ``classmethod`` over ``cache``: ``cls`` is bound (and part of the
+        # cache key). The forward reference ``"Currency"`` is, at runtime, the
+        # same string a postponed annotation would be: evaluated in its module.
+        "classmethod-over-cache",
+        f"{F}.Currency.from_code",
+        f"(code: str, *, strict: bool = True) -> {F}.Currency",
+        owned(f"{F}.Currency.from_code", "code", "strict"),
+    ),
+    Case(
         # The wrapper refuses an empty ``args`` and dispatches on ``args[0]``:
         # ``to_json(value=1)`` raises TypeError, so ``value`` is positional-only.
         "singledispatch",
@@ -196,6 +205,14 @@ GENERATED_WRAPPERS = [
         },
     ),
     Case(
+        # ``with_signature`` gives a ``(*args, **kwargs)`` implementation a
+        # stated signature (authoritative; it states no return annotation).
+        "makefun-with_signature",
+        f"{M}.find_orders",
+        "(customer_id: int, status: str = 'open', *, limit: int = 50)",
+        owned(f"{M}.find_orders", "customer_id", "status", "limit"),
+    ),
+    Case(
         "makefun-remove-args",
         f"{M}.save_order",
         "(order: dict[str, typing.Any], *, notify: bool = True) -> None",
@@ -237,6 +254,14 @@ CLICK = [
         f"{C}.deploy",
         "(environment: str, *, force: bool = False) -> None",
         owned(f"{C}.deploy", "environment", "force"),
+    ),
+    Case(
+        # ``make_pass_decorator(Settings)``: the object reaches the callback
+        # through ``ctx.invoke(f, obj, *args, **kwargs)``.
+        "click-make_pass_decorator",
+        f"{C}.rollback",
+        "(release: str, *, keep_data: bool = True) -> None",
+        owned(f"{C}.rollback", "release", "keep_data"),
     ),
     Case(
         # Inside a full ``@click.command``: the callback click stores.
@@ -307,6 +332,18 @@ WEB = [
                 "__fastapi_cache_request",
                 "__fastapi_cache_response",
             ),
+        },
+    ),
+    Case(
+        # The endpoint takes the request itself, so only the response is
+        # injected; ``request`` is the endpoint's own (owners by comparison).
+        "fastapi-cache2-cache-with-own-request",
+        f"{W}.list_items",
+        "(request: starlette.requests.Request, page: int = 1, *,"
+        " __fastapi_cache_response: starlette.responses.Response)",
+        {
+            **owned(f"{W}.list_items", "request", "page"),
+            **owned("fastapi_cache.decorator.cache", "__fastapi_cache_response"),
         },
     ),
     Case(
@@ -398,6 +435,7 @@ NOT_FOR_THE_ORACLE = {
     # wrapper (which pops both parameters with a default of None), so the
     # oracle's "omitting a required parameter fails" does not hold.
     "fastapi-cache2-cache": "authoritative __signature__ stricter than the code",
+    "fastapi-cache2-cache-with-own-request": "authoritative __signature__ stricter than the code",
 }
 ORACLE_ROWS = [
     row

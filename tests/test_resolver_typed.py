@@ -160,6 +160,28 @@ PARAMSPEC = [
         },
     ),
     Case(
+        # Two decorators at the definition site: the generated one is the
+        # outer ``@require_request``; ``timed`` below it has source.
+        "generated-wrapper-over-readable-one",
+        f"{VIEWS}.search_items",
+        f"(request: {HTTP}.Request, /, query: str, *, limit: int = 10) -> list[int]",
+        {
+            **owned(f"{HTTP}.require_request", "request"),
+            **owned(f"{VIEWS}.search_items", "query", "limit"),
+        },
+    ),
+    Case(
+        # The readable ``timed`` forwards to a generated wrapper, described by
+        # the second ``@`` line; ``-> R`` is bound through both.
+        "readable-wrapper-over-generated-one",
+        f"{VIEWS}.archive_item",
+        f"(request: {HTTP}.Request, /, item_id: int, *, hard: bool = False) -> {HTTP}.Response",
+        {
+            **owned(f"{HTTP}.require_request", "request"),
+            **owned(f"{VIEWS}.archive_item", "item_id", "hard"),
+        },
+    ),
+    Case(
         # The wrapper passes the session before ``*args``.
         "concatenate-removes-first-readable-wrapper",
         f"{VIEWS}.count_orders",

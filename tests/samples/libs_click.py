@@ -26,6 +26,15 @@ def deploy(settings: Settings, environment: str, *, force: bool = False) -> None
     return remember_call()
 
 
+pass_settings = click.make_pass_decorator(Settings, ensure=True)
+
+
+@pass_settings
+def rollback(settings: Settings, release: str, *, keep_data: bool = True) -> None:
+    """``make_pass_decorator`` finds the ``Settings`` on the context and passes it first."""
+    return remember_call()
+
+
 @click.command()
 @click.argument("name")
 @click.option("--shout", is_flag=True)

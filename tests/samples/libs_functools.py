@@ -25,6 +25,19 @@ def fibonacci(n: int) -> int:
     return n if n < 2 else fibonacci(n - 1) + fibonacci(n - 2)
 
 
+class Currency:
+    """Currencies, looked up once per code."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+    @classmethod
+    @cache
+    def from_code(cls, code: str, *, strict: bool = True) -> "Currency":
+        """A cached alternative constructor: ``cls`` is bound, ``code`` is the caller's."""
+        return remember_call()
+
+
 class CatalogClient:
     """A client whose lookups are cached per instance and arguments."""
 

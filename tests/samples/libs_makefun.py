@@ -8,6 +8,7 @@ from inspect import Parameter
 from typing import Any
 
 from boltons.funcutils import wraps as boltons_wraps
+from makefun import with_signature
 from makefun import wraps as makefun_wraps
 
 from samples.calls import remember_call
@@ -101,4 +102,11 @@ def archive_order(order_id: int, session: object, *, reason: str = "") -> None:
 @with_dry_run
 def purge(older_than_days: int, *, table: str = "events") -> int:
     """Delete old rows unless ``dry_run``."""
+    return remember_call()
+
+
+@with_signature("find_orders(customer_id: int, status: str = 'open', *, limit: int = 50)")
+def find_orders(*args: Any, **kwargs: Any) -> list[int]:
+    """makefun gives a generic implementation a precise signature."""
+    LOG.append((args, kwargs))
     return remember_call()

@@ -69,3 +69,17 @@ def load_user(user_id: int, *, with_roles: bool = False) -> User:
 def fetch_profile(user_id: int, request: Request | None = None) -> dict[str, str]:
     """Fetch a profile; ``retry_on`` keeps ``R`` as the return type."""
     return remember_call()
+
+
+@require_request
+@timed
+def search_items(query: str, *, limit: int = 10) -> list[int]:
+    """A generated wrapper (outer) around a readable one."""
+    return remember_call()
+
+
+@timed
+@require_request
+def archive_item(item_id: int, *, hard: bool = False) -> Response:
+    """A readable wrapper (outer) around a generated one."""
+    return remember_call()
