@@ -246,7 +246,7 @@ def _warn_unresolved(app: Sphinx, name: str, reason: str) -> None:
     except Exception:
         location = None
     logger.warning(
-        "[effsig] effective signature of %s not fully resolved: %s",
+        "effective signature of %s not fully resolved: %s",
         name,
         reason,
         type="effsig",
