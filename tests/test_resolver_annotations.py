@@ -46,6 +46,19 @@ ANNOTATIONS = [
         {**owned(f"{EAGER}.for_tenant", "tenant"), **owned(f"{EAGER}.search", "query", "exact")},
     ),
     Case(
+        # Defaults that exist only in the wrapper's code: a global is read as
+        # its runtime value; an expression that would have to run
+        # (``time.monotonic() + 30.0``) is shown as its source text.
+        "defaults-read-from-wrapper-code",
+        f"{EAGER}.query",
+        "(sql: str, *, params: tuple[typing.Any, ...] = (), pool=Pool(name='primary'),"
+        " deadline_at=time.monotonic() + 30.0) -> list[tuple[typing.Any, ...]]",
+        {
+            **owned(f"{EAGER}.query", "sql", "params"),
+            **owned(f"{EAGER}.with_pool", "pool", "deadline_at"),
+        },
+    ),
+    Case(
         # Two classes called ``Config``: ``settings`` is the services' one,
         # ``config`` the decorators' one; each string evaluated in its own module.
         "postponed-same-name-different-modules",
@@ -132,6 +145,10 @@ ANNOTATIONS = [
 ]
 
 
+def _row(case_id: str) -> Case:
+    return next(row for row in ANNOTATIONS if row.id == case_id)
+
+
 @cases(ANNOTATIONS)
 def test_annotations(case: Case) -> None:
     check(case)
@@ -141,7 +158,7 @@ def test_same_name_resolves_to_each_modules_class() -> None:
     """Not just the text: the annotation objects are the two distinct classes."""
     from samples import annot_decorators, annot_services
 
-    sig = check(ANNOTATIONS[2])
+    sig = check(_row("postponed-same-name-different-modules"))
     assert sig.parameters["settings"].annotation == annot_services.Config | None
     assert sig.parameters["config"].annotation == annot_decorators.Config | None
     assert sig.parameters["invoice"].annotation is annot_services.Invoice
@@ -150,7 +167,7 @@ def test_same_name_resolves_to_each_modules_class() -> None:
 def test_default_read_from_wrapper_signature_is_the_runtime_object() -> None:
     from samples import annot_decorators
 
-    sig = check(ANNOTATIONS[3])
+    sig = check(_row("postponed-wrapper-annotation-only-its-module-knows"))
     assert sig.parameters["backoff"].default == annot_decorators.Backoff()
     assert sig.parameters["backoff"].annotation is annot_decorators.Backoff
 
@@ -161,3 +178,10 @@ def test_rows_are_true_at_runtime(case: Case) -> None:
     from helpers.oracle import check_coherence
 
     check_coherence(case.obj())
+
+
+def test_default_from_a_global_is_the_object_itself() -> None:
+    from samples import annot_eager
+
+    sig = check(_row("defaults-read-from-wrapper-code"))
+    assert sig.parameters["pool"].default is annot_eager.DEFAULT_POOL

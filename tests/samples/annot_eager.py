@@ -6,7 +6,9 @@ source.
 """
 
 import functools
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from samples.calls import remember_call
@@ -38,6 +40,38 @@ def for_tenant(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 TENANTS: list[str] = []
+
+
+@dataclass(frozen=True)
+class Pool:
+    """A named connection pool."""
+
+    name: str
+
+
+DEFAULT_POOL = Pool("primary")
+
+
+def with_pool(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Consume ``pool`` and ``deadline_at``; their defaults exist only in this code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any):
+        pool = kwargs.pop("pool", DEFAULT_POOL)
+        deadline_at = kwargs.pop("deadline_at", time.monotonic() + 30.0)
+        POOLS.append((pool, deadline_at))
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+POOLS: list[tuple[Pool, float]] = []
+
+
+@with_pool
+def query(sql: str, *, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Run a query on a pool."""
+    return remember_call()
 
 
 @with_deadline
