@@ -214,6 +214,16 @@ SUPPLYING += [
     ),
 ]
 
+DEFAULTS_AND_READS += [
+    row(
+        "count_orders",
+        "(customer_id: int, *, conn: samples.models.Connection | None = open_connection()) -> int",
+        target("count_orders", "customer_id", "conn"),
+        # The caller may still pass conn; the default is the wrapper's code.
+        id="kwargs[name] = value only when the caller did not pass it is a default",
+    ),
+]
+
 POSITIONAL_NEEDS = [
     row(
         "get_setting",

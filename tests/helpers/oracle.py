@@ -15,7 +15,9 @@ signature attributes to that function received exactly the value passed, or
 its documented default when omitted.
 
 It also checks that the calls the signature rejects fail: an unknown keyword
-(when there is no ``**kwargs``) and each required parameter left out.
+(when there is no ``**kwargs``), each required parameter left out, and each
+parameter of the innermost function the signature does not show, passed by
+name (it must fail or be overridden by a wrapper, never arrive).
 
 Coroutines are awaited, generators and async generators exhausted, so the
 wrapper and the innermost body really run.
@@ -159,7 +161,7 @@ def build_call(
     return call
 
 
-def _innermost_name(obj: Callable[..., Any], sig: inspect.Signature) -> str:
+def _innermost(obj: Callable[..., Any], sig: inspect.Signature) -> Received:
     """Find the innermost function by making the simplest valid call once."""
     call = build_call(sig, "", everything=False, by_keyword=False)
     forget_calls()
@@ -168,7 +170,7 @@ def _innermost_name(obj: Callable[..., Any], sig: inspect.Signature) -> str:
     except Exception as exc:
         raise AssertionError(f"{sig} accepts {call}, the real call fails: {exc!r}") from exc
     assert len(RECEIVED) == 1, f"{call} reached the implementation {len(RECEIVED)} times"
-    return owner_name_of(RECEIVED[0])
+    return RECEIVED[0]
 
 
 def check_received(sig: inspect.Signature, call: Call, received: Received) -> None:
@@ -201,17 +203,25 @@ def check_received(sig: inspect.Signature, call: Call, received: Received) -> No
             continue
         if name in call.passed:
             assert got is call.passed[name], f"{call}: {name} received {got!r}"
+        elif _computed_by_wrapper(param.default):
+            continue  # e.g. ``open_connection()``: a fresh value on every call
         else:
             assert got is param.default or got == param.default, (
                 f"{call}: {name} omitted, documented default {param.default!r}, received {got!r}"
             )
 
 
+def _computed_by_wrapper(default: object) -> bool:
+    """A default the resolver could only give as source text (evaluated per call)."""
+    return type(default).__module__.startswith("sphinxcontrib_effsig")
+
+
 def check_coherence(obj: Callable[..., Any], sig: EffectiveSignature | None = None) -> None:
     """Make the calls a resolved signature promises and the ones it refuses."""
     sig = effective_signature(obj) if sig is None else sig
     assert sig.resolved, f"not resolved, nothing to check: {sig.notes}"
-    innermost = _innermost_name(obj, sig)
+    first = _innermost(obj, sig)
+    innermost = owner_name_of(first)
     for everything in (False, True):
         for by_keyword in (False, True):
             call = build_call(sig, innermost, everything=everything, by_keyword=by_keyword)
@@ -235,6 +245,24 @@ def check_coherence(obj: Callable[..., Any], sig: EffectiveSignature | None = No
         else:
             call.args = [a for a in call.args if a is not call.passed[name]]
         _assert_fails(obj, call.args, call.kwargs, f"{sig} requires {name}; {call} without it")
+
+    # A parameter of the innermost function that the signature leaves out
+    # must really be out of the caller's reach: passing it by name fails, or
+    # the wrapper overrides it.
+    code = first.code
+    named = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
+    for name in named:
+        if name in sig.parameters:
+            continue
+        call = build_call(sig, innermost, everything=False, by_keyword=True)
+        value = Sentinel(f"hidden {name}")
+        forget_calls()
+        try:
+            run(obj, call.args, {**call.kwargs, name: value})
+        except Exception:
+            continue
+        reached = [r for r in RECEIVED if r.arguments.get(name) is value]
+        assert not reached, f"{sig} leaves out {name}, but passing {name}= reaches {innermost}"
 
 
 def _assert_fails(

@@ -27,6 +27,7 @@ from samples.decorators import (
     on_behalf_of,
     page_size_from_config,
     paginated,
+    provide_connection,
     reject_none,
     require_token,
     require_user,
@@ -245,4 +246,10 @@ def rename(old: str, new: str, *, overwrite: bool = False) -> None:
 @short_timeout
 def ping_host(host: str, timeout: float = 10.0, count: int = 1) -> bool:
     """Whether a host answers."""
+    return remember_call()
+
+
+@provide_connection
+def count_orders(customer_id: int, *, conn: Connection | None = None) -> int:
+    """How many orders a customer placed."""
     return remember_call()

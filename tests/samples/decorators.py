@@ -513,3 +513,15 @@ def short_timeout(func):
         return func(*args, **dict(kwargs, timeout=2.0))
 
     return wrapper
+
+
+def provide_connection(func):
+    """Open a connection unless the caller passed one: a conditional ``kwargs[...] =``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        if "conn" not in kwargs:
+            kwargs["conn"] = open_connection()
+        return func(*args, **kwargs)
+
+    return wrapper
