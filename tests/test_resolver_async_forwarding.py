@@ -181,6 +181,22 @@ FORWARDING += [
     ),
 ]
 
+FORWARDING += [
+    Case(
+        "convenience function: named parameter and **kwargs to a global function",
+        "samples.http.get",
+        "(url: str, *, timeout: float = 10.0, verify: bool = True) -> bytes",
+        # ``url`` goes on under the same name: it is request's parameter.
+        owned("samples.http.request", "url", "timeout", "verify"),
+    ),
+    Case(
+        "convenience function: *args after a supplied positional",
+        "samples.http.head",
+        "(url: str, *, timeout: float = 10.0, verify: bool = True) -> bytes",
+        owned("samples.http.request", "url", "timeout", "verify"),
+    ),
+]
+
 CASES = ASYNC + GENERATORS + FORWARDING
 
 

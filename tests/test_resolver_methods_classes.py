@@ -169,6 +169,25 @@ METHODS += [
     ),
 ]
 
+METHODS += [
+    row(
+        "client.head",
+        f"(path: str, body: bytes | None = None, *, retries: int = 3) -> {RESPONSE}",
+        {**method("Client.request", "path", "body"), **decorator("retry", "retries")},
+        id="bound method delegating to another method through self",
+    ),
+    row(
+        "Client.head",
+        f"(self, path: str, body: bytes | None = None, *, retries: int = 3) -> {RESPONSE}",
+        {
+            **method("Client.head", "self"),
+            **method("Client.request", "path", "body"),
+            **decorator("retry", "retries"),
+        },
+        id="method delegating through self, on the class",
+    ),
+]
+
 CLASS_AND_STATIC = [
     row(
         "Client.from_env",

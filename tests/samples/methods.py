@@ -51,6 +51,10 @@ class Client:
 
     post = partialmethod(request, "POST")
 
+    def head(self, *args, **kwargs) -> Response:
+        """Send a HEAD request: delegates to ``self.request``."""
+        return self.request("HEAD", *args, **kwargs)
+
     @classmethod
     @with_timeout(5.0)
     def from_env(cls, prefix: str = "APP_", timeout: float = 1.0, strict: bool = False):
