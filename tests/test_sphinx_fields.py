@@ -187,6 +187,9 @@ TYPES = [
     ("parcelpost.api.schedule_pickup", "priority", "int"),  # added by a third-party decorator
     ("parcelpost.api.create_label", "weight_kg", "float"),
     ("parcelpost.api.describe_status", "language", "str"),  # Concatenate[str, P]
+    ("parcelpost.api.refund", "reason", "str"),  # class-based decorator's __call__
+    ("parcelpost.api.book_pickup", "retries", "int"),  # two decorators stacked
+    ("parcelpost.api.book_pickup", "carrier", ""),  # kwargs.pop("carrier", "dhl"): no annotation
     ("parcelpost.api.Depot", "code", "str"),  # decorated __init__
     ("parcelpost.api.Depot", "retries", "int"),
     ("parcelpost.api.Depot.opening_hours", "day", "str"),
@@ -210,6 +213,8 @@ PARAMETERS = [
     ("parcelpost.api.create_label", ["address", "weight_kg"]),  # @require_user supplies user
     ("parcelpost.api.list_depots", ["city"]),  # @with_connection passes the connection first
     ("parcelpost.api.describe_status", ["language", "status"]),  # @localized puts one first
+    ("parcelpost.api.refund", ["label_id", "reason"]),
+    ("parcelpost.api.book_pickup", ["address", "retries", "carrier"]),
     ("parcelpost.api.cancel", ["label_id", "timeout"]),
     ("parcelpost.api.pay", ["label_id", "amount"]),
     ("parcelpost.api.quote", ["weight_kg", "postcode", "trace_id"]),
@@ -275,6 +280,24 @@ CITATIONS = [
         "language",
         "parcelpost.decorators.localized",
         "#parcelpost.decorators.localized",
+    ),
+    (  # a class-based decorator: the class is cited
+        "parcelpost.api.refund",
+        "reason",
+        "parcelpost.decorators.audited",
+        "#parcelpost.decorators.audited",
+    ),
+    (
+        "parcelpost.api.book_pickup",
+        "carrier",
+        "parcelpost.decorators.with_carrier",
+        "#parcelpost.decorators.with_carrier",
+    ),
+    (
+        "parcelpost.api.book_pickup",
+        "retries",
+        "parcelpost.decorators.retry",
+        "#parcelpost.decorators.retry",
     ),
     (  # documented in another project: linked through its intersphinx inventory
         "parcelpost.api.schedule_pickup",

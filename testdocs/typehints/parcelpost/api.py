@@ -8,9 +8,11 @@ from ._tracing import traced
 from .decorators import (
     Connection,
     as_receipt,
+    audited,
     localized,
     require_user,
     retry,
+    with_carrier,
     with_connection,
     with_timeout,
 )
@@ -95,6 +97,25 @@ def describe_status(status: str) -> str:
     :param status: A status code such as ``"in_transit"``.
     """
     return status.replace("_", " ")
+
+
+@with_carrier
+@retry
+def book_pickup(address: Address) -> str:
+    """Book a pickup at an address.
+
+    :param address: Where the parcel waits.
+    """
+    return address.postcode
+
+
+@audited
+def refund(label_id: str) -> Decimal:
+    """Refund an unused label.
+
+    :param label_id: The label to refund.
+    """
+    return Decimal("4.99")
 
 
 class Depot:

@@ -102,3 +102,33 @@ def localized(func: Callable[P, R]) -> Callable[Concatenate[str, P], R]:
         return func(*args, **kwargs)
 
     return wrapper
+
+
+class audited:
+    """Record every call in the audit log.
+
+    :param reason: Why the call is made; stored with the audit entry.
+    """
+
+    def __init__(self, func: Callable[..., R]) -> None:
+        functools.update_wrapper(self, func)
+        self.func = func
+
+    def __call__(self, *args, reason: str = "", **kwargs):
+        print(f"audit: {self.func.__name__}: {reason}")
+        return self.func(*args, **kwargs)
+
+
+def with_carrier(func):
+    """Book with the carrier the caller names.
+
+    :param carrier: The carrier's code; ``"dhl"`` unless given.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        carrier = kwargs.pop("carrier", "dhl")
+        print(f"booking with {carrier}")
+        return func(*args, **kwargs)
+
+    return wrapper
