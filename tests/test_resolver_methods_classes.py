@@ -376,3 +376,16 @@ def test_partial_of_decorated_callables(case: Case) -> None:
 @cases(CALLABLE_INSTANCES)
 def test_callable_instances(case: Case) -> None:
     check(case)
+
+
+def test_dataclass_constructor_is_owned_by_the_class_init() -> None:
+    """The generated ``__init__`` runs in a helper (``__create_fn__``); a reader cites
+    ``Point.__init__``. (Not in CASES: generated code cannot record its call.)"""
+    check(
+        row(
+            "Point",
+            "(x: float, y: float = 0.0) -> None",
+            method("Point.__init__", "x", "y"),
+            id="dataclass",
+        )
+    )

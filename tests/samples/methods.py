@@ -2,6 +2,7 @@
 
 import functools
 import threading
+from dataclasses import dataclass
 from functools import partialmethod
 
 from samples.async_forwarding import async_retry
@@ -167,6 +168,19 @@ class Service:
 
 service = Service()
 scheduler = Service.Scheduler()
+
+
+@dataclass
+class Point:
+    """A dataclass: its ``__init__`` is generated code."""
+
+    x: float
+    y: float = 0.0
+
+    @retry
+    def distance_to(self, other: "Point") -> float:
+        """Euclidean distance to ``other``."""
+        return remember_call()
 
 
 class Registered(type):
