@@ -537,3 +537,20 @@ def test_an_edited_decorator_shows_on_the_next_incremental_build(tmp_path):
 def test_every_sample_builds_without_warnings(build_docs):
     for name in sorted(path.name for path in TESTDOCS.iterdir() if (path / "conf.py").exists()):
         assert_clean_build(build_docs(name))
+
+
+@pytest.mark.parametrize("warn_unresolved", [False, True])
+def test_an_object_the_resolver_cannot_handle_is_left_to_autodoc(build_docs, warn_unresolved):
+    from sphinxcontrib_effsig.sphinx_ext.autodoc import _process_signature
+    from sphinxcontrib_effsig.sphinx_ext.resolve import effective_for
+
+    app = build_docs("basic", effsig_warn_unresolved=warn_unresolved).apps[0]
+    app.warning.seek(0)
+    app.warning.truncate(0)
+    # A C function without a text signature: inspect.signature raises ValueError.
+    builtin = max
+
+    assert effective_for(app, "function", "builtins.max", builtin) is None
+    app.emit("autodoc-before-process-signature", builtin, False)
+    assert _process_signature(app, "function", "builtins.max", builtin, {}, None, "") is None
+    assert ("builtins.max" in app.warning.getvalue()) is warn_unresolved

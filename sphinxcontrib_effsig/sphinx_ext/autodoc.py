@@ -222,13 +222,18 @@ class SignatureProvenance(SphinxPostTransform):
             owner = param.get(OWNER_ATTRIBUTE)
             if not owner:
                 continue
-            children = list(param.children)
-            abbr = nodes.abbreviation(
-                "", "", *[child.deepcopy() for child in children], explanation=f"from {owner}"
-            )
-            abbr["classes"].append(PARAM_CLASS)
-            param.clear()
-            param.append(abbr)
+            try:
+                _wrap_in_tooltip(param, str(owner))
+            except Exception as exc:  # never break a build over a tooltip
+                logger.debug("[effsig] no provenance mark for %s: %s", owner, exc)
+
+
+def _wrap_in_tooltip(param: addnodes.desc_parameter, owner: str) -> None:
+    children = list(param.children)
+    param.clear()
+    abbr = nodes.abbreviation("", "", *children, explanation=f"from {owner}")
+    abbr["classes"].append(PARAM_CLASS)
+    param.append(abbr)
 
 
 def _forget_state(app: Sphinx, *_args: object) -> None:
