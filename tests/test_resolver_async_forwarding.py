@@ -82,6 +82,15 @@ ASYNC += [
     ),
 ]
 
+ASYNC += [
+    row(
+        "fetch_all",
+        "(urls: list[str], *, timeout: float = 10.0) -> bytes",
+        {**decorator("for_each_url", "urls"), **target("fetch_all", "timeout")},
+        id="fan-out: gather over a generator expression calling the target",
+    ),
+]
+
 GENERATORS = [
     row(
         "read_lines",

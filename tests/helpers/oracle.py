@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,7 +44,8 @@ class Sentinel:
 
     Attribute access and calls give another sentinel (``request.user``,
     ``path.rstrip('/')``), ``in`` is true (role checks), it is a context
-    manager (``with self._lock``), truthy and hashable (cache keys).
+    manager (``with self._lock``), iterates over one sentinel (``for url in
+    urls``), is truthy and hashable (cache keys).
     """
 
     __slots__ = ("label",)
@@ -65,6 +66,9 @@ class Sentinel:
 
     def __call__(self, *args: Any, **kwargs: Any) -> Sentinel:
         return Sentinel(f"{self.label}()")
+
+    def __iter__(self) -> Iterator[Sentinel]:
+        return iter([Sentinel(f"{self.label}[0]")])
 
     def __enter__(self) -> Sentinel:
         return self

@@ -349,3 +349,13 @@ def validated_row(func):
         return func(*args, **kwargs)
 
     return wrapper
+
+
+def for_each_url(func):
+    """Fan a coroutine function out over a list: ``gather`` over a generator expression."""
+
+    @functools.wraps(func)
+    async def wrapper(urls: list[str], **kwargs):
+        return await asyncio.gather(*(func(url, **kwargs) for url in urls))
+
+    return wrapper

@@ -7,6 +7,7 @@ from samples.async_forwarding import (
     async_batched,
     async_retry,
     async_timeout,
+    for_each_url,
     guarded,
     in_thread,
     limited,
@@ -171,4 +172,10 @@ def rotate_keys(service: str, *, keep_old: bool = True) -> int:
 @validated_row
 def insert_row(name: str, email: str, *, strict: bool = False, returning: bool = True) -> int:
     """Insert a row; returns its id."""
+    return remember_call()
+
+
+@for_each_url
+async def fetch_all(url: str, *, timeout: float = 10.0) -> bytes:
+    """Download every URL concurrently."""
     return remember_call()
