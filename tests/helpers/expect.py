@@ -4,14 +4,14 @@ Usage (``tests`` is on ``sys.path``, so import as ``helpers.expect``)::
 
     from helpers.expect import assert_effective, owned
 
-    from samples import wrappers
+    from samples import api
 
     def test_retry_adds_a_keyword_only_parameter():
         assert_effective(
-            wrappers.fetch_with_retry,
-            "(url: str, *, timeout: float = 10.0, retries: int = 3) -> bytes",
+            api.fetch,
+            "(url: str, timeout: float = 10.0, *, retries: int = 3) -> bytes",
             owners={
-                **owned("samples.wrappers.fetch_with_retry", "url", "timeout"),
+                **owned("samples.api.fetch", "url", "timeout"),
                 **owned("samples.decorators.retry", "retries"),
             },
         )
@@ -26,8 +26,15 @@ Usage (``tests`` is on ``sys.path``, so import as ``helpers.expect``)::
 
 For tables, build :class:`Case` rows and parametrise over them with
 :func:`cases`; ``check(case)`` runs :func:`assert_effective` on a row. A
-``Case`` names its object by dotted path (``"samples.wrappers.fetch"``), so a
-row reads like documentation and the oracle can load the same object again.
+``Case`` names its object by dotted path (``"samples.api.fetch"``), so a
+row reads like documentation and the oracle can load the same object again::
+
+    ROWS = [Case("retry adds retries", "samples.api.fetch", "(url: str, ...) -> bytes",
+                 {...})]
+
+    @cases(ROWS)
+    def test_retry(case: Case) -> None:
+        check(case)
 
 It returns the :class:`EffectiveSignature` for any further checks.
 """
