@@ -14,6 +14,7 @@ Two sources of cases:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import inspect
 import itertools
 import linecache
@@ -27,7 +28,7 @@ import test_resolver_closures
 import test_resolver_methods_classes
 import test_resolver_wrappers
 from helpers.expect import Case, cases
-from helpers.oracle import check_coherence
+from helpers.oracle import Sentinel, check_coherence
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from samples import templates
@@ -346,11 +347,42 @@ class Stack:
     model: Model
     layers: list[str]
     target_signature: str
+    partial: str = ""
 
     def __repr__(self) -> str:
         decorators = "".join(f"@{name}\n" for name in reversed(self.layers))
         kind = {"sync": "def", "async": "async def", "generator": "def (generator)"}
-        return f"\n{decorators}{kind[self.model.flavor]} target{self.target_signature}: ..."
+        text = f"\n{decorators}{kind[self.model.flavor]} target{self.target_signature}: ..."
+        return f"{text}\nthen {self.partial}" if self.partial else text
+
+
+def apply_partial(
+    draw: st.DrawFn, model: Model, obj: Callable[..., Any]
+) -> tuple[Callable[..., Any], str]:
+    """Maybe wrap ``obj`` in ``functools.partial``, updating the model as inspect does."""
+    args: list[Any] = []
+    keywords: dict[str, Any] = {}
+    if model.positional and draw(st.booleans()):
+        model.positional.pop(0)
+        args.append(Sentinel("partial positional"))
+    # Only the target's own parameters: a wrapper's flag (``skip=999``) would
+    # change what the wrapper does.
+    keywordable = [
+        p.name
+        for p in model.positional + model.keyword
+        if model.keywordable(p.name) and p.owner == TARGET_OWNER
+    ]
+    if keywordable and draw(st.booleans()):
+        name = draw(st.sampled_from(keywordable))
+        if any(p.name == name for p in model.positional):
+            model.to_keyword_from(name)
+            model.rest = None
+        model.find(name).default = 999
+        keywords[name] = 999
+    if not args and not keywords:
+        return obj, ""
+    shown = [*(repr(a) for a in args), *(f"{k}={v!r}" for k, v in keywords.items())]
+    return functools.partial(obj, *args, **keywords), f"partial(..., {', '.join(shown)})"
 
 
 @st.composite
@@ -366,7 +398,8 @@ def stacks(draw: st.DrawFn) -> Stack:
         TEMPLATES[name].effect(model, name, layer)
         obj = getattr(templates, name)(obj)
         layers.append(name)
-    return Stack(obj, model, layers, target_signature)
+    obj, partial = apply_partial(draw, model, obj)
+    return Stack(obj, model, layers, target_signature, partial)
 
 
 @settings(
@@ -452,20 +485,24 @@ NOT_FOR_METHODS = {
 }
 
 
-def make_method(model: Model, receiver: Param) -> tuple[type, Callable[..., Any]]:
-    """``class Target`` with ``def method(self, ...)`` compiled from the model."""
+def make_method(
+    model: Model, receiver: Param, name: str = "method"
+) -> tuple[type, Callable[..., Any]]:
+    """``class Target`` with ``def <name>(self, ...)`` compiled from the model."""
     sig = inspect.Signature(
         [P(p.name, p.kind, default=p.default) for p in [receiver, *model.parameters()]]
     )
     prefix = "async def" if model.flavor == "async" else "def"
-    body = "yield" if model.flavor == "generator" else "return"
-    source = f"class Target:\n    {prefix} method{sig}:\n        {body} remember_call()\n"
+    body = {"generator": "yield ", "async": "return ", "sync": "return "}[model.flavor]
+    if name == "__init__":
+        body = ""
+    source = f"class Target:\n    {prefix} {name}{sig}:\n        {body}remember_call()\n"
     namespace: dict[str, Any] = {"__name__": TARGET_MODULE, "remember_call": remember_call}
     filename = f"<generated class {next(_GENERATED)}>"
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     exec(compile(source, filename, "exec"), namespace)
     cls = namespace["Target"]
-    return cls, cls.__dict__["method"]
+    return cls, cls.__dict__[name]
 
 
 @dataclass
@@ -482,18 +519,21 @@ class MethodStack:
 @st.composite
 def method_stacks(draw: st.DrawFn) -> MethodStack:
     model = draw(targets())
-    access = draw(st.sampled_from(["bound", "on the class", "classmethod"]))
+    access = draw(st.sampled_from(["bound", "on the class", "classmethod", "constructor"]))
     name = "cls" if access == "classmethod" else "self"
+    function_name = "__init__" if access == "constructor" else "method"
+    if access == "constructor":
+        model.flavor = "sync"
     kind = (
         P.POSITIONAL_ONLY
         if any(p.kind is P.POSITIONAL_ONLY for p in model.positional)
         else P.POSITIONAL_OR_KEYWORD
     )
-    method_owner = f"{TARGET_MODULE}.Target.method"
+    method_owner = f"{TARGET_MODULE}.Target.{function_name}"
     for param in model.parameters():
         param.owner = method_owner
     receiver = Param(name, kind, owner=method_owner, order=-1)
-    cls, func = make_method(model, receiver)
+    cls, func = make_method(model, receiver, function_name)
     target_signature = model.signature()
     model.positional.insert(0, receiver)
     layers: list[str] = []
@@ -510,13 +550,16 @@ def method_stacks(draw: st.DrawFn) -> MethodStack:
     if access == "classmethod":
         cls.method = classmethod(func)
         obj = cls.method
+    elif access == "constructor":
+        cls.__init__ = func
+        obj = cls
     else:
         cls.method = func
         obj = cls().method if access == "bound" else cls.method
     if access != "on the class":
         model.positional.pop(0)
     decorators = "".join(f"@{name}\n" for name in reversed(layers))
-    description = f"\n{access}:\n{decorators}def method({name}, {target_signature[1:]}"
+    description = f"\n{access}:\n{decorators}def {function_name}({name}, {target_signature[1:]}"
     return MethodStack(obj, model.signature(), model.owners(), description)
 
 
@@ -528,7 +571,9 @@ def method_stacks(draw: st.DrawFn) -> MethodStack:
     suppress_health_check=[HealthCheck.too_slow],
 )
 @given(method_stacks())
-def test_random_stacks_on_methods_resolve_to_the_model_and_are_true(stack: MethodStack) -> None:
+def test_random_stacks_on_methods_and_constructors_resolve_to_the_model_and_are_true(
+    stack: MethodStack,
+) -> None:
     sig = effective_signature(stack.obj)
     assert sig.resolved, sig.notes
     assert str(sig) == stack.expected
