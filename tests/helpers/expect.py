@@ -23,6 +23,8 @@ Usage (``tests`` is on ``sys.path``, so import as ``helpers.expect``)::
 - ``resolved`` (default ``True``) is compared with ``sig.resolved``.
 - ``note`` (optional): a case-insensitive substring one of ``sig.notes`` must
   contain — use it for unresolved cases so the note is checked to be useful.
+- Resolving must not run the object: an implementation ending with
+  ``return remember_call()`` (:mod:`samples.calls`) must record nothing.
 
 For tables, build :class:`Case` rows and parametrise over them with
 :func:`cases`; ``check(case)`` runs :func:`assert_effective` on a row. A
@@ -47,6 +49,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from samples.calls import RECEIVED, forget_calls
 
 from sphinxcontrib_effsig import EffectiveSignature, effective_signature
 
@@ -64,7 +67,10 @@ def assert_effective(
     note: str | None = None,
 ) -> EffectiveSignature:
     """Assert the whole effective signature of ``obj`` (see module docstring)."""
+    forget_calls()
     sig = effective_signature(obj)
+    if RECEIVED:
+        pytest.fail(f"resolving {obj!r} ran the implementation: {RECEIVED}", pytrace=False)
     actual_owners = {name: p.owner_name for name, p in sig.parameters.items()}
     problems = []
     if str(sig) != expected:
