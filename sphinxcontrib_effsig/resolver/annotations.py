@@ -56,23 +56,61 @@ def _namespace(func: types.FunctionType) -> dict[str, Any]:
 
 
 def evaluate_annotation(node: ast.expr, func: types.FunctionType | None) -> Any:
-    """The value of an annotation written in ``func``'s source."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        text = node.value
-    else:
-        text = ast.unparse(node)
+    """The value of an annotation written in ``func``'s source.
+
+    The value depends only on the module when the annotation names no
+    closure variable, which is the common case: it is then computed once per
+    (annotation, module) and shared by every function the wrapper decorates.
+    """
+    text, names = _annotation_text(node)
     if func is None:
         return text
+    if names.isdisjoint(func.__code__.co_freevars):
+        key = (id(node), id(func.__globals__))
+        hit = _EVALUATED.get(key)
+        if hit is not None and hit[0] is node and hit[1] is func.__globals__:
+            return hit[2]
+        value = evaluate_string(text, func.__globals__)
+        _EVALUATED[key] = (node, func.__globals__, value)
+        return value
     return evaluate_string(text, func.__globals__, _namespace(func))
+
+
+_TEXTS: dict[int, tuple[ast.expr, str, frozenset[str]]] = {}
+_EVALUATED: dict[tuple[int, int], tuple[ast.expr, dict[str, Any], Any]] = {}
+
+
+def _annotation_text(node: ast.expr) -> tuple[str, frozenset[str]]:
+    """An annotation's source text and the names it mentions, once per node."""
+    hit = _TEXTS.get(id(node))
+    if hit is not None and hit[0] is node:
+        return hit[1], hit[2]
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        text = node.value
+        try:
+            parsed: ast.AST = ast.parse(text, mode="eval")
+        except SyntaxError:
+            parsed = node
+    else:
+        text = ast.unparse(node)
+        parsed = node
+    names = frozenset(n.id for n in ast.walk(parsed) if isinstance(n, ast.Name))
+    _TEXTS[id(node)] = (node, text, names)
+    return text, names
+
+
+def clear_annotation_caches() -> None:
+    _TEXTS.clear()
+    _EVALUATED.clear()
+    _COMPILED.clear()
 
 
 def evaluate_string(
     text: str, module_globals: dict[str, Any], local: dict[str, Any] | None = None
 ) -> Any:
     """Evaluate a (postponed) annotation string; on failure keep the string."""
-    try:
-        code = compile(text, "<annotation>", "eval")
-    except (SyntaxError, ValueError):
+    code = _compiled(text)
+    if code is None:
         return text
     try:
         value = eval(code, module_globals, local or {})
@@ -82,6 +120,24 @@ def evaluate_string(
         # A quoted forward reference inside a postponed annotation.
         return evaluate_string(value, module_globals, local) if value != text else value
     return value
+
+
+_COMPILED: dict[str, types.CodeType | None] = {}
+
+
+def _compiled(text: str) -> types.CodeType | None:
+    """Annotation texts repeat (``str``, ``int | None``): compile each once."""
+    try:
+        return _COMPILED[text]
+    except KeyError:
+        pass
+    try:
+        code: types.CodeType | None = compile(text, "<annotation>", "eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        code = None
+    if len(_COMPILED) < 50_000:
+        _COMPILED[text] = code
+    return code
 
 
 def evaluate_parameter_annotation(value: Any, func: types.FunctionType) -> Any:

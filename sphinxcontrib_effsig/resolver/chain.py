@@ -455,7 +455,7 @@ class Resolver:
         named ``args``, or, when it cannot be looked at, its name does not
         announce a mapping.
         """
-        if not _is_runner(forward.callee, callee):
+        if not forward.leading_callees or not _is_runner(forward.callee, callee):
             return None
         for index, leading in enumerate(forward.leading_callees):
             if leading.kind not in ("free", "self_attr", "global"):
@@ -645,10 +645,8 @@ def _local_function(func: types.FunctionType, name: str) -> Any:
 def _super_method(func: types.FunctionType, bound_self: object, name: str) -> Any:
     """What ``super().<name>`` finds for ``bound_self`` inside ``func``."""
     klass = bound_self if isinstance(bound_self, type) and name == "__call__" else None
-    if isinstance(bound_self, _ClassContext):
-        mro = _mro(bound_self.cls)
-    else:
-        mro = _mro(type(bound_self))
+    cls = bound_self.cls if isinstance(bound_self, _ClassContext) else type(bound_self)
+    mro = _mro(cls)
     for index, base in enumerate(mro):
         if _namespace(base).get(func.__name__) is func or any(
             getattr(v, "__func__", v) is func for v in _namespace(base).values()
@@ -862,11 +860,23 @@ def _is_runner(callee: Callee, obj: object) -> bool:
     if obj is MISSING:
         last = callee.text.rsplit(".", 1)[-1].lower()
         return not any(word in last for word in _MAPPING_WORDS)
+    hit = _RUNNERS.get(id(obj))
+    if hit is not None and hit[0] is obj:
+        return hit[1]
     try:
         sig = inspect.signature(obj)  # type: ignore[arg-type]
+        answer = any(p.kind is VAR_POS and p.name == "args" for p in sig.parameters.values())
     except Exception:
-        return False
-    return any(p.kind is VAR_POS and p.name == "args" for p in sig.parameters.values())
+        answer = False
+    _RUNNERS[id(obj)] = (obj, answer)
+    return answer
+
+
+_RUNNERS: dict[int, tuple[object, bool]] = {}
+
+
+def clear_runner_cache() -> None:
+    _RUNNERS.clear()
 
 
 def _generated_implementation(func: types.FunctionType, wrapped: object) -> Any:

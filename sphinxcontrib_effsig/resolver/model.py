@@ -14,6 +14,9 @@ from typing import Any
 
 _empty: Any = inspect.Parameter.empty
 _void: Any = object()
+_Kind = inspect._ParameterKind
+#: inspect.Parameter keeps its fields in these slots (CPython 3.11-3.14).
+_FAST_COPY = {"_name", "_kind", "_default", "_annotation"} <= set(inspect.Parameter.__slots__)
 
 
 class EffectiveParameter(inspect.Parameter):
@@ -60,6 +63,19 @@ class EffectiveParameter(inspect.Parameter):
         owner: Any = _void,
         owner_name: Any = _void,
     ) -> EffectiveParameter:
+        if _FAST_COPY and name is _void and (kind is _void or type(kind) is _Kind):
+            # The resolver replaces parameters by the thousand; a copy of an
+            # already-validated parameter needs no second validation.
+            new = object.__new__(EffectiveParameter)
+            new._name = self._name  # type: ignore[attr-defined]
+            new._kind = self._kind if kind is _void else kind  # type: ignore[attr-defined]
+            new._default = self._default if default is _void else default  # type: ignore[attr-defined]
+            new._annotation = (  # type: ignore[attr-defined]
+                self._annotation if annotation is _void else annotation  # type: ignore[attr-defined]
+            )
+            new._owner = self._owner if owner is _void else owner
+            new._owner_name = self._owner_name if owner_name is _void else owner_name
+            return new
         return EffectiveParameter(
             self.name if name is _void else name,
             self.kind if kind is _void else kind,

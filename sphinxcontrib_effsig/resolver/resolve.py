@@ -11,7 +11,8 @@ import inspect
 import logging
 import sys
 
-from .chain import NoSignature, Resolver
+from .annotations import clear_annotation_caches
+from .chain import NoSignature, Resolver, clear_runner_cache
 from .effects import clear_effects
 from .model import EffectiveParameter, EffectiveSignature
 from .naming import owner_name
@@ -27,6 +28,8 @@ def clear_caches() -> None:
     """Forget every analysis and result (between builds, so edits are seen)."""
     _RESULTS.clear()
     clear_effects()
+    clear_annotation_caches()
+    clear_runner_cache()
     _clear_source()
 
 

@@ -27,8 +27,25 @@ def static_attr(obj: object, name: str, default: Any = None) -> Any:
         return default
 
 
+#: What a plain function has besides its ``__dict__``: C-level slots only.
+_FUNCTION_SLOTS = frozenset(
+    name
+    for name, value in vars(types.FunctionType).items()
+    if isinstance(value, (MemberDescriptorType, GetSetDescriptorType))
+)
+
+
 def instance_attr(obj: object, name: str, default: Any = None) -> Any:
     """An attribute stored on the instance itself (its ``__dict__``/slots)."""
+    if type(obj) is types.FunctionType:
+        # The hot path: a function's attributes are its __dict__ and its
+        # type's C slots, so no MRO walk is needed.
+        if name in _FUNCTION_SLOTS:
+            try:
+                return object.__getattribute__(obj, name)
+            except Exception:
+                return default
+        return obj.__dict__.get(name, default)
     namespace = _own_dict(obj)
     if namespace is not None and name in namespace:
         return namespace[name]
