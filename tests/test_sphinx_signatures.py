@@ -123,6 +123,20 @@ def test_signature_lines_show_what_a_caller_can_pass(build_docs, autodoc_mode, t
 
 
 @pytest.mark.parametrize("autodoc_mode", AUTODOC_MODES)
+def test_a_separated_class_signature_documents_the_effective_constructor(build_docs, autodoc_mode):
+    page = build_docs("basic", autodoc_class_signature="separated", **autodoc_mode).html()
+
+    assert parameter_names(page, "basicpkg.api.Repository") == []
+    assert parameter_names(page, "basicpkg.api.Repository.__init__") == [
+        "dsn",
+        "pool_size",
+        "session",
+        "*",
+        "timeout",
+    ]
+
+
+@pytest.mark.parametrize("autodoc_mode", AUTODOC_MODES)
 def test_signatures_written_in_the_directive_or_the_docstring_stay_as_written(
     build_docs, autodoc_mode
 ):
