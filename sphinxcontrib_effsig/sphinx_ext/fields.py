@@ -166,61 +166,61 @@ def _describe_foreign(
     *,
     first_part: bool,
 ) -> None:
-    """Cite the owner of each foreign parameter; describe the undescribed ones."""
+    """Cite the owner of each foreign parameter; describe the undescribed ones.
+
+    Parameters are visited in the signature's order and new fields go next
+    to their neighbours, so the list follows the signature. When autodoc
+    lists every annotated parameter (``autodoc_typehints_description_target
+    = "all"``) the undescribed ones get an empty field in their place too,
+    instead of being appended by autodoc after all the others.
+    """
     cite = settings(app).provenance_in_fields
     order = [param.name for param in sig.parameters.values()]
     described = fieldlines.described(lines)
     if first_part:
         described |= owner_docs.documented_later(app, what, name, obj, options)
-    if first_part and typehints.lists_every_annotated_parameter(app):
-        _list_annotated(sig, described | set(foreign), lines)
-        described = fieldlines.described(lines) | described
+    placeholders = first_part and typehints.lists_every_annotated_parameter(app)
     for param in sig.parameters.values():
-        if param.name not in foreign:
-            continue
         if param.name in described:
-            field = fieldlines.field_for(lines, param.name, fieldlines.PARAM_NAMES)
-            if cite and field is not None:
-                fieldlines.append_to_description(lines, field, provenance.citation(param))
-            elif cite:
-                _cite_item(lines, param)
+            if cite and param.name in foreign:
+                _cite(lines, param)
             continue
-        if first_part:
-            _add_field(app, param, order, lines, cite=cite)
-
-
-def _list_annotated(sig: EffectiveSignature, skip: set[str], lines: list[str]) -> None:
-    """Empty ``:param x:`` fields for the annotated own parameters nobody describes.
-
-    autodoc (``autodoc_typehints_description_target = "all"``) would append
-    them after the described ones; listing them here keeps the parameter
-    list in the signature's order once decorator parameters are added.
-    """
-    order = [param.name for param in sig.parameters.values()]
-    for param in sig.parameters.values():
-        if param.annotation is inspect.Parameter.empty or param.name in skip:
+        if not first_part:
             continue
-        at = fieldlines.insertion_point(lines, order, param.name)
-        fieldlines.insert_block(lines, at, [f":param {typehints.field_name(param)}:"])
+        if param.name in foreign and _add_field(app, param, order, lines, cite=cite):
+            continue
+        if placeholders and param.annotation is not inspect.Parameter.empty:
+            at = fieldlines.insertion_point(lines, order, param.name)
+            fieldlines.insert_block(lines, at, [f":param {typehints.field_name(param)}:"])
+
+
+def _cite(lines: list[str], param: EffectiveParameter) -> None:
+    """Append "(from <owner>)" to the description of a described parameter."""
+    field = fieldlines.field_for(lines, param.name, fieldlines.PARAM_NAMES)
+    if field is not None:
+        fieldlines.append_to_description(lines, field, provenance.citation(param))
+    else:
+        _cite_item(lines, param)
 
 
 def _add_field(
     app: Sphinx, param: EffectiveParameter, order: list[str], lines: list[str], *, cite: bool
-) -> None:
+) -> bool:
     """A ``:param:`` field for ``param``, described by its owner's docstring.
 
     The owner's documented type comes along when annotations don't give one
     (``autodoc_typehints = "signature"``, or no annotation). When napoleon
     wrote the docstring's parameters as a ``:Parameters:`` list, the new
-    parameter joins that list instead.
+    parameter joins that list instead. Returns whether anything was added.
     """
     doc = owner_docs.describe(app, param)
     if doc is None and (not cite or param.kind in _VARIADIC):
-        return
+        return False
     annotated = param.annotation is not inspect.Parameter.empty
     borrow_type = bool(doc and doc.type) and not (annotated and typehints.types_in_fields(app))
+    borrow_type = borrow_type and param.name not in fieldlines.typed(lines)
     if _add_item(param, order, doc, lines, cite=cite, with_type=borrow_type):
-        return
+        return True
     name = typehints.field_name(param)
     block = fieldlines.parameter_block(name, "param", doc.description if doc else ())
     if cite:
@@ -230,6 +230,7 @@ def _add_field(
         block += fieldlines.parameter_block(name, "type", doc.type)
     at = fieldlines.insertion_point(lines, order, param.name)
     fieldlines.insert_block(lines, at, block)
+    return True
 
 
 def _remove_items(lines: list[str], supplied: set[str]) -> None:
