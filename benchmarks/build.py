@@ -7,6 +7,7 @@ Usage::
     python benchmarks/build.py --sweep                 # 250, 1,000 and 4,000 objects
     python benchmarks/build.py --jobs 2                # -j 2 vs -j 1 speed-up, plain vs effsig
     python benchmarks/build.py --profile effsig        # one cProfile'd build, top entries
+    python benchmarks/build.py --self-time --rounds 5  # effsig's own CPU share of a build
     python benchmarks/build.py --modes plain,effsig --json results.json
 
 For each size it generates a package and its Sphinx project with
@@ -31,6 +32,14 @@ plain+typehints, computed within each round, then median and min-max).
 CPU time is the figure to trust on a shared machine; wall time is noisy.
 Targets (issue 5): CPU ratios <= 1.03 at every size, peak RSS ratio <= 1.10,
 ``-j 2`` speed-up of effsig within 5% of plain's.
+
+On a busy machine the paired ratio is the difference of two noisy numbers.
+``--self-time`` measures effsig's cost inside one build instead: the build
+runs with every ``sphinxcontrib_effsig`` event handler and transform wrapped
+in a CPU timer (``time.process_time``), and the extension's import and setup
+timed too, so the estimate ``total / (total - effsig)`` is the overhead
+ratio with the contention common to both terms (it leaves out indirect costs,
+such as extra nodes for the HTML writer, which the paired ratio includes).
 """
 
 from __future__ import annotations
@@ -188,6 +197,101 @@ def report(results: dict[str, list[Build]]) -> dict[str, Any]:
     return summary
 
 
+_SELF_TIMER = """
+import functools, json, resource, sys, time
+import sphinx.application, sphinx.events, sphinx.registry
+from sphinx.cmd.build import main
+
+spent = [0.0, 0, 0]  # CPU seconds, timed calls, nesting depth
+parts = {}  # handler -> CPU seconds
+
+def timed(fn, label=None):
+    label = label or f"{fn.__module__.split('.')[-1]}.{fn.__qualname__}"
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        if spent[2]:
+            return fn(*args, **kwargs)
+        spent[2] += 1
+        start = time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            took = time.process_time() - start
+            spent[0] += took
+            spent[1] += 1
+            parts[label] = parts.get(label, 0.0) + took
+            spent[2] -= 1
+    return wrapper
+
+def ours(obj):
+    return str(getattr(obj, "__module__", "")).startswith("sphinxcontrib_effsig")
+
+connect = sphinx.events.EventManager.connect
+def timed_connect(self, name, callback, priority):
+    return connect(self, name, timed(callback) if ours(callback) else callback, priority)
+sphinx.events.EventManager.connect = timed_connect
+
+for method in ("add_transform", "add_post_transform"):
+    original = getattr(sphinx.application.Sphinx, method)
+    def register(self, transform, _original=original):
+        if ours(transform) and not getattr(transform, "_effsig_timed", False):
+            transform.apply = timed(transform.apply, transform.__name__)
+            transform._effsig_timed = True
+        return _original(self, transform)
+    setattr(sphinx.application.Sphinx, method, register)
+
+load = sphinx.registry.SphinxComponentRegistry.load_extension
+def timed_load(self, app, extname):
+    if extname.startswith("sphinxcontrib_effsig"):
+        return timed(load, "import and setup")(self, app, extname)
+    return load(self, app, extname)
+sphinx.registry.SphinxComponentRegistry.load_extension = timed_load
+
+argv = sys.argv[1:]
+code = main(argv[2:] if argv[:2] == ["-m", "sphinx"] else argv)
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"effsig": spent[0], "calls": spent[1], "parts": parts,
+                  "total": usage.ru_utime + usage.ru_stime}), file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def self_time(docs: Path, modes: list[str], rounds: int) -> None:
+    """effsig's own CPU time inside builds of ``modes`` (see the module docstring)."""
+    modes = [m for m in modes if m.startswith("effsig")]
+    shares: dict[str, list[float]] = {m: [] for m in modes}
+    parts: dict[str, dict[str, list[float]]] = {m: {} for m in modes}
+    seconds: dict[str, list[float]] = {m: [] for m in modes}
+    for mode in modes:  # warm-up
+        run_build(docs, mode)
+    for rnd in range(rounds):
+        for mode in modes[rnd % len(modes) :] + modes[: rnd % len(modes)]:
+            build = run_build(docs, mode, prefix=["-c", _SELF_TIMER])
+            out = OUT / f"{docs.parent.name}-{mode}-j1"
+            if build.returncode != 0:
+                _failed(build, docs)
+                return
+            lines = (out / "stderr.txt").read_text(errors="replace").strip().splitlines()
+            figures = json.loads(lines[-1])
+            seconds[mode].append(figures["effsig"])
+            for label, took in figures["parts"].items():
+                parts[mode].setdefault(label, []).append(took)
+            shares[mode].append(figures["total"] / (figures["total"] - figures["effsig"]))
+            print(
+                f"   round {rnd + 1}: {mode} build {figures['total']:.2f}s CPU, effsig "
+                f"{figures['effsig']:.3f}s in {figures['calls']} calls",
+                flush=True,
+            )
+    for mode in modes:
+        base = mode.replace("effsig", "plain")
+        print(
+            f"   {mode:18} effsig CPU s {_spread(seconds[mode], '.3f')}   "
+            f"estimated {mode}/{base} {_spread(shares[mode], '.3f')}"
+        )
+        for label, took in sorted(parts[mode].items(), key=lambda kv: -statistics.median(kv[1])):
+            print(f"      {_spread(took, '.3f'):>24}  {label}")
+
+
 def measure_jobs(docs: Path, modes: list[str], rounds: int, jobs: int) -> None:
     """Speed-up of ``-j jobs`` over ``-j 1`` per mode (wall time, paired per round)."""
     for mode in modes:  # warm-up
@@ -270,6 +374,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, help="compare -j JOBS with -j 1 (plain and effsig)")
     parser.add_argument("--profile", metavar="MODE", help="cProfile one build in MODE")
+    parser.add_argument(
+        "--self-time", action="store_true", help="time effsig's handlers inside effsig builds"
+    )
     parser.add_argument("--top", type=int, default=25, help="profile entries to list")
     parser.add_argument("--json", type=Path, help="write every build's figures here")
     args = parser.parse_args()
@@ -289,6 +396,9 @@ def main() -> None:
         if args.profile:
             run_build(docs, args.profile)  # warm-up (pyc, page cache)
             profile(docs, args.profile, args.top)
+            continue
+        if args.self_time:
+            self_time(docs, modes, args.rounds)
             continue
         if args.jobs:
             measure_jobs(
