@@ -65,9 +65,12 @@ ASYNC = [
         {**target("update_profile", "user_id", "bio"), **decorator("async_retry", "retries")},
         id="stack of two async wrappers",
     ),
-]
-
-ASYNC += [
+    row(
+        "fetch_all",
+        "(urls: list[str], *, timeout: float = 10.0) -> bytes",
+        {**decorator("for_each_url", "urls"), **target("fetch_all", "timeout")},
+        id="fan-out: gather over a generator expression calling the target",
+    ),
     row(
         "checksum",
         "(path: str, algorithm: str = 'sha256') -> str",
@@ -79,15 +82,6 @@ ASYNC += [
         "(path: str, *, size: int = 128) -> bytes",
         target("thumbnail", "path", "size"),
         id="asyncio.to_thread(func, *args, **kwargs)",
-    ),
-]
-
-ASYNC += [
-    row(
-        "fetch_all",
-        "(urls: list[str], *, timeout: float = 10.0) -> bytes",
-        {**decorator("for_each_url", "urls"), **target("fetch_all", "timeout")},
-        id="fan-out: gather over a generator expression calling the target",
     ),
 ]
 
@@ -158,39 +152,6 @@ FORWARDING = [
         # ``rows=`` would reach the validator too and be refused there.
         id="kwargs forwarded to a validator too: only keywords both accept",
     ),
-]
-
-FORWARDING += [
-    row(
-        "export_csv",
-        "(table: str, path: str, *, header: bool = True) -> int",
-        target("export_csv", "table", "path", "header"),
-        id="helper receiving the arguments starred",
-    ),
-    row(
-        "migrate",
-        "(target_version: int | None = None, *, fake: bool = False) -> None",
-        target("migrate", "target_version", "fake"),
-        id="nested function with its own *args/**kwargs called with the arguments",
-    ),
-]
-
-FORWARDING += [
-    row(
-        "rotate_keys",
-        "(service: str, *, keep_old: bool = True) -> int",
-        target("rotate_keys", "service", "keep_old"),
-        id="kwargs also forwarded to a callable accepting every keyword",
-    ),
-    row(
-        "insert_row",
-        "(name: str, email: str, *, strict: bool = False) -> int",
-        target("insert_row", "name", "email", "strict"),
-        id="args and kwargs forwarded to a validator: only what both accept",
-    ),
-]
-
-FORWARDING += [
     Case(
         "convenience function: named parameter and **kwargs to a global function",
         "samples.http.get",
@@ -203,6 +164,30 @@ FORWARDING += [
         "samples.http.head",
         "(url: str, *, timeout: float = 10.0, verify: bool = True) -> bytes",
         owned("samples.http.request", "url", "timeout", "verify"),
+    ),
+    row(
+        "rotate_keys",
+        "(service: str, *, keep_old: bool = True) -> int",
+        target("rotate_keys", "service", "keep_old"),
+        id="kwargs also forwarded to a callable accepting every keyword",
+    ),
+    row(
+        "insert_row",
+        "(name: str, email: str, *, strict: bool = False) -> int",
+        target("insert_row", "name", "email", "strict"),
+        id="args and kwargs forwarded to a validator: only what both accept",
+    ),
+    row(
+        "export_csv",
+        "(table: str, path: str, *, header: bool = True) -> int",
+        target("export_csv", "table", "path", "header"),
+        id="helper receiving the arguments starred",
+    ),
+    row(
+        "migrate",
+        "(target_version: int | None = None, *, fake: bool = False) -> None",
+        target("migrate", "target_version", "fake"),
+        id="nested function with its own *args/**kwargs called with the arguments",
     ),
 ]
 

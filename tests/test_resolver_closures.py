@@ -45,6 +45,12 @@ CLOSURES = [
         {**closure("authenticated", "request"), **target("show_profile", "verbose")},
         id="closure replacing the first parameter with its own",
     ),
+    row(
+        "resolve_alias",
+        "(alias: str, *, domain: str = 'example.org') -> str",
+        target("resolve_alias", "alias", "domain"),
+        id="closure holding two callables forwards to the one it passes args to",
+    ),
 ]
 
 LAMBDAS = [
@@ -65,15 +71,6 @@ LAMBDAS = [
         "(table: str, *, where: str | None = None) -> int",
         target("count_rows", "table", "where"),
         id="lambda supplying the first positional argument",
-    ),
-]
-
-CLOSURES += [
-    row(
-        "resolve_alias",
-        "(alias: str, *, domain: str = 'example.org') -> str",
-        target("resolve_alias", "alias", "domain"),
-        id="closure holding two callables forwards to the one it passes args to",
     ),
 ]
 
@@ -102,9 +99,6 @@ CLASS_BASED = [
         target("geocode", "address", "country"),
         id="class used as a decorator factory",
     ),
-]
-
-CLASS_BASED += [
     row(
         "exchange_rate",
         "(source: str, target: str = 'EUR') -> float",
@@ -146,9 +140,6 @@ FACTORIES = [
         target("charge", "customer_id", "amount", "idempotency_key"),
         id="factory of lambdas supplying a keyword from its argument",
     ),
-]
-
-FACTORIES += [
     row(
         "fetch_quote",
         "(symbol: str, exchange: str = 'NYSE', *, retry_delay: float = 0.0) -> float",

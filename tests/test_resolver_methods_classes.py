@@ -94,40 +94,22 @@ METHODS = [
         {**method("Client.get", "path", "params"), **decorator("retry", "retries")},
         id="inherited decorated method keeps the defining class as owner",
     ),
-]
-
-METHODS += [
     row(
-        "client.upload",
-        "(path: str, *, chunk_size: int = 65536, progress: bool = False) -> int",
-        {**method("Client.upload", "path", "chunk_size"), **closure("with_progress", "progress")},
-        id="bound method under a closure without wraps",
+        "client.head",
+        f"(path: str, body: bytes | None = None, *, retries: int = 3) -> {RESPONSE}",
+        {**method("Client.request", "path", "body"), **decorator("retry", "retries")},
+        id="bound method delegating to another method through self",
     ),
     row(
-        "Client.upload",
-        "(self, path: str, *, chunk_size: int = 65536, progress: bool = False) -> int",
+        "Client.head",
+        f"(self, path: str, body: bytes | None = None, *, retries: int = 3) -> {RESPONSE}",
         {
-            **method("Client.upload", "self", "path", "chunk_size"),
-            **closure("with_progress", "progress"),
+            **method("Client.head", "self"),
+            **method("Client.request", "path", "body"),
+            **decorator("retry", "retries"),
         },
-        id="method under a closure without wraps, on the class",
+        id="method delegating through self, on the class",
     ),
-    row(
-        "client.describe",
-        "(path: str, *, verbose: bool = False) -> str",
-        method("Client.describe", "path", "verbose"),
-        id="class-based method decorator binding through partial",
-    ),
-    row(
-        "Client.describe",
-        "(obj, path: str, *, verbose: bool = False) -> str",
-        method("Client.describe", "obj", "path", "verbose"),
-        # The caller passes the instance to __call__'s ``obj`` (by that name).
-        id="class-based method decorator on the class: __call__'s name, method's parameter",
-    ),
-]
-
-METHODS += [
     row(
         "Client.sync_state",
         "(self, /, force: bool = False) -> int",
@@ -167,24 +149,33 @@ METHODS += [
         {**method("Service.Scheduler.schedule", "job", "at"), **decorator("retry", "retries")},
         id="method of a nested class",
     ),
-]
-
-METHODS += [
     row(
-        "client.head",
-        f"(path: str, body: bytes | None = None, *, retries: int = 3) -> {RESPONSE}",
-        {**method("Client.request", "path", "body"), **decorator("retry", "retries")},
-        id="bound method delegating to another method through self",
+        "client.upload",
+        "(path: str, *, chunk_size: int = 65536, progress: bool = False) -> int",
+        {**method("Client.upload", "path", "chunk_size"), **closure("with_progress", "progress")},
+        id="bound method under a closure without wraps",
     ),
     row(
-        "Client.head",
-        f"(self, path: str, body: bytes | None = None, *, retries: int = 3) -> {RESPONSE}",
+        "Client.upload",
+        "(self, path: str, *, chunk_size: int = 65536, progress: bool = False) -> int",
         {
-            **method("Client.head", "self"),
-            **method("Client.request", "path", "body"),
-            **decorator("retry", "retries"),
+            **method("Client.upload", "self", "path", "chunk_size"),
+            **closure("with_progress", "progress"),
         },
-        id="method delegating through self, on the class",
+        id="method under a closure without wraps, on the class",
+    ),
+    row(
+        "client.describe",
+        "(path: str, *, verbose: bool = False) -> str",
+        method("Client.describe", "path", "verbose"),
+        id="class-based method decorator binding through partial",
+    ),
+    row(
+        "Client.describe",
+        "(obj, path: str, *, verbose: bool = False) -> str",
+        method("Client.describe", "obj", "path", "verbose"),
+        # The caller passes the instance to __call__'s ``obj`` (by that name).
+        id="class-based method decorator on the class: __call__'s name, method's parameter",
     ),
 ]
 
@@ -249,27 +240,6 @@ CONSTRUCTORS = [
         method("Color.__new__", "name", "alpha"),
         id="decorated __new__",
     ),
-]
-
-CONSTRUCTORS += [
-    row(
-        "ReadOnlyCache",
-        "(url: str, *, ttl: int = 300, timeout_ms=None) -> None",
-        {
-            **method("Cache.__init__", "url", "ttl"),
-            **decorator("accepts_legacy_timeout", "timeout_ms"),
-        },
-        id="inherited decorated __init__",
-    ),
-    row(
-        "Registry",
-        "(host: str, port: int = 6379) -> None",
-        method("Registry.__init__", "host", "port"),
-        id="metaclass __call__ forwarding to super().__call__",
-    ),
-]
-
-CONSTRUCTORS += [
     row(
         "StrictCache",
         "(url: str, *, ttl: int = 300, timeout_ms=None, strict: bool = False) -> None",
@@ -285,6 +255,21 @@ CONSTRUCTORS += [
         "(name: str, *, priority: int = 0, enabled: bool = True) -> None",
         {**method("Plugin.__init__", "name", "priority"), **decorator("register", "enabled")},
         id="class decorator wrapping __init__",
+    ),
+    row(
+        "ReadOnlyCache",
+        "(url: str, *, ttl: int = 300, timeout_ms=None) -> None",
+        {
+            **method("Cache.__init__", "url", "ttl"),
+            **decorator("accepts_legacy_timeout", "timeout_ms"),
+        },
+        id="inherited decorated __init__",
+    ),
+    row(
+        "Registry",
+        "(host: str, port: int = 6379) -> None",
+        method("Registry.__init__", "host", "port"),
+        id="metaclass __call__ forwarding to super().__call__",
     ),
 ]
 

@@ -56,9 +56,6 @@ ADDING = [
         {**target("rebuild_index", "name", "full"), **decorator("timed", "log_level")},
         id="update_wrapper instead of wraps, target keyword-only first",
     ),
-]
-
-ADDING += [
     row(
         "close_account",
         "(account_id: int, *, immediately: bool = False, user_id: int) -> None",
@@ -147,9 +144,12 @@ SUPPLYING = [
         target("save_order", "order"),
         id="positional and keyword supplied in one call, wrapper's own return annotation",
     ),
-]
-
-SUPPLYING += [
+    row(
+        "ping_host",
+        "(host: str, *, count: int = 1) -> bool",
+        target("ping_host", "host", "count"),
+        id="keyword supplied with dict(kwargs, name=...)",
+    ),
     row(
         "probe",
         "(host: str, *, port: int = 443) -> bool",
@@ -179,18 +179,13 @@ DEFAULTS_AND_READS = [
         target("order_total", "order_id", "with_tax"),
         id="wrapper's own return annotation wins over the target's",
     ),
-]
-
-DEFAULTS_AND_READS += [
     row(
-        "convert",
-        "(amount: float, source: str, target: str = 'EUR') -> float",
-        target("convert", "amount", "source", "target"),
-        id="args and kwargs passed as values to a logger change nothing",
+        "count_orders",
+        "(customer_id: int, *, conn: samples.models.Connection | None = open_connection()) -> int",
+        target("count_orders", "customer_id", "conn"),
+        # The caller may still pass conn; the default is the wrapper's code.
+        id="kwargs[name] = value only when the caller did not pass it is a default",
     ),
-]
-
-DEFAULTS_AND_READS += [
     row(
         "geolocate",
         "(ip: str, *, precise: bool = False) -> tuple[float, float]",
@@ -203,24 +198,11 @@ DEFAULTS_AND_READS += [
         target("rename", "old", "new", "overwrite"),
         id="kwargs.items() and len(args) only read",
     ),
-]
-
-SUPPLYING += [
     row(
-        "ping_host",
-        "(host: str, *, count: int = 1) -> bool",
-        target("ping_host", "host", "count"),
-        id="keyword supplied with dict(kwargs, name=...)",
-    ),
-]
-
-DEFAULTS_AND_READS += [
-    row(
-        "count_orders",
-        "(customer_id: int, *, conn: samples.models.Connection | None = open_connection()) -> int",
-        target("count_orders", "customer_id", "conn"),
-        # The caller may still pass conn; the default is the wrapper's code.
-        id="kwargs[name] = value only when the caller did not pass it is a default",
+        "convert",
+        "(amount: float, source: str, target: str = 'EUR') -> float",
+        target("convert", "amount", "source", "target"),
+        id="args and kwargs passed as values to a logger change nothing",
     ),
 ]
 
