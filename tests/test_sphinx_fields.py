@@ -30,7 +30,7 @@ import pytest
 import sphinx
 from conftest import TESTDOCS, BuiltDocs, run_sphinx
 
-from sphinxcontrib_effsig.sphinx_ext import typehints
+from sphinxcontrib_effsig.sphinx_ext import fieldlines, typehints
 
 # --- building the samples once per configuration ---------------------------
 
@@ -531,3 +531,90 @@ def test_a_failure_leaves_the_docstring_as_autodoc_made_it(
     track = ParameterList(docs, "parcelpost.api.track")
     assert track.names == ["tracking_number", "detailed", "retries"]
     assert track.description("retries") == ""
+
+
+# --- editing docstring lines ------------------------------------------------------
+
+CITE = "(from :effsig-owner:`shop.retry`)"
+
+CITATION_PLACES = [
+    # description as written, description with the citation
+    (
+        [":param retries: How often to try again."],
+        [f":param retries: How often to try again. {CITE}"],
+    ),
+    (  # at the end of the first paragraph, not after a later one
+        [
+            ":param retries: How often to try",
+            "    again.",
+            "",
+            "    Each attempt waits twice as long.",
+            ":returns: The response.",
+        ],
+        [
+            ":param retries: How often to try",
+            f"    again. {CITE}",
+            "",
+            "    Each attempt waits twice as long.",
+            ":returns: The response.",
+        ],
+    ),
+    (  # a paragraph introducing a literal block keeps its "::" last
+        [":param retries: For example::", "", "        fetch(url, retries=5)"],
+        [f":param retries: For example {CITE}::", "", "        fetch(url, retries=5)"],
+    ),
+    ([":param retries:"], [f":param retries: {CITE}"]),  # no description at all
+    (  # the type written in the field does not matter
+        [":param int retries: How often."],
+        [f":param int retries: How often. {CITE}"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("written", "cited"), CITATION_PLACES)
+def test_where_the_citation_goes(written: list[str], cited: list[str]) -> None:
+    lines = list(written)
+    field = fieldlines.field_for(lines, "retries", fieldlines.PARAM_NAMES)
+    assert field is not None
+    fieldlines.append_to_description(lines, field, CITE)
+    assert lines == cited
+
+
+def test_removing_a_supplied_parameter_takes_its_type_and_continuation_lines() -> None:
+    lines = [
+        "Buy a label.",
+        "",
+        ":param address: Where the parcel goes.",
+        ":param user: The account that pays; the session's",
+        "    account when called from the web app.",
+        ":type user: User",
+        ":param \\*\\*options: Passed to the carrier.",
+        ":rtype: Label",
+    ]
+    fieldlines.remove_parameters(lines, {"user", "options"})
+    assert lines == [
+        "Buy a label.",
+        "",
+        ":param address: Where the parcel goes.",
+        ":rtype: Label",
+    ]
+
+
+def test_a_napoleon_list_of_one_becomes_a_bulleted_list_of_two() -> None:
+    """napoleon's layout: items aligned under the first bullet, text under the item's."""
+    lines = [
+        ":Parameters: **account** (*str*) -- The account's number,",
+        "             as printed on statements.",
+        "",
+        ":Returns: The posted entry.",
+    ]
+    [parameters] = fieldlines.item_lists(lines)
+    parameters.items.append(("reason", [f"**reason** (*str*) -- Why. {CITE}"]))
+    fieldlines.replace_item_list(lines, parameters)
+    assert lines == [
+        ":Parameters: * **account** (*str*) -- The account's number,",
+        "               as printed on statements.",
+        f"             * **reason** (*str*) -- Why. {CITE}",
+        "",
+        ":Returns: The posted entry.",
+    ]
