@@ -142,6 +142,7 @@ SUPPLYING = [
         "save_order",
         "(order: samples.models.Order) -> Any",
         target("save_order", "order"),
+        # The wrapper declares ``-> Any`` itself: its own annotation wins.
         id="positional and keyword supplied in one call, wrapper's own return annotation",
     ),
     row(
