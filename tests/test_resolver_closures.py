@@ -111,6 +111,12 @@ CLASS_BASED = [
         target("render_invoice", "invoice_id", "fmt"),
         id="__call__ forwarding through a method receiving the tuple and dict",
     ),
+    row(
+        "reindex",
+        "(collection: str, *, batch_size: int = 500) -> int",
+        target("reindex", "collection", "batch_size"),
+        id="__call__ keeping the target in a local variable first",
+    ),
 ]
 
 FACTORIES = [

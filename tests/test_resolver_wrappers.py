@@ -152,6 +152,12 @@ SUPPLYING = [
         id="keyword supplied with dict(kwargs, name=...)",
     ),
     row(
+        "sync_mailbox",
+        "(account: str, *, folders: tuple[str, ...] = ()) -> int",
+        target("sync_mailbox", "account", "folders"),
+        id="keyword supplied with kwargs |= {...}",
+    ),
+    row(
         "probe",
         "(host: str, *, port: int = 443) -> bool",
         target("probe", "host", "port"),

@@ -35,6 +35,7 @@ from samples.decorators import (
     short_timeout,
     single_path,
     skippable,
+    strict_timeout,
     timed,
     traced,
     with_connection,
@@ -252,4 +253,10 @@ def ping_host(host: str, timeout: float = 10.0, count: int = 1) -> bool:
 @provide_connection
 def count_orders(customer_id: int, *, conn: Connection | None = None) -> int:
     """How many orders a customer placed."""
+    return remember_call()
+
+
+@strict_timeout
+def sync_mailbox(account: str, timeout: float = 60.0, folders: tuple[str, ...] = ()) -> int:
+    """Synchronise a mailbox; returns the number of new messages."""
     return remember_call()

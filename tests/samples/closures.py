@@ -290,3 +290,20 @@ class logged_method:
         if log:
             logger.info("%s.%s", type(obj).__name__, self.func.__name__)
         return self.func(obj, *args, **kwargs)
+
+
+class Timed:
+    """Class-based timer whose ``__call__`` keeps the target in a local variable."""
+
+    def __init__(self, func):
+        functools.update_wrapper(self, func)
+        self.func = func
+        self.total = 0.0
+
+    def __call__(self, *args, **kwargs):
+        func = self.func
+        started = time.perf_counter()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            self.total += time.perf_counter() - started

@@ -525,3 +525,14 @@ def provide_connection(func):
         return func(*args, **kwargs)
 
     return wrapper
+
+
+def strict_timeout(func):
+    """Supplies ``timeout`` with the in-place dict merge ``kwargs |= {...}``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        kwargs |= {"timeout": 3.0}
+        return func(*args, **kwargs)
+
+    return wrapper

@@ -8,6 +8,7 @@ from samples.closures import (
     Memo,
     RequireRequest,
     Retry,
+    Timed,
     authenticated,
     count_calls,
     count_into,
@@ -226,4 +227,10 @@ def cache_get(key: str) -> bytes | None:
 @within(30.0)
 def warehouse_query(sql: str) -> list[tuple]:
     """Run an analytical query (may be slow)."""
+    return remember_call()
+
+
+@Timed
+def reindex(collection: str, *, batch_size: int = 500) -> int:
+    """Rebuild a search collection."""
     return remember_call()
