@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
+from sphinx.util import logging
 from sphinx.util.docstrings import prepare_docstring
 
 from ..resolver import EffectiveParameter
@@ -110,10 +111,13 @@ def as_info_fields(app: Sphinx, lines: list[str], what: str, name: str, obj: obj
     values.update(napoleon_use_param=True, napoleon_use_keyword=True)
     config = NapoleonConfig(**values)
     result = list(lines)
-    if values.get("napoleon_numpy_docstring", True):
-        result = NumpyDocstring(result, config, app, what, name, obj).lines()  # type: ignore[arg-type]
-    if values.get("napoleon_google_docstring", True):
-        result = GoogleDocstring(result, config, app, what, name, obj).lines()  # type: ignore[arg-type]
+    # The owner may be documented nowhere: whatever napoleon would complain
+    # about in its docstring is not this page's problem.
+    with logging.suppress_logging():
+        if values.get("napoleon_numpy_docstring", True):
+            result = NumpyDocstring(result, config, app, what, name, obj).lines()  # type: ignore[arg-type]
+        if values.get("napoleon_google_docstring", True):
+            result = GoogleDocstring(result, config, app, what, name, obj).lines()  # type: ignore[arg-type]
     return result
 
 

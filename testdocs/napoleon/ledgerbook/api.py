@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from ._fx import rounded
 from .decorators import audited, in_currency, with_session
 from .models import Entry, Session
 
@@ -51,3 +52,13 @@ def close_account(account: str) -> None:
         account: The account's number.
         reason: Shown to the account holder in the closing letter.
     """
+
+
+@rounded
+def balance(account: str) -> Decimal:
+    """The balance of an account.
+
+    Args:
+        account: The account's number.
+    """
+    return Decimal("0.00")
