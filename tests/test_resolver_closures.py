@@ -51,6 +51,12 @@ CLOSURES = [
         target("resolve_alias", "alias", "domain"),
         id="closure holding two callables forwards to the one it passes args to",
     ),
+    row(
+        "Worker",
+        "(queue: str, *, concurrency: int = 4) -> None",
+        owned(f"{SVC}.Worker.__init__", "queue", "concurrency"),
+        id="closure whose target is a class: the constructor's parameters",
+    ),
 ]
 
 LAMBDAS = [

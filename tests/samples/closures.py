@@ -307,3 +307,18 @@ class Timed:
             return func(*args, **kwargs)
         finally:
             self.total += time.perf_counter() - started
+
+
+REGISTRY: list[object] = []
+
+
+def tracked(cls):
+    """Replace a class by a factory function that records every instance."""
+
+    @functools.wraps(cls)
+    def create(*args, **kwargs):
+        instance = cls(*args, **kwargs)
+        REGISTRY.append(instance)
+        return instance
+
+    return create

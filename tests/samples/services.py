@@ -19,6 +19,7 @@ from samples.closures import (
     require_role,
     retry_n,
     tagged,
+    tracked,
     with_attempts,
     with_db,
     within,
@@ -234,3 +235,11 @@ def warehouse_query(sql: str) -> list[tuple]:
 def reindex(collection: str, *, batch_size: int = 500) -> int:
     """Rebuild a search collection."""
     return remember_call()
+
+
+@tracked
+class Worker:
+    """A background worker; the class is replaced by a tracking factory."""
+
+    def __init__(self, queue: str, *, concurrency: int = 4) -> None:
+        remember_call()
