@@ -120,14 +120,21 @@ async def _drain(agen: Any) -> list[Any]:
     return [item async for item in agen]
 
 
-def _value(param: P, innermost: str, label: str) -> Any:
+def _value(param: P, innermost: str, label: str, fixed: dict[str, Any]) -> Any:
+    if param.name in fixed:
+        return fixed[param.name]
     if getattr(param, "owner_name", "") != innermost and param.default is not P.empty:
         return param.default
     return Sentinel(label)
 
 
 def build_call(
-    sig: inspect.Signature, innermost: str, *, everything: bool, by_keyword: bool
+    sig: inspect.Signature,
+    innermost: str,
+    *,
+    everything: bool,
+    by_keyword: bool,
+    fixed: dict[str, Any] | None = None,
 ) -> Call:
     """A call that binds to ``sig``: required parameters only, or all of them."""
     description = f"{'all' if everything else 'required'} parameters, " + (
@@ -152,7 +159,7 @@ def build_call(
             call.kwargs["extra_option"] = value
             call.passed[name] = {"extra_option": value}
             continue
-        value = _value(param, innermost, name)
+        value = _value(param, innermost, name, fixed or {})
         if param.kind is P.POSITIONAL_ONLY or (
             param.kind is P.POSITIONAL_OR_KEYWORD and positional_open and not by_keyword
         ):
@@ -165,9 +172,9 @@ def build_call(
     return call
 
 
-def _innermost(obj: Callable[..., Any], sig: inspect.Signature) -> Received:
+def _innermost(obj: Callable[..., Any], sig: inspect.Signature, fixed: dict[str, Any]) -> Received:
     """Find the innermost function by making the simplest valid call once."""
-    call = build_call(sig, "", everything=False, by_keyword=False)
+    call = build_call(sig, "", everything=False, by_keyword=False, fixed=fixed)
     forget_calls()
     try:
         run(obj, call.args, call.kwargs)
@@ -220,15 +227,26 @@ def _computed_by_wrapper(default: object) -> bool:
     return type(default).__module__.startswith("sphinxcontrib_effsig")
 
 
-def check_coherence(obj: Callable[..., Any], sig: EffectiveSignature | None = None) -> None:
-    """Make the calls a resolved signature promises and the ones it refuses."""
+def check_coherence(
+    obj: Callable[..., Any],
+    sig: EffectiveSignature | None = None,
+    fixed: dict[str, Any] | None = None,
+) -> None:
+    """Make the calls a resolved signature promises and the ones it refuses.
+
+    ``fixed`` gives real values for some parameters instead of sentinels
+    (``{"self": client}`` for a method taken from its class).
+    """
+    fixed = fixed or {}
     sig = effective_signature(obj) if sig is None else sig
     assert sig.resolved, f"not resolved, nothing to check: {sig.notes}"
-    first = _innermost(obj, sig)
+    first = _innermost(obj, sig, fixed)
     innermost = owner_name_of(first)
     for everything in (False, True):
         for by_keyword in (False, True):
-            call = build_call(sig, innermost, everything=everything, by_keyword=by_keyword)
+            call = build_call(
+                sig, innermost, everything=everything, by_keyword=by_keyword, fixed=fixed
+            )
             sig.bind(*call.args, **call.kwargs)  # the oracle only makes calls sig accepts
             forget_calls()
             try:
@@ -238,12 +256,12 @@ def check_coherence(obj: Callable[..., Any], sig: EffectiveSignature | None = No
             assert len(RECEIVED) == 1, f"{call} reached the implementation {len(RECEIVED)} times"
             check_received(sig, call, RECEIVED[0])
 
-    required = build_call(sig, innermost, everything=False, by_keyword=True)
+    required = build_call(sig, innermost, everything=False, by_keyword=True, fixed=fixed)
     if not any(p.kind is P.VAR_KEYWORD for p in sig.parameters.values()):
         kwargs = {**required.kwargs, "unexpected_option": Sentinel("unexpected")}
         _assert_fails(obj, required.args, kwargs, f"{sig} has no **kwargs: unexpected_option=")
     for name in required.passed:
-        call = build_call(sig, innermost, everything=False, by_keyword=True)
+        call = build_call(sig, innermost, everything=False, by_keyword=True, fixed=fixed)
         if name in call.kwargs:
             del call.kwargs[name]
         else:
@@ -258,7 +276,7 @@ def check_coherence(obj: Callable[..., Any], sig: EffectiveSignature | None = No
     for name in named:
         if name in sig.parameters:
             continue
-        call = build_call(sig, innermost, everything=False, by_keyword=True)
+        call = build_call(sig, innermost, everything=False, by_keyword=True, fixed=fixed)
         value = Sentinel(f"hidden {name}")
         forget_calls()
         try:
