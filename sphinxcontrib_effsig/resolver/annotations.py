@@ -19,6 +19,7 @@ import builtins
 import types
 from typing import Any, TypeVar
 
+from .model import EffectiveSignature
 from .safe import MISSING, static_attr
 
 
@@ -196,12 +197,12 @@ def _read_reference(node: ast.expr, func: types.FunctionType) -> Any:
     return MISSING
 
 
-def evaluate_signature(sig: Any, target: object) -> Any:
+def evaluate_signature(sig: EffectiveSignature, target: object) -> EffectiveSignature:
     """Evaluate the postponed (string) annotations left in a target's signature.
 
     A plain function's signature is kept exactly as :mod:`inspect` gives it;
     once it becomes part of a composed signature, each string annotation is
-    evaluated in its owner's module. ``sig`` is an ``EffectiveSignature``.
+    evaluated in its owner's module.
     """
     changed = False
     params = []

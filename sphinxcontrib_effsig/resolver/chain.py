@@ -99,7 +99,7 @@ class Resolver:
         if wrapped is not None and callable(wrapped):
             # A compiled wrapper (functools.lru_cache, ...) that declares
             # what it wraps: it forwards its arguments unchanged.
-            return self.resolve(wrapped)
+            return evaluate_signature(self.resolve(wrapped), wrapped)
         return self._inspect(obj)
 
     # -- leaves ----------------------------------------------------------
@@ -180,14 +180,26 @@ class Resolver:
         }
         return next(iter(targets.values())) if len(targets) == 1 else None
 
+    @staticmethod
+    def _closure_callable(func: types.FunctionType) -> Any:
+        """The one Python callable in ``func``'s closure (generated wrappers keep
+        their target there), or ``None``."""
+        found = []
+        for cell in func.__closure__ or ():
+            try:
+                value = cell.cell_contents
+            except ValueError:
+                continue
+            if isinstance(value, (types.FunctionType, types.MethodType, functools.partial)):
+                found.append(value)
+        return found[0] if len(found) == 1 else None
+
     def _bound_method(self, method: types.MethodType) -> EffectiveSignature:
         func = method.__func__
-        if isinstance(func, types.FunctionType):
-            return drop_first(self._function_or_cached(func))
+        if isinstance(func, types.FunctionType) and _has_star(func):
+            # Bound to a known instance: ``self.other(*args)`` can be followed.
+            return self._function(func, method.__self__)
         return drop_first(self.resolve(func))
-
-    def _function_or_cached(self, func: types.FunctionType) -> EffectiveSignature:
-        return self.resolve(func)
 
     def _partial(self, obj: functools.partial[Any]) -> EffectiveSignature:
         inner = self.resolve(obj.func)
@@ -402,7 +414,16 @@ class Resolver:
         bound: bool,
     ) -> EffectiveSignature:
         """No source to read: a typed decorator, or what autodoc would show."""
-        from_types = typed.from_definition_site(func, self)
+        inner_sig: EffectiveSignature | None = None
+        target = wrapped if wrapped is not None else self._closure_callable(func)
+        if target is not None:
+            try:
+                inner_sig = evaluate_signature(self.resolve(target), target)
+            except (NoSignature, _Cycle, _TooDeep):
+                inner_sig = None
+        from_types = typed.from_definition_site(func, self, inner_sig)
+        if from_types is None and inner_sig is not None:
+            from_types = typed.from_definition_site(func, self)
         if from_types is not None:
             return _bind_first(from_types, bound)
         note = (
@@ -521,11 +542,17 @@ class Resolver:
             return _local_function(func, callee.name)
         if callee.kind == "super" and bound_self is not MISSING:
             return _super_method(func, bound_self, callee.name)
-        if (
-            callee.kind == "self_attr"
-            and bound_self is not MISSING
-            and not isinstance(bound_self, _ClassContext)
+        if callee.kind == "self_attr" and (
+            bound_self is MISSING or isinstance(bound_self, _ClassContext)
         ):
+            # No instance: a method of the class itself can still be found.
+            cls = bound_self.cls if isinstance(bound_self, _ClassContext) else None
+            cls = cls or _defining_class(func)
+            method = static_attr(cls, callee.name, MISSING) if cls is not None else MISSING
+            if isinstance(method, types.FunctionType):
+                return types.MethodType(method, _ClassContext(cls))  # type: ignore[arg-type]
+            return MISSING
+        if callee.kind == "self_attr":
             value = instance_attr(bound_self, callee.name, MISSING)
             if isinstance(value, types.FunctionType) and value is not instance_attr(
                 type(bound_self), callee.name, None
@@ -548,7 +575,12 @@ class Resolver:
         wrapped: object,
         layer: Layer,
     ) -> list[Site]:
-        """``helper(func, args, kwargs)``: follow the tuple and the dict into the helper."""
+        """``helper(func, args, kwargs)``: follow the tuple and the dict into the helper.
+
+        A helper that only reads them (``logger.debug("%s", args)``,
+        ``len(args)``, a cache key) adds no forwarding site; one that edits
+        the dict (it is shared) edits what the wrapper forwards.
+        """
         via = forward.via
         assert via is not None
         helper = self._callee_object(via.helper, func, bound_self)
@@ -561,7 +593,7 @@ class Resolver:
             helper = _unwrap_descriptor(_user_method(helper, "__init__"))
             offset = 1
         if not isinstance(helper, types.FunctionType):
-            return [Site(forward, None)]
+            return []
         code = helper.__code__
         names = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
 
@@ -575,9 +607,11 @@ class Resolver:
 
         tracked = (param_at(via.args_at), param_at(via.kwargs_at))
         if tracked == (None, None):
-            return [Site(forward, None)]
+            return []
         effect = effect_of(code, helper.__globals__, tracked)
-        if not effect.has_source or effect.unproven or not effect.forwards:
+        if not effect.has_source:
+            return []
+        if effect.unproven and effect.forwards:
             return [Site(forward, None)]
         layer.supplied |= effect.supplied
         for key, expr in effect.popped.items():
@@ -915,6 +949,21 @@ def _underlying(obj: object) -> object:
         else:
             break
     return obj
+
+
+def _has_star(func: types.FunctionType) -> bool:
+    return bool(func.__code__.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS))
+
+
+def _defining_class(func: types.FunctionType) -> type | None:
+    """The module-level class a method is defined in, from its code's qualname."""
+    parts = func.__code__.co_qualname.split(".")
+    if len(parts) < 2 or "<locals>" in parts:
+        return None
+    value: object = func.__globals__.get(parts[0])
+    for part in parts[1:-1]:
+        value = static_attr(value, part, None)
+    return value if isinstance(value, type) else None
 
 
 def _takes_anything(sig: EffectiveSignature) -> bool:

@@ -188,6 +188,8 @@ class _Analyser:
         }
         # Names consumed by a recognised use, so the generic walk skips them.
         self.handled: set[int] = set()
+        # ``func = self.func`` then ``func(*args)``: single-assignment aliases.
+        self.aliases = _aliases(node)
 
     def run(self) -> Effect:
         effect = self.effect
@@ -234,10 +236,31 @@ class _Analyser:
                 if key is not None:
                     self.effect.popped.setdefault(key, REQUIRED)
                     self.handled.add(id(target))
-        elif isinstance(node, (ast.For, ast.AsyncFor, ast.With, ast.AsyncWith)):
-            pass
+        elif isinstance(node, ast.If) and self._default_when_missing(node, shadowed):
+            return
         for child in ast.iter_child_nodes(node):
             self._visit(child, shadowed)
+
+    def _default_when_missing(self, node: ast.If, shadowed: frozenset[str]) -> bool:
+        """``if "t" not in kwargs: kwargs["t"] = v`` is ``kwargs.setdefault("t", v)``."""
+        test = node.test
+        if not (
+            isinstance(test, ast.Compare)
+            and len(test.ops) == 1
+            and isinstance(test.ops[0], ast.NotIn)
+            and self._tracked(test.comparators[0], self.kwargs_names, shadowed)
+            and not node.orelse
+            and len(node.body) == 1
+            and isinstance(node.body[0], ast.Assign)
+            and len(node.body[0].targets) == 1
+        ):
+            return False
+        key = _const_str(test.left)
+        target = node.body[0].targets[0]
+        if key is None or self._kwargs_key(target, shadowed) != key:
+            return False
+        self.effect.defaults[key] = node.body[0].value
+        return True
 
     def _tracked(self, node: ast.AST | None, names: set[str], shadowed: frozenset[str]) -> bool:
         return isinstance(node, ast.Name) and node.id in names and node.id not in shadowed
@@ -267,6 +290,16 @@ class _Analyser:
                 target.value, self.kwargs_names, shadowed
             ):
                 self.effect.unproven.append(f"it sets a computed key of **{self.effect.varkw}")
+                continue
+            if (
+                isinstance(node, ast.AugAssign)
+                and isinstance(node.op, ast.BitOr)
+                and self._tracked(target, self.kwargs_names, shadowed)
+                and isinstance(value, ast.Dict)
+                and all(k is not None and _const_str(k) is not None for k in value.keys)
+            ):
+                # kwargs |= {"timeout": 5}
+                self.effect.supplied.update(_const_str(k) or "" for k in value.keys if k)
                 continue
             if isinstance(target, ast.Name) and target.id not in shadowed:
                 if target.id in self.args_names or target.id in self.kwargs_names:
@@ -352,7 +385,16 @@ class _Analyser:
         )
 
     def _merged_kwargs(self, value: ast.expr, shadowed: frozenset[str]) -> list[str] | None:
-        """``{**kwargs, "name": v}``: the constant keys it adds, or ``None``."""
+        """``{**kwargs, "name": v}`` or ``dict(kwargs, name=v)``: the keys it adds."""
+        if (
+            isinstance(value, ast.Call)
+            and isinstance(value.func, ast.Name)
+            and value.func.id == "dict"
+            and len(value.args) == 1
+            and self._tracked(value.args[0], self.kwargs_names, shadowed)
+            and all(kw.arg is not None for kw in value.keywords)
+        ):
+            return [kw.arg for kw in value.keywords if kw.arg is not None]
         if not isinstance(value, ast.Dict):
             return None
         spread = False
@@ -370,7 +412,7 @@ class _Analyser:
         return keys if spread else None
 
     def _unknown_star(self, value: ast.expr, shadowed: frozenset[str]) -> None:
-        for sub in ast.walk(value):
+        for sub in _outside_calls(value):
             if self._tracked(sub, self.args_names | self.kwargs_names, shadowed):
                 self.effect.unproven.append(
                     f"it passes on a transformed copy of its arguments ({ast.unparse(value)})"
@@ -471,6 +513,9 @@ class _Analyser:
                 return Callee("param", name, text)
             if name in self.local_defs:
                 return Callee("local_def", name, text)
+            alias = self.aliases.get(name)
+            if alias is not None and alias is not func:
+                return self._callee(alias, shadowed)
             if name in self.locals:
                 return Callee("unknown", name, text)
             return Callee("global", name, text)
@@ -557,6 +602,45 @@ def _indexed(node: ast.AST, args_names: set[str]) -> int:
     for child in ast.iter_child_nodes(node):
         needed = max(needed, _indexed(child, args_names))
     return needed
+
+
+def _aliases(node: FunctionNode) -> dict[str, ast.expr]:
+    """Names assigned exactly once, from a plain name or attribute (``f = self.func``)."""
+    counts: dict[str, int] = {}
+    values: dict[str, ast.expr] = {}
+    body = node.body if isinstance(node.body, list) else [node.body]
+    for sub in ast.walk(ast.Module(body=body, type_ignores=[])):  # type: ignore[arg-type]
+        targets: list[ast.expr] = []
+        if isinstance(sub, ast.Assign):
+            targets = sub.targets
+        elif isinstance(sub, (ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For)):
+            targets = [sub.target]
+        for target in targets:
+            for name in ast.walk(target):
+                if isinstance(name, ast.Name):
+                    counts[name.id] = counts.get(name.id, 0) + 1
+        if (
+            isinstance(sub, ast.Assign)
+            and len(sub.targets) == 1
+            and isinstance(sub.targets[0], ast.Name)
+            and isinstance(sub.value, (ast.Name, ast.Attribute))
+        ):
+            values[sub.targets[0].id] = sub.value
+    return {name: value for name, value in values.items() if counts.get(name) == 1}
+
+
+def _outside_calls(node: ast.AST) -> list[ast.AST]:
+    """Nodes of ``node`` not inside a call (calls are analysed on their own:
+    ``*(func(url, **kwargs) for url in urls)`` forwards through the inner call)."""
+    found: list[ast.AST] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        if isinstance(current, ast.Call) and current is not node:
+            continue
+        stack.extend(ast.iter_child_nodes(current))
+    return found
 
 
 def _mangle(name: str, code: types.CodeType) -> str:

@@ -37,7 +37,15 @@ def function_module(func: types.FunctionType) -> str | None:
 def owner_name(obj: object) -> str:
     """The dotted name of any owner: a function, a class or another object."""
     if isinstance(obj, types.FunctionType):
-        return code_owner_name(obj.__code__, function_module(obj))
+        code = obj.__code__
+        if code.co_filename.startswith("<") and "__wrapped__" not in obj.__dict__:
+            # Generated from text (dataclasses' __init__, namedtuple's
+            # __new__): the generator names the function for its class.
+            module = instance_attr(obj, "__module__")
+            qualname = instance_attr(obj, "__qualname__")
+            if isinstance(qualname, str) and "<locals>" not in qualname:
+                return f"{module}.{qualname}" if isinstance(module, str) else qualname
+        return code_owner_name(code, function_module(obj))
     if isinstance(obj, types.MethodType):
         return owner_name(obj.__func__)
     if isinstance(obj, (types.BuiltinFunctionType, types.MethodDescriptorType)):

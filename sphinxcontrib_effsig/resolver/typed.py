@@ -33,8 +33,17 @@ if TYPE_CHECKING:
     from .chain import Resolver
 
 
-def from_definition_site(func: types.FunctionType, resolver: Resolver) -> EffectiveSignature | None:
-    """The signature implied by typed decorators at ``func``'s ``def``, if any."""
+def from_definition_site(
+    func: types.FunctionType,
+    resolver: Resolver,
+    inner: EffectiveSignature | None = None,
+) -> EffectiveSignature | None:
+    """The signature implied by typed decorators at ``func``'s ``def``, if any.
+
+    With ``inner`` (the effective signature of what ``func`` wraps, when the
+    resolver found it), only the outermost decorator's annotations are
+    applied to it: the layers below were resolved from their own code.
+    """
     module_name = instance_attr(func, "__module__", None)
     qualname = instance_attr(func, "__qualname__", None)
     if not isinstance(module_name, str) or not isinstance(qualname, str):
@@ -52,6 +61,19 @@ def from_definition_site(func: types.FunctionType, resolver: Resolver) -> Effect
     node = _find_def(tree, qualname)
     if node is None or not node.decorator_list:
         return None
+    if inner is not None:
+        hints = _decorator_hints(node.decorator_list[0], namespace)
+        outer = _transform(inner, *hints) if hints is not None else None
+        if outer is None:
+            return None
+        return outer.replace(
+            notes=[
+                *inner.notes,
+                f"the outermost decorator of {module_name}.{qualname} has no readable "
+                "wrapper; its ParamSpec/Concatenate annotations describe it",
+            ],
+            resolved=inner.resolved,
+        )
     sig = _signature_from_def(node, namespace, module_name, qualname)
     notes: list[str] = []
     for decorator_node in reversed(node.decorator_list):
