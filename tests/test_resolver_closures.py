@@ -123,6 +123,18 @@ CLASS_BASED = [
         target("reindex", "collection", "batch_size"),
         id="__call__ keeping the target in a local variable first",
     ),
+    row(
+        "send_sms",
+        "(number: str, text: str, *, sender: str = 'ACME', max_wait: float = 1.0) -> bool",
+        {**target("send_sms", "number", "text", "sender"), **closure("Throttled", "max_wait")},
+        id="__call__ that is itself decorated",
+    ),
+    row(
+        "resolve_dns",
+        "(name: str, kind: str = 'A', *, priority: int = 0) -> list[str]",
+        {**target("resolve_dns", "name", "kind"), **closure("RateLimiter.limit", "priority")},
+        id="decorator method of a configured object (@limiter.limit)",
+    ),
 ]
 
 FACTORIES = [

@@ -10,6 +10,7 @@ import logging
 import time
 import types
 
+from samples.decorators import log_calls
 from samples.models import Request, User, open_connection
 
 logger = logging.getLogger(__name__)
@@ -322,3 +323,37 @@ def tracked(cls):
         return instance
 
     return create
+
+
+class Throttled:
+    """Class-based decorator whose own ``__call__`` is decorated too (logged)."""
+
+    def __init__(self, func):
+        functools.update_wrapper(self, func)
+        self.func = func
+
+    @log_calls
+    def __call__(self, *args, max_wait: float = 1.0, **kwargs):
+        return self.func(*args, **kwargs)
+
+
+class RateLimiter:
+    """Decorators from a configured object: ``@limiter.limit``."""
+
+    def __init__(self, per_second: float) -> None:
+        self.per_second = per_second
+        self.waiting = 0
+
+    def limit(self, func):
+        @functools.wraps(func)
+        def wrapper(*args, priority: int = 0, **kwargs):
+            self.waiting += 1
+            try:
+                return func(*args, **kwargs)
+            finally:
+                self.waiting -= 1
+
+        return wrapper
+
+
+limiter = RateLimiter(5.0)

@@ -8,12 +8,14 @@ from samples.closures import (
     Memo,
     RequireRequest,
     Retry,
+    Throttled,
     Timed,
     authenticated,
     count_calls,
     count_into,
     default_retries,
     instrument,
+    limiter,
     optional_call,
     rate_limited,
     require_role,
@@ -243,3 +245,15 @@ class Worker:
 
     def __init__(self, queue: str, *, concurrency: int = 4) -> None:
         remember_call()
+
+
+@Throttled
+def send_sms(number: str, text: str, *, sender: str = "ACME") -> bool:
+    """Send a text message."""
+    return remember_call()
+
+
+@limiter.limit
+def resolve_dns(name: str, kind: str = "A") -> list[str]:
+    """DNS records of ``name``."""
+    return remember_call()
