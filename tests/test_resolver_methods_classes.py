@@ -271,6 +271,18 @@ CONSTRUCTORS = [
         method("Registry.__init__", "host", "port"),
         id="metaclass __call__ forwarding to super().__call__",
     ),
+    row(
+        "Queue",
+        "(name: str, *, durable: bool = True, trace: bool = False) -> None",
+        {**method("Queue.__init__", "name", "durable"), **method("Traced", "trace")},
+        id="metaclass __call__ adding a keyword (owner named by the metaclass)",
+    ),
+    row(
+        "Pool",
+        "(size: int = 10, *, block: bool = True) -> None",
+        method("Pool.__init__", "size", "block"),
+        id="__new__ taking *args/**kwargs it does not use: __init__'s parameters",
+    ),
 ]
 
 PARTIALS = [

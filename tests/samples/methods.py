@@ -201,6 +201,37 @@ class Registry(metaclass=Registered):
         remember_call()
 
 
+class Traced(type):
+    """A metaclass whose ``__call__`` accepts a ``trace`` flag for every class."""
+
+    def __call__(cls, *args, trace: bool = False, **kwargs):
+        instance = super().__call__(*args, **kwargs)
+        if trace:
+            print(f"created {instance!r}")
+        return instance
+
+
+class Queue(metaclass=Traced):
+    """A message queue client, created through the tracing metaclass."""
+
+    def __init__(self, name: str, *, durable: bool = True) -> None:
+        remember_call()
+
+
+class Pool:
+    """A process-wide pool: ``__new__`` swallows the arguments, ``__init__`` takes them."""
+
+    _instance = None
+
+    def __new__(cls, *args, **kwargs):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __init__(self, size: int = 10, *, block: bool = True) -> None:
+        remember_call()
+
+
 class Workspace:
     """A workspace created inside a tenant."""
 
