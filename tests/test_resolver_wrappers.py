@@ -105,6 +105,18 @@ CONSUMING = [
         {**target("list_customers", "country"), **decorator("page_size_from_config", "page_size")},
         id="pop default read from a global's attribute, limit supplied",
     ),
+    row(
+        "crawl",
+        "(start_url: str, depth: int = 2, *, user_agent='effsig-client/1.0') -> list[str]",
+        {**target("crawl", "start_url", "depth"), **decorator("identified", "user_agent")},
+        id="pop default is a module constant: its value",
+    ),
+    row(
+        "solve",
+        "(puzzle: str, *, hints: bool = False, deadline=time.monotonic() + 30) -> str",
+        {**target("solve", "puzzle", "hints"), **decorator("bounded", "deadline")},
+        id="pop default computed per call: its source text",
+    ),
 ]
 
 SUPPLYING = [

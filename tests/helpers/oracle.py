@@ -144,7 +144,12 @@ def build_call(
     positional_open = True
     for name, param in sig.parameters.items():
         required = param.default is P.empty and param.kind not in (P.VAR_POSITIONAL, P.VAR_KEYWORD)
-        if not (required or everything):
+        computed = getattr(param, "owner_name", "") != innermost and _computed_by_wrapper(
+            param.default
+        )
+        if computed or not (required or everything):
+            # A wrapper's default known only as source text (``time.monotonic() + 30``)
+            # has no value to pass: leave it to the wrapper.
             if param.kind in POSITIONAL:
                 positional_open = False  # a later positional cannot skip this one
             continue

@@ -9,6 +9,7 @@ from samples.decorators import (
     as_text,
     audit_user,
     audited,
+    bounded,
     cache_by_key,
     cached,
     checked_connection,
@@ -19,6 +20,7 @@ from samples.decorators import (
     enforce_timeout,
     fast_timeout,
     from_json_fields,
+    identified,
     log_arguments,
     log_calls,
     login_required,
@@ -259,4 +261,16 @@ def count_orders(customer_id: int, *, conn: Connection | None = None) -> int:
 @strict_timeout
 def sync_mailbox(account: str, timeout: float = 60.0, folders: tuple[str, ...] = ()) -> int:
     """Synchronise a mailbox; returns the number of new messages."""
+    return remember_call()
+
+
+@identified
+def crawl(start_url: str, depth: int = 2) -> list[str]:
+    """URLs reachable from ``start_url``."""
+    return remember_call()
+
+
+@bounded
+def solve(puzzle: str, *, hints: bool = False) -> str:
+    """Solve a puzzle before the deadline."""
     return remember_call()

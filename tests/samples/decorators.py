@@ -536,3 +536,28 @@ def strict_timeout(func):
         return func(*args, **kwargs)
 
     return wrapper
+
+
+def identified(func):
+    """Pops ``user_agent`` with a module-level constant as its default."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        user_agent = kwargs.pop("user_agent", DEFAULT_USER_AGENT)
+        logger.debug("as %s", user_agent)
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def bounded(func):
+    """Pops ``deadline`` whose default is computed per call (shown as its source)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        deadline = kwargs.pop("deadline", time.monotonic() + 30)
+        if time.monotonic() > deadline:
+            raise TimeoutError("deadline already passed")
+        return func(*args, **kwargs)
+
+    return wrapper
