@@ -180,19 +180,49 @@ class Resolver:
         }
         return next(iter(targets.values())) if len(targets) == 1 else None
 
+    def _layers_below(self, func: types.FunctionType, wrapped: object) -> list[object]:
+        """What ``func`` wraps, layer by layer, down to the innermost function found."""
+        below: list[object] = []
+        current: object = wrapped if wrapped is not None else self._closure_callable(func)
+        while current is not None and len(below) < 64 and all(c is not current for c in below):
+            below.append(current)
+            nxt = wrapped_of(current)
+            if nxt is None and isinstance(current, types.FunctionType) and _has_star(current):
+                # Only wrapper-shaped functions lead further down.
+                nxt = self._closure_callable(current)
+            current = nxt
+        return below
+
+    def _resolve_quietly(self, obj: object) -> EffectiveSignature | None:
+        try:
+            return evaluate_signature(self.resolve(obj), obj)
+        except (NoSignature, _Cycle, _TooDeep):
+            return None
+
     @staticmethod
     def _closure_callable(func: types.FunctionType) -> Any:
-        """The one Python callable in ``func``'s closure (generated wrappers keep
-        their target there), or ``None``."""
-        found = []
+        """What a generated wrapper without ``__wrapped__`` wraps, if it can be told.
+
+        Candidates are the Python callables its code can reach (closure cells
+        and the globals it names); the target is the one whose name the
+        wrapper took over, or the only candidate.
+        """
+        found: dict[int, Any] = {}
+        values: list[object] = []
         for cell in func.__closure__ or ():
             try:
-                value = cell.cell_contents
+                values.append(cell.cell_contents)
             except ValueError:
                 continue
+        values += [func.__globals__.get(name) for name in func.__code__.co_names]
+        for value in values:
             if isinstance(value, (types.FunctionType, types.MethodType, functools.partial)):
-                found.append(value)
-        return found[0] if len(found) == 1 else None
+                found[id(value)] = value
+        if len(found) == 1:
+            return next(iter(found.values()))
+        name = instance_attr(func, "__qualname__")
+        named = [v for v in found.values() if instance_attr(v, "__qualname__") == name]
+        return named[0] if len(named) == 1 else None
 
     def _bound_method(self, method: types.MethodType) -> EffectiveSignature:
         func = method.__func__
@@ -414,16 +444,8 @@ class Resolver:
         bound: bool,
     ) -> EffectiveSignature:
         """No source to read: a typed decorator, or what autodoc would show."""
-        inner_sig: EffectiveSignature | None = None
-        target = wrapped if wrapped is not None else self._closure_callable(func)
-        if target is not None:
-            try:
-                inner_sig = evaluate_signature(self.resolve(target), target)
-            except (NoSignature, _Cycle, _TooDeep):
-                inner_sig = None
-        from_types = typed.from_definition_site(func, self, inner_sig)
-        if from_types is None and inner_sig is not None:
-            from_types = typed.from_definition_site(func, self)
+        below = self._layers_below(func, wrapped)
+        from_types = typed.from_definition_site(func, below, self._resolve_quietly)
         if from_types is not None:
             return _bind_first(from_types, bound)
         note = (

@@ -20,62 +20,52 @@ import re
 import sys
 import types
 import typing
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from .annotations import evaluate_annotation, read_default
 from .compose import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, normalise
 from .model import EffectiveParameter, EffectiveSignature
 from .naming import owner_name
 from .safe import instance_attr, namespace_of, static_attr
-from .source import module_tree
+from .source import function_node, module_tree
 
-if TYPE_CHECKING:
-    from .chain import Resolver
+Definition = ast.FunctionDef | ast.AsyncFunctionDef
 
 
 def from_definition_site(
     func: types.FunctionType,
-    resolver: Resolver,
-    inner: EffectiveSignature | None = None,
+    below: list[object],
+    resolve: Callable[[object], EffectiveSignature | None],
 ) -> EffectiveSignature | None:
-    """The signature implied by typed decorators at ``func``'s ``def``, if any.
+    """The signature implied by typed decorators at the decorated ``def``, if any.
 
-    With ``inner`` (the effective signature of what ``func`` wraps, when the
-    resolver found it), only the outermost decorator's annotations are
-    applied to it: the layers below were resolved from their own code.
+    ``below`` lists what ``func`` wraps, layer by layer, as far down as the
+    resolver could follow. When it reaches the function the ``def`` itself
+    created, the ``@`` line that made ``func`` is known by counting, and only
+    that decorator's annotations are applied to the layer below (resolved
+    from its own code). Otherwise every decorator at the definition site is
+    applied, from the bottom up, to the signature written in the ``def``.
     """
-    module_name = instance_attr(func, "__module__", None)
-    qualname = instance_attr(func, "__qualname__", None)
-    if not isinstance(module_name, str) or not isinstance(qualname, str):
+    site = _definition_site(func, below)
+    if site is None:
         return None
-    module = sys.modules.get(module_name)
-    filename = static_attr(module, "__file__", None) if module is not None else None
-    if not isinstance(filename, str):
-        return None
-    namespace = namespace_of(module)
-    if namespace is None:
-        return None
-    tree = module_tree(filename, namespace)
-    if tree is None:
-        return None
-    node = _find_def(tree, qualname)
-    if node is None or not node.decorator_list:
-        return None
-    if inner is not None:
-        hints = _decorator_hints(node.decorator_list[0], namespace)
+    node, namespace, where = site
+    if below and is_original(below[-1], node):
+        index = len(node.decorator_list) - len(below)
+        inner = resolve(below[0])
+        if index < 0 or inner is None:
+            return None
+        hints = _decorator_hints(node.decorator_list[index], namespace)
         outer = _transform(inner, *hints) if hints is not None else None
         if outer is None:
             return None
-        return outer.replace(
-            notes=[
-                *inner.notes,
-                f"the outermost decorator of {module_name}.{qualname} has no readable "
-                "wrapper; its ParamSpec/Concatenate annotations describe it",
-            ],
-            resolved=inner.resolved,
+        note = (
+            f"a decorator of {where} has no readable wrapper; its ParamSpec/Concatenate "
+            "annotations describe it"
         )
-    sig = _signature_from_def(node, namespace, module_name, qualname)
-    notes: list[str] = []
+        return outer.replace(notes=[*inner.notes, note], resolved=inner.resolved)
+    sig = _signature_from_def(node, namespace, where)
     for decorator_node in reversed(node.decorator_list):
         hints = _decorator_hints(decorator_node, namespace)
         if hints is None:
@@ -84,15 +74,52 @@ def from_definition_site(
         if transformed is None:
             return None
         sig = transformed
-    notes.append(
-        f"{module_name}.{qualname} has no readable wrapper; its signature follows the "
+    note = (
+        f"{where} has no readable wrapper; its signature follows the "
         "ParamSpec/Concatenate annotations of its decorators"
     )
     return EffectiveSignature(
         normalise(list(sig.parameters.values())),
         return_annotation=sig.return_annotation,
-        notes=notes,
+        notes=[note],
     )
+
+
+def _definition_site(
+    func: types.FunctionType, below: list[object]
+) -> tuple[Definition, dict[str, Any], str] | None:
+    """The decorated ``def``: found from the innermost function's own code, or
+    else by the ``__module__``/``__qualname__`` the wrapper carries."""
+    if below and isinstance(below[-1], types.FunctionType):
+        original = below[-1]
+        node = function_node(original.__code__, original.__globals__)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.decorator_list:
+            module = original.__globals__.get("__name__")
+            where = f"{module}.{node.name}" if isinstance(module, str) else node.name
+            return node, original.__globals__, where
+    module_name = instance_attr(func, "__module__", None)
+    qualname = instance_attr(func, "__qualname__", None)
+    if not isinstance(module_name, str) or not isinstance(qualname, str):
+        return None
+    module = sys.modules.get(module_name)
+    filename = static_attr(module, "__file__", None) if module is not None else None
+    namespace = namespace_of(module) if module is not None else None
+    if not isinstance(filename, str) or namespace is None:
+        return None
+    tree = module_tree(filename, namespace)
+    found = None if tree is None else _find_def(tree, qualname)
+    if found is None or not found.decorator_list:
+        return None
+    return found, namespace, f"{module_name}.{qualname}"
+
+
+def is_original(obj: object, node: Definition) -> bool:
+    """Is ``obj`` the function the ``def`` itself created (below every decorator)?"""
+    if not isinstance(obj, types.FunctionType):
+        return False
+    code = obj.__code__
+    first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+    return code.co_name == node.name and code.co_firstlineno == first
 
 
 def _find_def(tree: ast.Module, qualname: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
@@ -128,12 +155,9 @@ class _Definition:
 
 
 def _signature_from_def(
-    node: ast.FunctionDef | ast.AsyncFunctionDef,
-    namespace: dict[str, Any],
-    module_name: str,
-    qualname: str,
+    node: Definition, namespace: dict[str, Any], where: str
 ) -> EffectiveSignature:
-    owner = _Definition(f"{module_name}.{qualname}")
+    owner = _Definition(where)
     name = owner.name
     args = node.args
 
