@@ -528,6 +528,30 @@ def make_method(
     return cls, cls.__dict__[name]
 
 
+def _receiver_named_obj(model: Model, template: str, layer: int) -> None:
+    """``__call__(self, obj, *args, **kwargs)`` forwards ``obj`` first: the caller
+    passes the receiver under that name; it stays the method's parameter."""
+    model.positional[0].name = "obj"
+
+
+def _receiver_is_plain(model: Model) -> bool:
+    return bool(model.positional) and model.positional[0].kind is P.POSITIONAL_OR_KEYWORD
+
+
+def _logged_method(model: Model, template: str, layer: int) -> None:
+    _receiver_named_obj(model, template, layer)
+    model.keyword.append(Param("log", P.KEYWORD_ONLY, True, owner(template), layer))
+
+
+#: Class-based method decorators with ``__get__``: only for methods.
+METHOD_TEMPLATES: dict[str, Template] = {
+    "BoundByPartial": Template(_receiver_is_plain, _receiver_named_obj),
+    "LoggedMethod": Template(
+        lambda m: _receiver_is_plain(m) and not m.keywordable("log"), _logged_method
+    ),
+}
+
+
 @dataclass
 class MethodStack:
     obj: Callable[..., Any]
@@ -563,11 +587,13 @@ def method_stacks(draw: st.DrawFn) -> MethodStack:
     for layer in range(1, draw(st.integers(1, 4)) + 1):
         choices = [
             n
-            for n, t in TEMPLATES.items()
+            for n, t in {**TEMPLATES, **METHOD_TEMPLATES}.items()
             if n not in layers and n not in NOT_FOR_METHODS and t.applies(model)
         ]
+        # Weight the method-only templates up: they are few among many.
+        choices += [n for n in choices if n in METHOD_TEMPLATES] * 5
         template = draw(st.sampled_from(choices))
-        TEMPLATES[template].effect(model, template, layer)
+        {**TEMPLATES, **METHOD_TEMPLATES}[template].effect(model, template, layer)
         func = getattr(templates, template)(func)
         layers.append(template)
     if access == "classmethod":

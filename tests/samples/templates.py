@@ -10,6 +10,7 @@ templates wrap coroutine functions, ``gen_*`` templates generators.
 """
 
 import functools
+import types
 
 from samples.models import Connection
 
@@ -346,3 +347,35 @@ def nested_forward(func):
         return call()
 
     return wrapper
+
+
+class BoundByPartial:
+    """Class-based method decorator binding through ``functools.partial``."""
+
+    def __init__(self, func):
+        functools.update_wrapper(self, func)
+        self.func = func
+
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return self
+        return functools.partial(self, obj)
+
+    def __call__(self, obj, *args, **kwargs):
+        return self.func(obj, *args, **kwargs)
+
+
+class LoggedMethod:
+    """Class-based method decorator binding with ``MethodType``; adds ``log=True``."""
+
+    def __init__(self, func):
+        functools.update_wrapper(self, func)
+        self.func = func
+
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return self
+        return types.MethodType(self, obj)
+
+    def __call__(self, obj, *args, log=True, **kwargs):
+        return self.func(obj, *args, **kwargs)
