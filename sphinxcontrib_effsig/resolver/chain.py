@@ -13,6 +13,7 @@ import builtins
 import functools
 import inspect
 import types
+from dataclasses import replace
 from typing import Any
 
 from . import typed
@@ -388,10 +389,40 @@ class Resolver:
             layer.defaults[key] = read_default(expr, func)
         for forward in effect.forwards:
             layer.sites.extend(self._sites(forward, func, bound_self, wrapped, layer))
+        if bind_result:
+            prebound = [self._prebind(site, bound_self) for site in layer.sites]
+            known = [site for site in prebound if site.target is not None]
+            if known and all(site.prebound for site in known):
+                # ``self`` is args[0]: it is bound now, the rest move up one.
+                layer.sites = prebound
+                layer.positional_needed = max(0, layer.positional_needed - 1)
+                bind_result = False
         sig = compose(layer)
         if is_typevar(sig.return_annotation):
             sig = sig.replace(return_annotation=EMPTY)
         return _bind_first(sig, bind_result)
+
+    def _prebind(self, site: Site, bound_self: object) -> Site:
+        """Resolve a target that receives ``self`` first in ``*args`` as bound to it.
+
+        A decorated method bound to an instance passes ``self`` on inside
+        ``*args``; resolving the target as bound lets its own
+        ``self.attribute`` calls be followed.
+        """
+        forward = site.forward
+        target = site.target_object
+        if (
+            site.target is None
+            or not forward.star_args
+            or forward.leading
+            or not isinstance(target, types.FunctionType)
+        ):
+            return site
+        try:
+            sig = self._function(target, bound_self)
+        except (NoSignature, _Cycle, _TooDeep):
+            return site
+        return replace(site, target=evaluate_signature(sig, target), prebound=True)
 
     def _own_return(self, func: types.FunctionType, effect: Effect) -> Any:
         if effect.returns is None:
@@ -539,7 +570,9 @@ class Resolver:
         if forward.callee.binds and not self._bound_to_none(forward.callee, func):
             sig = drop_first(sig)
         declared = wrapped is not None and _underlying(target) is _underlying(wrapped)
-        return Site(forward, evaluate_signature(sig, target), id(target), declared)
+        return Site(
+            forward, evaluate_signature(sig, target), id(target), declared, target_object=target
+        )
 
     def _bound_to_none(self, callee: Callee, func: types.FunctionType | None) -> bool:
         """``impl.__get__(obj, cls)`` where the closure's ``obj`` is ``None``: unbound."""

@@ -35,6 +35,10 @@ class Site:
     target_id: int = 0
     #: the target is the wrapper's declared ``__wrapped__`` (or it, bound)
     declared: bool = False
+    #: the target was resolved with its first parameter bound to the instance
+    #: the wrapper is bound to (``self`` travels in the wrapper's ``*args``)
+    prebound: bool = False
+    target_object: object = None
 
 
 @dataclass
