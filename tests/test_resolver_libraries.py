@@ -8,6 +8,7 @@ always what ``inspect.signature`` reports: a few rows below are cases where
 from __future__ import annotations
 
 import inspect
+from typing import Any
 
 import pytest
 from helpers.expect import Case, cases, check, owned
@@ -426,7 +427,8 @@ NOT_FOR_THE_ORACLE = {
     "cache": "fibonacci compares n with ints",
     "pydantic-validate_call": "pydantic refuses placeholders that are not str/int",
     "pydantic-validate_call-factory": "pydantic refuses placeholders that are not str/int",
-    # The generator body only runs inside ``with``/``async with``.
+    # The generator body only runs inside ``with``/``async with``: checked
+    # below through an adapter that enters the context.
     "contextmanager": "the body runs on __enter__, not on the call",
     "asynccontextmanager": "the body runs on __aenter__, not on the call",
     # Bare ``@retry`` retries forever, so a refused call never returns.
@@ -456,3 +458,33 @@ def test_rows_are_true_at_runtime(case: Case) -> None:
 
     with click.Context(click.Command("cli"), obj=Settings()):
         check_coherence(case.obj())
+
+
+def _entering(manager_factory: Any) -> Any:
+    """Call the factory and enter what it returns, so the generator body runs."""
+
+    def enter(*args: Any, **kwargs: Any) -> Any:
+        manager = manager_factory(*args, **kwargs)
+        if hasattr(manager, "__aenter__"):
+
+            async def run() -> Any:
+                async with manager as value:
+                    return value
+
+            return run()
+        with manager as value:
+            return value
+
+    return enter
+
+
+@pytest.mark.parametrize("case_id", ["contextmanager", "asynccontextmanager"])
+def test_context_manager_rows_are_true_when_entered(case_id: str) -> None:
+    """The documented call shape, checked by the oracle on ``with f(...)``."""
+    from helpers.oracle import check_coherence
+
+    from sphinxcontrib_effsig import effective_signature
+
+    case = next(row for row in FUNCTOOLS if row.id == case_id)
+    manager_factory = case.obj()
+    check_coherence(_entering(manager_factory), effective_signature(manager_factory))
