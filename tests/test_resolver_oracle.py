@@ -434,11 +434,16 @@ def stacks(draw: st.DrawFn) -> Stack:
 )
 @given(stacks())
 def test_random_stacks_resolve_to_the_model_and_are_true(stack: Stack) -> None:
-    sig = effective_signature(stack.obj)
+    check_stack(stack.obj, stack.model.signature(), stack.model.owners())
+
+
+def check_stack(obj: Callable[..., Any], expected: str, owners: dict[str, str]) -> None:
+    """The resolver agrees with the model, and the real object with both."""
+    sig = effective_signature(obj)
     assert sig.resolved, sig.notes
-    assert str(sig) == stack.model.signature()
-    assert {n: p.owner_name for n, p in sig.parameters.items()} == stack.model.owners()
-    check_coherence(stack.obj, sig)
+    assert str(sig) == expected
+    assert {n: p.owner_name for n, p in sig.parameters.items()} == owners
+    check_coherence(obj, sig)
 
 
 def fixed_target(path, timeout=10, region="us-east-1", *, mode=None, **options):
@@ -623,8 +628,21 @@ def method_stacks(draw: st.DrawFn) -> MethodStack:
 def test_random_stacks_on_methods_and_constructors_resolve_to_the_model_and_are_true(
     stack: MethodStack,
 ) -> None:
-    sig = effective_signature(stack.obj)
-    assert sig.resolved, sig.notes
-    assert str(sig) == stack.expected
-    assert {n: p.owner_name for n, p in sig.parameters.items()} == stack.owners
-    check_coherence(stack.obj, sig)
+    check_stack(stack.obj, stack.expected, stack.owners)
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=1500,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(st.one_of(stacks(), method_stacks()))
+def test_many_random_stacks(stack: Stack | MethodStack) -> None:
+    """The sweep ``.ci/run`` adds: ten times the examples, functions and methods."""
+    if isinstance(stack, Stack):
+        check_stack(stack.obj, stack.model.signature(), stack.model.owners())
+    else:
+        check_stack(stack.obj, stack.expected, stack.owners)
