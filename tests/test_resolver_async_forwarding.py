@@ -83,6 +83,21 @@ ASYNC = [
         target("thumbnail", "path", "size"),
         id="asyncio.to_thread(func, *args, **kwargs)",
     ),
+    row(
+        "store_metric",
+        "(name: str, value: float, *, tags: tuple[str, ...] = (), retries: int = 3) -> None",
+        {**target("store_metric", "name", "value", "tags"), **decorator("async_retry", "retries")},
+        id="3: class-based over async wrapper over async keyword supplier",
+    ),
+    row(
+        "delete_account",
+        "(account_id: int, *, purge: bool = False, attempts: int = 3) -> bool",
+        {
+            **target("delete_account", "account_id", "purge"),
+            **owned("samples.closures.Retry", "attempts"),
+        },
+        id="3: sync class-based over nested async def over async with",
+    ),
 ]
 
 GENERATORS = [

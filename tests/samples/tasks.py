@@ -28,6 +28,7 @@ from samples.async_forwarding import (
     with_session,
 )
 from samples.calls import remember_call
+from samples.closures import Instrumented, Retry
 from samples.models import Connection
 
 
@@ -178,4 +179,22 @@ def insert_row(name: str, email: str, *, strict: bool = False, returning: bool =
 @for_each_url
 async def fetch_all(url: str, *, timeout: float = 10.0) -> bytes:
     """Download every URL concurrently."""
+    return remember_call()
+
+
+@Instrumented
+@async_retry
+@with_pool_connection
+async def store_metric(
+    name: str, value: float, conn: Connection | None = None, *, tags: tuple[str, ...] = ()
+) -> None:
+    """Store one metric sample."""
+    return remember_call()
+
+
+@Retry
+@shielded
+@with_session
+async def delete_account(session: Session, account_id: int, *, purge: bool = False) -> bool:
+    """Delete an account."""
     return remember_call()
