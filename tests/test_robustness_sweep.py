@@ -11,7 +11,12 @@ staticmethods defined in those classes — is resolved. Requirements (issue 6):
   busy moment on a shared CI machine is not a finding);
 - a *plain* function (a Python function or a method of one, with no
   ``__wrapped__``, no ``__signature__`` and neither ``*args`` nor
-  ``**kwargs``) gets exactly ``inspect.signature``'s answer, resolved.
+  ``**kwargs``) gets exactly ``inspect.signature``'s answer, resolved;
+- a parameter is never attributed to a function that has never heard of it:
+  when its owner is a Python function, the name is one of that function's
+  parameters or locals, appears in its code (a popped or supplied keyword)
+  or its annotations (a ``Concatenate`` type), or is in the explicit
+  ``__signature__`` it carries.
 
 The figures — callables seen, how many resolve differently from
 ``inspect.signature``, how many fell back, and the slowest resolutions — are
@@ -154,6 +159,45 @@ def is_plain(obj: object, theirs: inspect.Signature | None) -> bool:
     return all(p.kind not in variadic for p in theirs.parameters.values())
 
 
+_CODE_NAMES: dict[types.CodeType, frozenset[str]] = {}
+
+
+def names_in_code(code: types.CodeType) -> frozenset[str]:
+    """Every identifier and string constant in ``code`` and the code nested in it."""
+    if code not in _CODE_NAMES:
+        names = set(code.co_varnames) | set(code.co_names) | set(code.co_freevars)
+        for const in code.co_consts:
+            if isinstance(const, str):
+                names.add(const)
+            elif isinstance(const, tuple):
+                names.update(item for item in const if isinstance(item, str))
+            elif isinstance(const, types.CodeType):
+                names |= names_in_code(const)
+        _CODE_NAMES[code] = frozenset(names)
+    return _CODE_NAMES[code]
+
+
+def strangers(sig: EffectiveSignature) -> list[str]:
+    """Parameters whose owner function never mentions them (see the module docstring)."""
+    found = []
+    for param in sig.parameters.values():
+        owner = param.owner
+        if isinstance(owner, types.MethodType):
+            owner = owner.__func__
+        if not isinstance(owner, types.FunctionType):
+            continue
+        if param.name in names_in_code(owner.__code__):
+            continue
+        explicit = owner.__dict__.get("__signature__")
+        if isinstance(explicit, inspect.Signature) and param.name in explicit.parameters:
+            continue
+        annotations = str(inspect.get_annotations(owner)).lower()
+        if param.name.replace("_", "") in annotations.replace("_", ""):
+            continue
+        found.append(f"{param.name} (owner {param.owner_name})")
+    return found
+
+
 # --- the figures ----------------------------------------------------------------
 
 
@@ -172,6 +216,7 @@ class Figures:
     escaped: list[str] = field(default_factory=list)
     slow: list[str] = field(default_factory=list)
     plain_mismatch: list[str] = field(default_factory=list)
+    misattributed: list[str] = field(default_factory=list)
     examples_differ: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
@@ -180,6 +225,7 @@ class Figures:
             ("exceptions that escaped", self.escaped),
             (f"resolutions slower than {TIME_LIMIT} s", self.slow),
             ("plain functions that differ from inspect.signature", self.plain_mismatch),
+            ("parameters attributed to a function that never mentions them", self.misattributed),
         ):
             if items:
                 shown.append(f"{len(items)} {title}:")
@@ -264,6 +310,8 @@ def sweep(package: str) -> Figures:
         assert isinstance(ours, EffectiveSignature), (name, type(ours))
         if not ours.resolved:
             figures.unresolved += 1
+        if stray := strangers(ours):
+            figures.misattributed.append(f"{name}{text(ours)}: {', '.join(stray)}")
         if theirs is None or not same_signature(ours, theirs):
             figures.differ += 1
             figures.examples_differ.append(
