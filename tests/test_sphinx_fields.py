@@ -218,7 +218,7 @@ PARAMETERS = [
     ("parcelpost.api.cancel", ["label_id", "timeout"]),
     ("parcelpost.api.pay", ["label_id", "amount"]),
     ("parcelpost.api.quote", ["weight_kg", "postcode", "trace_id"]),
-    ("parcelpost.api.schedule_pickup", ["address", "day", "priority"]),
+    ("parcelpost.api.schedule_pickup", ["address", "day", "priority", "key_id"]),
     ("parcelpost.api.Depot", ["code", "retries"]),
     ("parcelpost.api.Depot.nearest", ["postcode", "retries"]),
 ]
@@ -343,6 +343,11 @@ DESCRIPTIONS = [
         "parcelpost.api.quote",
         "trace_id",
         "Correlation id written to the log; one is made up when omitted.",
+    ),
+    (  # written in the wrapper's own def, whose __doc__ functools.wraps replaced
+        "parcelpost.api.schedule_pickup",
+        "key_id",
+        "Which key of the account signs the request.",
     ),
     ("parcelpost.api.track", "tracking_number", "The number printed on the label."),
 ]

@@ -11,8 +11,10 @@ when the project loads it, so every style ends up as Sphinx info fields.
 
 from __future__ import annotations
 
+import ast
 import inspect
 import textwrap
+import types
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
@@ -21,6 +23,7 @@ from sphinx.util import logging
 from sphinx.util.docstrings import prepare_docstring
 
 from ..resolver import EffectiveParameter
+from ..resolver.source import function_node
 from . import fieldlines
 from .provenance import cited_name, lookup
 
@@ -62,21 +65,46 @@ def _cache(app: Sphinx) -> dict[str, dict[str, ParameterDoc]]:
 
 
 def _read(app: Sphinx, name: str, owner: object) -> dict[str, ParameterDoc]:
+    """Every parameter description the owner's docstrings give, first source first.
+
+    The sources: the object the owner is cited as (the decorator ``retry``,
+    or a class with its ``__init__``/``__call__``), then the docstring
+    written in the wrapper's own ``def`` — which ``functools.wraps`` replaced
+    at run time, so it is read from the source.
+    """
     found: dict[str, ParameterDoc] = {}
     target = lookup(name)
     if target is None and not hasattr(owner, "__wrapped__"):
         target = owner  # its __doc__ is its own: nothing copied it over
-    if target is None:
-        return found
+    docstrings: list[tuple[str, object]] = []
+    if target is not None:
+        for source in _documented_parts(target):
+            docstring = getattr(source, "__doc__", None)
+            if isinstance(docstring, str):
+                docstrings.append((docstring, source))
+    written = _written_docstring(owner)
+    if written is not None:
+        docstrings.append((written, owner))
     what = "class" if isinstance(target, type) else "function"
-    for source in _documented_parts(target):
-        docstring = getattr(source, "__doc__", None)
-        if not isinstance(docstring, str) or not docstring.strip():
+    for docstring, source in docstrings:
+        if not docstring.strip():
             continue
         lines = as_info_fields(app, prepare_docstring(docstring), what, name, source)
         for parameter, doc in parameter_docs(lines).items():
             found.setdefault(parameter, doc)
     return found
+
+
+def _written_docstring(owner: object) -> str | None:
+    """The docstring in a function's source, whatever its ``__doc__`` became."""
+    code = getattr(owner, "__code__", None)
+    if not isinstance(code, types.CodeType):
+        return None
+    module_globals = getattr(owner, "__globals__", None)
+    node = function_node(code, module_globals if isinstance(module_globals, dict) else None)
+    if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+        return None
+    return ast.get_docstring(node, clean=False)
 
 
 def _documented_parts(target: object) -> list[object]:

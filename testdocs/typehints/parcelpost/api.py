@@ -12,6 +12,7 @@ from .decorators import (
     localized,
     require_user,
     retry,
+    signed,
     with_carrier,
     with_connection,
     with_timeout,
@@ -70,6 +71,7 @@ def quote(weight_kg: float, postcode: str) -> Decimal:
     return Decimal("4.99") + Decimal(weight_kg)
 
 
+@signed
 @rate_limited
 def schedule_pickup(address: Address, day: str) -> str:
     """Ask the carrier to collect parcels.

@@ -132,3 +132,16 @@ def with_carrier(func):
         return func(*args, **kwargs)
 
     return wrapper
+
+
+def signed(func):
+    """Sign the request with one of the account's keys."""
+
+    @functools.wraps(func)
+    def wrapper(*args, key_id: str = "default", **kwargs):
+        """
+        :param key_id: Which key of the account signs the request.
+        """
+        return func(*args, **kwargs)
+
+    return wrapper
