@@ -204,6 +204,12 @@ FORWARDING = [
         target("migrate", "target_version", "fake"),
         id="nested function with its own *args/**kwargs called with the arguments",
     ),
+    row(
+        "schedule_job",
+        "(name: str, delay: float = 0.0, *, repeat: int = 1) -> str",
+        target("schedule_job", "name", "delay", "repeat"),
+        id="bound to the target's signature, then forwarded as bound.args/bound.kwargs",
+    ),
 ]
 
 CASES = ASYNC + GENERATORS + FORWARDING

@@ -277,6 +277,14 @@ PASSING_THROUGH = [
         {**target("call_api", "endpoint", "verify"), **decorator("deadline_forwarded", "timeout")},
         id="popped keyword passed on by keyword is the wrapper's",
     ),
+    row(
+        "download_report",
+        "(report_id: int, /, *, timeout: float = None) -> bytes",
+        target("download_report", "report_id", "timeout"),
+        # Passed on under its own name, timeout is the target's (with the
+        # wrapper's default); without **kwargs, report_id= and verify= are refused.
+        id="one keyword passed through by name, no **kwargs",
+    ),
 ]
 
 CASES = ADDING + CONSUMING + SUPPLYING + DEFAULTS_AND_READS + POSITIONAL_NEEDS + PASSING_THROUGH

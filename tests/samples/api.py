@@ -18,6 +18,7 @@ from samples.decorators import (
     default_region,
     dispatch_on_first,
     enforce_timeout,
+    explicit_timeout,
     fast_timeout,
     from_json_fields,
     identified,
@@ -273,4 +274,10 @@ def crawl(start_url: str, depth: int = 2) -> list[str]:
 @bounded
 def solve(puzzle: str, *, hints: bool = False) -> str:
     """Solve a puzzle before the deadline."""
+    return remember_call()
+
+
+@explicit_timeout
+def download_report(report_id: int, *, timeout: float = 10.0, verify: bool = True) -> bytes:
+    """Download a generated report."""
     return remember_call()

@@ -5,6 +5,7 @@ and ``**kwargs`` forwarded to several callables."""
 import asyncio
 import contextlib
 import functools
+import inspect
 import logging
 import time
 from collections.abc import AsyncIterator, Callable
@@ -357,5 +358,22 @@ def for_each_url(func):
     @functools.wraps(func)
     async def wrapper(urls: list[str], **kwargs):
         return await asyncio.gather(*(func(url, **kwargs) for url in urls))
+
+    return wrapper
+
+
+def enforce_types(func):
+    """Check argument types after binding them to the target's signature."""
+    signature = inspect.signature(func)
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        for name, value in bound.arguments.items():
+            expected = signature.parameters[name].annotation
+            if isinstance(expected, type) and not isinstance(value, expected):
+                logger.debug("%s: expected %s, got %r", name, expected.__name__, value)
+        return func(*bound.args, **bound.kwargs)
 
     return wrapper

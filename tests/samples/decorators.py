@@ -561,3 +561,13 @@ def bounded(func):
         return func(*args, **kwargs)
 
     return wrapper
+
+
+def explicit_timeout(func):
+    """Names the one keyword it forwards; no ``**kwargs``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, timeout=None):
+        return func(*args, timeout=timeout)
+
+    return wrapper

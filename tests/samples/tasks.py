@@ -7,6 +7,7 @@ from samples.async_forwarding import (
     async_batched,
     async_retry,
     async_timeout,
+    enforce_types,
     for_each_url,
     guarded,
     in_thread,
@@ -197,4 +198,10 @@ async def store_metric(
 @with_session
 async def delete_account(session: Session, account_id: int, *, purge: bool = False) -> bool:
     """Delete an account."""
+    return remember_call()
+
+
+@enforce_types
+def schedule_job(name: str, delay: float = 0.0, *, repeat: int = 1) -> str:
+    """Schedule a job; returns its id."""
     return remember_call()
