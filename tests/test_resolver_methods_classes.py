@@ -9,6 +9,7 @@ Classes are in ``samples.methods``; ``client``, ``admin``, ``handler`` and
 import functools
 
 from helpers.expect import Case, cases, check, owned
+from samples import api, methods
 
 M = "samples.methods"
 RESPONSE = "samples.models.Response"
@@ -31,32 +32,22 @@ def decorator(name: str, *params: str) -> dict[str, str]:
 
 
 def fetch_from_example() -> functools.partial:
-    from samples import api
-
     return functools.partial(api.fetch, "https://example.org")
 
 
 def fetch_quickly() -> functools.partial:
-    from samples import api
-
     return functools.partial(api.fetch, timeout=3.0)
 
 
 def redis_cache() -> functools.partial:
-    from samples import methods
-
     return functools.partial(methods.Cache, "redis://localhost")
 
 
 def search_page_two() -> functools.partial:
-    from samples import api
-
     return functools.partial(functools.partial(api.search, "effsig"), page=2)
 
 
 def get_status() -> functools.partial:
-    from samples import methods
-
     return functools.partial(methods.client.get, "/status")
 
 
