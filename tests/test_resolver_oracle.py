@@ -36,6 +36,7 @@ from samples import templates
 from samples.calls import remember_call
 
 from sphinxcontrib_effsig import EffectiveParameter, EffectiveSignature, effective_signature
+from sphinxcontrib_effsig.resolver import clear_caches
 
 P = inspect.Parameter
 
@@ -82,6 +83,29 @@ def test_table_rows_are_true_at_runtime(case: Case) -> None:
 
 def test_every_table_row_is_checked() -> None:
     assert len(TABLE_ROWS) >= 55
+
+
+def _described(obj: Any) -> tuple[str, dict[str, str], bool]:
+    sig = effective_signature(obj)
+    return str(sig), {n: p.owner_name for n, p in sig.parameters.items()}, sig.resolved
+
+
+def test_caches_do_not_change_answers() -> None:
+    """Every row resolved after all the others (warm caches, shared wrapper code)
+    gives the same answer as resolved alone from cold caches."""
+    objects = [row.obj() for row in TABLE_ROWS]
+    warm = [_described(obj) for obj in objects]
+    warm_again = [_described(obj) for obj in objects]
+    cold = []
+    for obj in objects:
+        clear_caches()
+        cold.append(_described(obj))
+    differ = [
+        f"{row.id}: warm {w}, again {a}, cold {c}"
+        for row, w, a, c in zip(TABLE_ROWS, warm, warm_again, cold, strict=True)
+        if not w == a == c
+    ]
+    assert not differ, "\n".join(differ)
 
 
 # --- a model of the templates ---------------------------------------------------
