@@ -57,6 +57,12 @@ CLOSURES = [
         owned(f"{SVC}.Worker.__init__", "queue", "concurrency"),
         id="closure whose target is a class: the constructor's parameters",
     ),
+    row(
+        "list_tables",
+        "(schema: str = 'public', *, views: bool = False) -> list[str]",
+        target("list_tables", "schema", "views"),
+        id="decorator returning functools.partial(helper, func)",
+    ),
 ]
 
 LAMBDAS = [

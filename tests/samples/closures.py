@@ -357,3 +357,13 @@ class RateLimiter:
 
 
 limiter = RateLimiter(5.0)
+
+
+def _call_with_connection(func, *args, **kwargs):
+    """Call ``func`` with a fresh connection first."""
+    return func(open_connection(), *args, **kwargs)
+
+
+def connected(func):
+    """A decorator that returns ``functools.partial(helper, func)``."""
+    return functools.wraps(func)(functools.partial(_call_with_connection, func))

@@ -11,6 +11,7 @@ from samples.closures import (
     Throttled,
     Timed,
     authenticated,
+    connected,
     count_calls,
     count_into,
     default_retries,
@@ -256,4 +257,10 @@ def send_sms(number: str, text: str, *, sender: str = "ACME") -> bool:
 @limiter.limit
 def resolve_dns(name: str, kind: str = "A") -> list[str]:
     """DNS records of ``name``."""
+    return remember_call()
+
+
+@connected
+def list_tables(conn: Connection, schema: str = "public", *, views: bool = False) -> list[str]:
+    """Tables of a schema."""
     return remember_call()
