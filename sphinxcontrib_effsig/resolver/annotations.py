@@ -20,7 +20,7 @@ import types
 from typing import Any, TypeVar
 
 from .model import EffectiveSignature
-from .safe import MISSING, static_attr
+from .safe import MISSING, is_function, static_attr
 
 
 class SourceDefault:
@@ -208,7 +208,7 @@ def evaluate_signature(sig: EffectiveSignature, target: object) -> EffectiveSign
     params = []
     for param in sig.parameters.values():
         owner = param.owner
-        if isinstance(param.annotation, str) and isinstance(owner, types.FunctionType):
+        if isinstance(param.annotation, str) and is_function(owner):
             value = evaluate_parameter_annotation(param.annotation, owner)
             if value is not param.annotation:
                 param = param.replace(annotation=value)
@@ -229,7 +229,7 @@ def evaluate_signature(sig: EffectiveSignature, target: object) -> EffectiveSign
 
 def _function_of(target: object) -> types.FunctionType | None:
     for _ in range(8):
-        if isinstance(target, types.FunctionType):
+        if is_function(target):
             return target
         if isinstance(target, (types.MethodType, staticmethod, classmethod)):
             target = target.__func__

@@ -28,9 +28,10 @@ from .compose import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, Layer, Site, compose
 from .effects import Callee, Effect, Forward, effect_of
 from .model import EffectiveParameter, EffectiveSignature
 from .naming import owner_name
-from .safe import MISSING, instance_attr, signature_attr, static_attr, wrapped_of
+from .safe import MISSING, instance_attr, is_function, signature_attr, static_attr, wrapped_of
 
 MAX_DEPTH = 400
+MAX_STEPS = 4000
 
 
 class NoSignature(ValueError):
@@ -42,21 +43,28 @@ class Resolver:
 
     def __init__(self, cache: dict[int, tuple[object, EffectiveSignature]]) -> None:
         self.cache = cache
-        self.active: set[int] = set()
+        self.active: set[tuple[str, int]] = set()
         self.depth = 0
+        self.steps = 0
 
     # -- dispatch ----------------------------------------------------------
 
     def resolve(self, obj: object, bound_self: object = MISSING) -> EffectiveSignature:
         """The effective signature of ``obj``; ``bound_self`` is the instance a
-        method's ``self`` stands for, when it is known."""
-        key = id(obj)
-        hit = self.cache.get(key)
+        method's ``self`` stands for, when it is known.
+
+        Cycles are caught by the identity of the underlying function (a
+        method is re-created at every attribute access), and a budget of
+        steps bounds the work one object may cost.
+        """
+        hit = self.cache.get(id(obj))
         if hit is not None and hit[0] is obj and bound_self is MISSING:
             return hit[1]
+        key = _identity(obj, bound_self)
         if key in self.active:
             raise _Cycle(obj)
-        if self.depth >= MAX_DEPTH:
+        self.steps += 1
+        if self.depth >= MAX_DEPTH or self.steps > MAX_STEPS:
             raise _TooDeep(obj)
         self.active.add(key)
         self.depth += 1
@@ -66,7 +74,7 @@ class Resolver:
             self.depth -= 1
             self.active.discard(key)
         if bound_self is MISSING and _cacheable(obj):
-            self.cache[key] = (obj, sig)
+            self.cache[id(obj)] = (obj, sig)
         return sig
 
     def _dispatch(self, obj: object, bound_self: object) -> EffectiveSignature:
@@ -95,8 +103,8 @@ class Resolver:
         if value_wrapper is not None and wrapped is not None:
             return self._args_as_values(obj, value_wrapper, wrapped)
         call = static_attr(tp, "__call__")
-        if isinstance(call, types.FunctionType):
-            return self._function(call, obj)
+        if is_function(call):
+            return self.resolve(call, obj)
         if wrapped is not None and callable(wrapped):
             # A compiled wrapper (functools.lru_cache, ...) that declares
             # what it wraps: it forwards its arguments unchanged.
@@ -132,7 +140,7 @@ class Resolver:
         name = owner_name(obj)
         inner_owners: dict[str, EffectiveParameter] = {}
         wrapped = wrapped_of(obj)
-        if wrapped is None and isinstance(obj, types.FunctionType):
+        if wrapped is None and is_function(obj):
             wrapped = self._closure_target(obj)
         notes: list[str] = []
         resolved = True
@@ -147,7 +155,7 @@ class Resolver:
         value_wrapper = _value_wrapper(obj)
         if value_wrapper is not None:
             carrier, carrier_name = value_wrapper, owner_name(value_wrapper)
-        elif isinstance(obj, types.FunctionType) and not effect_of(obj.__code__).has_source:
+        elif is_function(obj) and not effect_of(obj.__code__).has_source:
             # Generated from text (makefun): the parameters it adds belong to
             # the implementation it calls.
             implementation = _generated_implementation(obj, wrapped)
@@ -188,7 +196,7 @@ class Resolver:
         while current is not None and len(below) < 64 and all(c is not current for c in below):
             below.append(current)
             nxt = wrapped_of(current)
-            if nxt is None and isinstance(current, types.FunctionType) and _has_star(current):
+            if nxt is None and is_function(current) and _has_star(current):
                 # Only wrapper-shaped functions lead further down.
                 nxt = self._closure_callable(current)
             current = nxt
@@ -227,9 +235,9 @@ class Resolver:
 
     def _bound_method(self, method: types.MethodType) -> EffectiveSignature:
         func = method.__func__
-        if isinstance(func, types.FunctionType) and _has_star(func):
+        if is_function(func) and _has_star(func):
             # Bound to a known instance: ``self.other(*args)`` can be followed.
-            return self._function(func, method.__self__)
+            return self.resolve(func, method.__self__)
         return drop_first(self.resolve(func))
 
     def _partial(self, obj: functools.partial[Any]) -> EffectiveSignature:
@@ -249,8 +257,8 @@ class Resolver:
 
     def _class(self, cls: type, metaclass: bool = True) -> EffectiveSignature:
         meta_call = _user_method(type(cls), "__call__") if metaclass else None
-        if isinstance(meta_call, types.FunctionType):
-            return self._function(meta_call, cls)
+        if is_function(meta_call):
+            return self.resolve(meta_call, cls)
         if meta_call is not None:
             return drop_first(self.resolve(meta_call))
         new = _user_method(cls, "__new__")
@@ -283,10 +291,10 @@ class Resolver:
         if method is None:
             return None
         raw = _unwrap_descriptor(method)
-        if isinstance(raw, types.FunctionType) and raw.__code__.co_flags & (
+        if is_function(raw) and raw.__code__.co_flags & (
             inspect.CO_VARARGS | inspect.CO_VARKEYWORDS
         ):
-            return self._function(raw, _ClassContext(cls))
+            return self.resolve(raw, _ClassContext(cls))
         return drop_first(self.resolve(raw))
 
     def _args_as_values(self, obj: object, impl: Any, wrapped: object) -> EffectiveSignature:
@@ -297,7 +305,7 @@ class Resolver:
         the wrapper's code says what it does with them.
         """
         impl_self: object = MISSING
-        if isinstance(impl, types.MethodType):
+        if issubclass(type(impl), types.MethodType):
             impl_self, impl = impl.__self__, impl.__func__
         code = impl.__code__
         offset = 0 if impl_self is MISSING else 1
@@ -415,11 +423,11 @@ class Resolver:
             site.target is None
             or not forward.star_args
             or forward.leading
-            or not isinstance(target, types.FunctionType)
+            or not is_function(target)
         ):
             return site
         try:
-            sig = self._function(target, bound_self)
+            sig = self.resolve(target, bound_self)
         except (NoSignature, _Cycle, _TooDeep):
             return site
         return replace(site, target=evaluate_signature(sig, target), prebound=True)
@@ -604,19 +612,19 @@ class Resolver:
             cls = bound_self.cls if isinstance(bound_self, _ClassContext) else None
             cls = cls or _defining_class(func)
             method = static_attr(cls, callee.name, MISSING) if cls is not None else MISSING
-            if isinstance(method, types.FunctionType):
+            if is_function(method):
                 return types.MethodType(method, _ClassContext(cls))  # type: ignore[arg-type]
             return MISSING
         if callee.kind == "self_attr":
             value = instance_attr(bound_self, callee.name, MISSING)
-            if isinstance(value, types.FunctionType) and value is not instance_attr(
+            if is_function(value) and value is not instance_attr(
                 type(bound_self), callee.name, None
             ):
                 return value
-            if value is MISSING or isinstance(value, types.FunctionType):
+            if value is MISSING or is_function(value):
                 # A method of the decorator class: bind it like Python would.
                 method = static_attr(type(bound_self), callee.name, MISSING)
-                if isinstance(method, types.FunctionType):
+                if is_function(method):
                     return types.MethodType(method, bound_self)
                 return MISSING
             return value
@@ -641,13 +649,13 @@ class Resolver:
         helper = self._callee_object(via.helper, func, bound_self)
         offset = 0
         helper_self: object = MISSING
-        if isinstance(helper, types.MethodType):
+        if issubclass(type(helper), types.MethodType):
             helper_self, helper = helper.__self__, helper.__func__
             offset = 1
         if isinstance(helper, type):
             helper = _unwrap_descriptor(_user_method(helper, "__init__"))
             offset = 1
-        if not isinstance(helper, types.FunctionType):
+        if not is_function(helper):
             return []
         code = helper.__code__
         names = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
@@ -744,7 +752,7 @@ def _super_method(func: types.FunctionType, bound_self: object, name: str) -> An
                 value = _namespace(later).get(name)
                 if value is None:
                     continue
-                if isinstance(value, types.FunctionType):
+                if is_function(value):
                     return types.MethodType(value, bound_self)
                 if klass is not None and later is type:
                     return _Construction(klass)
@@ -976,11 +984,11 @@ def _generated_implementation(func: types.FunctionType, wrapped: object) -> Any:
             value = cell.cell_contents
         except ValueError:
             continue
-        if isinstance(value, types.FunctionType) and value is not wrapped:
+        if is_function(value) and value is not wrapped:
             candidates[id(value)] = value
     for name in func.__code__.co_names:
         value = func.__globals__.get(name)
-        if isinstance(value, types.FunctionType) and value is not wrapped:
+        if is_function(value) and value is not wrapped:
             candidates[id(value)] = value
     found = [c for c in candidates.values() if effect_of(c.__code__, c.__globals__).has_source]
     return found[0] if len(found) == 1 else None
@@ -994,13 +1002,23 @@ def _value_wrapper(obj: object) -> Any:
     return None
 
 
+def _identity(obj: object, bound_self: object) -> tuple[str, int]:
+    """What makes two resolutions the same question, for cycle detection."""
+    # type(), not isinstance(): proxies (wrapt) answer __class__ for their target.
+    if issubclass(type(obj), types.MethodType):
+        return ("method", id(obj.__func__))  # type: ignore[attr-defined]
+    if bound_self is not MISSING:
+        return ("bound", id(obj))
+    return ("object", id(obj))
+
+
 def _underlying(obj: object) -> object:
     """The function behind a bound method or a partial, for identity checks."""
     for _ in range(8):
-        if isinstance(obj, types.MethodType):
-            obj = obj.__func__
-        elif isinstance(obj, functools.partial):
-            obj = obj.func
+        if issubclass(type(obj), types.MethodType):
+            obj = obj.__func__  # type: ignore[attr-defined]
+        elif issubclass(type(obj), functools.partial):
+            obj = obj.func  # type: ignore[attr-defined]
         else:
             break
     return obj
@@ -1097,4 +1115,4 @@ def _unwrap_descriptor(value: Any) -> Any:
 
 
 def _cacheable(obj: object) -> bool:
-    return isinstance(obj, (types.FunctionType, type, functools.partial))
+    return issubclass(type(obj), (types.FunctionType, type, functools.partial))

@@ -81,12 +81,17 @@ def _apply(site: Site, layer: Layer, target: EffectiveSignature) -> _Applied:
     var_kw = next((p for p in params if p.kind is VAR_KW), None)
     by_name = {p.name: p for p in params}
     passthrough: dict[str, EffectiveParameter] = {}
+    decorates = site.declared or forward.callee.kind == "free"
 
     for wrapper_name in forward.leading:
         if not positional:
             break
         consumed = positional.pop(0)
-        if wrapper_name is not None:
+        # Passed straight through (``func(self, *args)``): the target's
+        # parameter -- when the names agree, or when the call is the one a
+        # decorator makes to what it decorates. A function that hands its own
+        # parameter to a helper under another name keeps it.
+        if wrapper_name is not None and (wrapper_name == consumed.name or decorates):
             passthrough[wrapper_name] = consumed
 
     removed = {name for name, _ in forward.keywords} | layer.supplied | set(layer.popped)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import types
 
-from .safe import instance_attr
+from .safe import instance_attr, is_function
 
 _LOCALS = ".<locals>"
 
@@ -36,7 +36,7 @@ def function_module(func: types.FunctionType) -> str | None:
 
 def owner_name(obj: object) -> str:
     """The dotted name of any owner: a function, a class or another object."""
-    if isinstance(obj, types.FunctionType):
+    if is_function(obj):
         code = obj.__code__
         if code.co_filename.startswith("<") and "__wrapped__" not in obj.__dict__:
             # Generated from text (dataclasses' __init__, namedtuple's
@@ -46,8 +46,8 @@ def owner_name(obj: object) -> str:
             if isinstance(qualname, str) and "<locals>" not in qualname:
                 return f"{module}.{qualname}" if isinstance(module, str) else qualname
         return code_owner_name(code, function_module(obj))
-    if isinstance(obj, types.MethodType):
-        return owner_name(obj.__func__)
+    if issubclass(type(obj), types.MethodType):
+        return owner_name(obj.__func__)  # type: ignore[attr-defined]
     if isinstance(obj, (types.BuiltinFunctionType, types.MethodDescriptorType)):
         target: object = obj
     else:

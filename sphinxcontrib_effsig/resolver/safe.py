@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 import types
 from types import GetSetDescriptorType, MappingProxyType, MemberDescriptorType
-from typing import Any
+from typing import Any, TypeGuard
 
 MISSING: Any = object()
 
@@ -123,3 +123,8 @@ def _own_dict(obj: object) -> Any:
             return None
         return namespace if isinstance(namespace, (dict, MappingProxyType)) else None
     return None
+
+
+def is_function(obj: object) -> TypeGuard[types.FunctionType]:
+    """A real Python function (not a proxy that answers ``__class__`` for one)."""
+    return issubclass(type(obj), types.FunctionType)

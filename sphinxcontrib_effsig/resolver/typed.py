@@ -27,7 +27,7 @@ from .annotations import evaluate_annotation, read_default
 from .compose import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, normalise
 from .model import EffectiveParameter, EffectiveSignature
 from .naming import owner_name
-from .safe import instance_attr, namespace_of, static_attr
+from .safe import instance_attr, is_function, namespace_of, static_attr
 from .source import function_node, module_tree
 
 Definition = ast.FunctionDef | ast.AsyncFunctionDef
@@ -90,7 +90,7 @@ def _definition_site(
 ) -> tuple[Definition, dict[str, Any], str] | None:
     """The decorated ``def``: found from the innermost function's own code, or
     else by the ``__module__``/``__qualname__`` the wrapper carries."""
-    if below and isinstance(below[-1], types.FunctionType):
+    if below and is_function(below[-1]):
         original = below[-1]
         node = function_node(original.__code__, original.__globals__)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.decorator_list:
@@ -115,7 +115,7 @@ def _definition_site(
 
 def is_original(obj: object, node: Definition) -> bool:
     """Is ``obj`` the function the ``def`` itself created (below every decorator)?"""
-    if not isinstance(obj, types.FunctionType):
+    if not is_function(obj):
         return False
     code = obj.__code__
     first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
@@ -246,7 +246,7 @@ def _decorator_hints(
     """
     is_call = isinstance(node, ast.Call)
     target = _lookup(node.func if isinstance(node, ast.Call) else node, namespace)
-    if not isinstance(target, types.FunctionType):
+    if not is_function(target):
         return None
     try:
         hints = typing.get_type_hints(target)
