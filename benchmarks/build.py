@@ -8,6 +8,7 @@ Usage::
     python benchmarks/build.py --jobs 2                # -j 2 vs -j 1 speed-up, plain vs effsig
     python benchmarks/build.py --profile effsig        # one cProfile'd build, top entries
     python benchmarks/build.py --self-time --rounds 5  # effsig's own CPU share of a build
+    python benchmarks/build.py --profile-effsig effsig+typehints   # profile effsig's part only
     python benchmarks/build.py --modes plain,effsig --json results.json
 
 For each size it generates a package and its Sphinx project with
@@ -202,7 +203,10 @@ import functools, json, resource, sys, time
 import sphinx.application, sphinx.events, sphinx.registry
 from sphinx.cmd.build import main
 
+import cProfile, os
 spent = [0.0, 0, 0]  # CPU seconds, timed calls, nesting depth
+dump = os.environ.get("EFFSIG_BENCH_PROFILE")
+profiler = cProfile.Profile(time.process_time) if dump else None
 parts = {}  # handler -> CPU seconds
 
 def timed(fn, label=None):
@@ -213,9 +217,13 @@ def timed(fn, label=None):
             return fn(*args, **kwargs)
         spent[2] += 1
         start = time.process_time()
+        if profiler:
+            profiler.enable()
         try:
             return fn(*args, **kwargs)
         finally:
+            if profiler:
+                profiler.disable()
             took = time.process_time() - start
             spent[0] += took
             spent[1] += 1
@@ -249,6 +257,8 @@ sphinx.registry.SphinxComponentRegistry.load_extension = timed_load
 
 argv = sys.argv[1:]
 code = main(argv[2:] if argv[:2] == ["-m", "sphinx"] else argv)
+if profiler:
+    profiler.dump_stats(dump)
 usage = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({"effsig": spent[0], "calls": spent[1], "parts": parts,
                   "total": usage.ru_utime + usage.ru_stime}), file=sys.stderr)
@@ -328,8 +338,28 @@ def measure_jobs(docs: Path, modes: list[str], rounds: int, jobs: int) -> None:
         print(f"   effsig speed-up / plain speed-up: {_spread(rel, '.3f')} (target >= 0.95)")
 
 
+def _entries(stats: pstats.Stats) -> dict[tuple[str, int, str], tuple[Any, ...]]:
+    return stats.stats  # type: ignore[attr-defined, no-any-return]
+
+
+def _print_top(
+    entries: dict[tuple[str, int, str], tuple[Any, ...]], top: int, key: int, title: str
+) -> None:
+    print(f"   -- {title}")
+    print(f"   {'ncalls':>9} {'own s':>8} {'cum s':>8}  function")
+    for func, (_cc, nc, tt, ct, _callers) in sorted(entries.items(), key=lambda kv: -kv[1][key])[
+        :top
+    ]:
+        path = func[0]
+        for cut in ("sphinxcontrib_effsig/", "site-packages/", "lib/python3."):
+            if cut in path:
+                path = path.split(cut)[-1]
+                break
+        print(f"   {nc:>9} {tt:>8.3f} {ct:>8.3f}  {path}:{func[1]}({func[2]})")
+
+
 def profile(docs: Path, mode: str, top: int) -> None:
-    """One cProfile'd build; print the top entries overall and those of effsig."""
+    """One ``python -m cProfile`` build (wall clock); top entries of effsig and overall."""
     OUT.mkdir(exist_ok=True)
     dump = OUT / f"profile-{docs.parent.name}-{mode}.prof"
     build = run_build(docs, mode, 1, prefix=["-m", "cProfile", "-o", str(dump)])
@@ -339,27 +369,39 @@ def profile(docs: Path, mode: str, top: int) -> None:
     print(f"   profiled build: {build.cpu:.1f}s CPU (with profiler overhead), dump in {dump}")
     stats = pstats.Stats(str(dump))
     total = stats.total_tt  # type: ignore[attr-defined]
-    entries = stats.stats  # type: ignore[attr-defined]
-    ours = {k: v for k, v in entries.items() if "sphinxcontrib_effsig" in k[0]}
+    entries = _entries(stats)
+    ours = {k: v for k, v in entries.items() if "/sphinxcontrib_effsig/" in k[0]}
     own = sum(v[2] for v in ours.values())
     print(
         f"   total {total:.2f}s; own time inside sphinxcontrib_effsig: "
         f"{own:.3f}s ({own / total:.1%})"
     )
-    for key, title in ((3, "cumulative"), (2, "own")):
-        print(f"   -- sphinxcontrib_effsig, top {top} by {title} time")
-        print(f"   {'ncalls':>9} {'own s':>8} {'cum s':>8}  function")
-        for func, (_cc, nc, tt, ct, _callers) in sorted(ours.items(), key=lambda kv: -kv[1][key])[
-            :top
-        ]:
-            path = func[0].split("sphinxcontrib_effsig/")[-1]
-            print(f"   {nc:>9} {tt:>8.3f} {ct:>8.3f}  {path}:{func[1]}({func[2]})")
-    print(f"   -- whole build, top {top} by own time")
-    for func, (_cc, nc, tt, ct, _callers) in sorted(entries.items(), key=lambda kv: -kv[1][2])[
-        :top
-    ]:
-        path = func[0].split("site-packages/")[-1]
-        print(f"   {nc:>9} {tt:>8.3f} {ct:>8.3f}  {path}:{func[1]}({func[2]})")
+    _print_top(ours, top, 3, f"sphinxcontrib_effsig, top {top} by cumulative time")
+    _print_top(ours, top, 2, f"sphinxcontrib_effsig, top {top} by own time")
+    _print_top(entries, top, 2, f"whole build, top {top} by own time")
+
+
+def profile_effsig(docs: Path, mode: str, top: int) -> None:
+    """Profile (CPU clock) only what runs inside effsig's handlers, callees included."""
+    OUT.mkdir(exist_ok=True)
+    dump = OUT / f"profile-handlers-{docs.parent.name}-{mode}.prof"
+    os.environ["EFFSIG_BENCH_PROFILE"] = str(dump)
+    try:
+        build = run_build(docs, mode, 1, prefix=["-c", _SELF_TIMER])
+    finally:
+        del os.environ["EFFSIG_BENCH_PROFILE"]
+    if build.returncode != 0:
+        _failed(build, docs)
+        return
+    out = OUT / f"{docs.parent.name}-{mode}-j1"
+    figures = json.loads((out / "stderr.txt").read_text().strip().splitlines()[-1])
+    print(
+        f"   build {figures['total']:.2f}s CPU, inside effsig's handlers {figures['effsig']:.3f}s "
+        f"(profiled, so inflated); dump in {dump}"
+    )
+    entries = _entries(pstats.Stats(str(dump)))
+    _print_top(entries, top, 3, f"inside effsig's handlers, top {top} by cumulative CPU time")
+    _print_top(entries, top, 2, f"inside effsig's handlers, top {top} by own CPU time")
 
 
 def main() -> None:
@@ -374,6 +416,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, help="compare -j JOBS with -j 1 (plain and effsig)")
     parser.add_argument("--profile", metavar="MODE", help="cProfile one build in MODE")
+    parser.add_argument(
+        "--profile-effsig", metavar="MODE", help="profile only inside effsig's handlers"
+    )
     parser.add_argument(
         "--self-time", action="store_true", help="time effsig's handlers inside effsig builds"
     )
@@ -396,6 +441,10 @@ def main() -> None:
         if args.profile:
             run_build(docs, args.profile)  # warm-up (pyc, page cache)
             profile(docs, args.profile, args.top)
+            continue
+        if args.profile_effsig:
+            run_build(docs, args.profile_effsig)
+            profile_effsig(docs, args.profile_effsig, args.top)
             continue
         if args.self_time:
             self_time(docs, modes, args.rounds)
