@@ -135,21 +135,25 @@ def is_effsig(line: str) -> bool:
 
 
 def requested_objects() -> list[str]:
-    """Every object ``testdocs/hostile/index.rst`` asks autodoc to document."""
+    """Every object ``testdocs/hostile/index.rst`` asks autodoc to document.
+
+    ``.. autofunction:: X`` / ``.. autoclass:: X`` name ``X``; a
+    ``:members: a, b`` option (continued on indented lines) names ``X.a``,
+    ``X.b`` for the module or class ``X`` of its directive.
+    """
     found: list[str] = []
-    module = None
+    target = None
     collecting = False
     for line in (TESTDOCS / "hostile" / "index.rst").read_text("utf-8").splitlines():
         directive = re.match(r"\.\. auto(\w+):: (\S+)", line)
         if directive:
             collecting = False
-            if directive[1] == "module":
-                module = directive[2]
-            else:
-                found.append(directive[2])
+            target = directive[2]
+            if directive[1] != "module":
+                found.append(target)
             continue
         members = re.match(r"\s+:members: (.*)", line)
-        if members and module:
+        if members and target:
             collecting = True
             text = members[1]
         elif collecting and line.startswith("    ") and not line.strip().startswith(":"):
@@ -157,7 +161,7 @@ def requested_objects() -> list[str]:
         else:
             collecting = False
             continue
-        found.extend(f"{module}.{name.strip()}" for name in text.split(",") if name.strip())
+        found.extend(f"{target}.{name.strip()}" for name in text.split(",") if name.strip())
     return found
 
 

@@ -107,3 +107,45 @@ def _mixed(func: Any) -> Any:
 
 deep_mixed = _mixed(query)
 """``query`` under 200 alternating ``wraps``/closure decorators."""
+
+
+class TreeVisitor:
+    """A visitor whose methods forward ``*args``/``**kwargs`` to each other through ``self``.
+
+    The shape of ``jinja2.visitor``: ``visit`` dispatches dynamically or
+    falls back to ``generic_visit``, which calls ``visit`` again.
+    """
+
+    def get_visitor(self, node: Any) -> Any:
+        return getattr(self, f"visit_{type(node).__name__}", None)
+
+    def visit(self, node: Any, *args: Any, **kwargs: Any) -> Any:
+        """Visit a node."""
+        handler = self.get_visitor(node)
+        if handler is not None:
+            return handler(node, *args, **kwargs)
+        return self.generic_visit(node, *args, **kwargs)
+
+    def generic_visit(self, node: Any, *args: Any, **kwargs: Any) -> Any:
+        """Visit every child."""
+        for child in node.children:
+            self.visit(child, *args, **kwargs)
+
+
+class TreeRewriter(TreeVisitor):
+    """A visitor that rebuilds the tree: more mutual recursion, through loops and branches."""
+
+    def generic_visit(self, node: Any, *args: Any, **kwargs: Any) -> Any:
+        """Rewrite every child."""
+        for name, value in node.fields():
+            if isinstance(value, list):
+                for item in value:
+                    item = self.visit(item, *args, **kwargs)
+            else:
+                value = self.visit(value, *args, **kwargs)
+        return node
+
+    def visit_list(self, node: Any, *args: Any, **kwargs: Any) -> Any:
+        """Visit a node that must become a list."""
+        result = self.visit(node, *args, **kwargs)
+        return result if isinstance(result, list) else [result]
