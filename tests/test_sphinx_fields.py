@@ -215,6 +215,8 @@ PARAMETERS = [
     ("parcelpost.api.describe_status", ["language", "status"]),  # @localized puts one first
     ("parcelpost.api.refund", ["label_id", "reason"]),
     ("parcelpost.api.book_pickup", ["address", "retries", "carrier"]),
+    # @routed dispatches through a dict: nothing is proven, the docstring stays as written
+    ("parcelpost.api.export_labels", ["day", "fmt"]),
     ("parcelpost.api.cancel", ["label_id", "timeout"]),
     ("parcelpost.api.pay", ["label_id", "amount"]),
     ("parcelpost.api.quote", ["weight_kg", "postcode", "trace_id"]),

@@ -125,8 +125,11 @@ def _supplied(
 
     Those the documented function itself declares but the effective
     signature lacks. Other documented names (a decorator describing what it
-    adds, keywords that travel through ``**kwargs``) stay.
+    adds, keywords that travel through ``**kwargs``) stay, and so does
+    everything when the resolver could not prove where the arguments go.
     """
+    if not sig.resolved:
+        return set()
     effective = set(sig.parameters)
     documented = {f.parameter for f in fieldlines.fields(lines) if f.parameter is not None}
     documented |= fieldlines.described(lines)

@@ -12,6 +12,7 @@ from .decorators import (
     localized,
     require_user,
     retry,
+    routed,
     signed,
     with_carrier,
     with_connection,
@@ -118,6 +119,16 @@ def refund(label_id: str) -> Decimal:
     :param label_id: The label to refund.
     """
     return Decimal("4.99")
+
+
+@routed
+def export_labels(day: str, fmt: str = "pdf") -> bytes:
+    """All labels bought on a day, as one file.
+
+    :param day: An ISO date.
+    :param fmt: The file format.
+    """
+    return f"{day}.{fmt}".encode()
 
 
 class Depot:

@@ -145,3 +145,21 @@ def signed(func):
         return func(*args, **kwargs)
 
     return wrapper
+
+
+_EXPORTERS: dict[str, Callable[..., bytes]] = {}
+
+
+def routed(func):
+    """Let the caller pick another registered exporter.
+
+    :param route: The name of the exporter to use instead.
+    """
+    _EXPORTERS[func.__name__] = func
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        exporter = _EXPORTERS[kwargs.pop("route", func.__name__)]
+        return exporter(*args, **kwargs)
+
+    return wrapper
