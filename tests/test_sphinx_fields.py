@@ -21,6 +21,7 @@ parameter the decorator supplies itself. Every build passes with ``-W``
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -639,3 +640,31 @@ def test_a_napoleon_list_of_one_becomes_a_bulleted_list_of_two() -> None:
         "",
         ":Returns: The posted entry.",
     ]
+
+
+def test_an_incremental_build_picks_up_an_edited_owner_docstring(tmp_path: Path) -> None:
+    """``_tracing`` is documented nowhere; only the borrowed description ties the page to it."""
+    srcdir = tmp_path / "typehints"
+    shutil.copytree(TESTDOCS / "typehints", srcdir, ignore=shutil.ignore_patterns("_build"))
+    builddir = tmp_path / "_build"
+    first = run_sphinx(srcdir, "html", builddir=builddir, freshenv=True)
+    assert (
+        ParameterList(first, "parcelpost.api.quote")
+        .description("trace_id")
+        .startswith("Correlation id written to the log")
+    )
+
+    tracing = srcdir / "parcelpost" / "_tracing.py"
+    tracing.write_text(
+        tracing.read_text().replace(
+            "Correlation id written to the log", "Request id sent to the tracing backend"
+        )
+    )
+    later = tracing.stat().st_mtime + 5
+    os.utime(tracing, (later, later))
+    second = run_sphinx(srcdir, "html", builddir=builddir)
+    assert (
+        ParameterList(second, "parcelpost.api.quote")
+        .description("trace_id")
+        .startswith("Request id sent to the tracing backend")
+    )
