@@ -5,7 +5,8 @@ pass?" for an autodoc object: the effective signature with the implicit
 ``self``/``cls`` already removed where autodoc removes it, or ``None`` when
 the object must be documented exactly as plain autodoc would (extension
 disabled, name excluded, a mocked import, not a callable autodoc gives a
-signature to, or the resolver could not handle it).
+signature to, or the resolver could not handle it or prove all of it —
+``resolved`` is ``False``).
 
 Answers are cached per build in memory only — keyed by object type, name and
 object identity — and never stored in the environment, so pickled
@@ -102,10 +103,12 @@ def _resolve(
     if what == "method" and not _is_static(name, obj):
         sig = drop_implicit_first(sig, obj)
     if not sig.resolved:
+        # Part of it is unproven: document it exactly as plain autodoc would.
         reason = "; ".join(sig.notes) or "the resolver could not prove where *args/**kwargs go"
-        logger.debug("[effsig] %s: partially resolved: %s", name, reason)
+        logger.debug("[effsig] %s: left to autodoc, not fully resolved: %s", name, reason)
         if warn:
             _warn_unresolved(app, name, reason)
+        return None
     return sig
 
 
