@@ -46,6 +46,8 @@ class Resolver:
         self.active: set[tuple[str, int]] = set()
         self.depth = 0
         self.steps = 0
+        # Parameter values fixed by a partial, per function being resolved.
+        self.known: dict[int, dict[str, object]] = {}
 
     # -- dispatch ----------------------------------------------------------
 
@@ -241,7 +243,18 @@ class Resolver:
         return drop_first(self.resolve(func))
 
     def _partial(self, obj: functools.partial[Any]) -> EffectiveSignature:
-        inner = self.resolve(obj.func)
+        func = obj.func
+        known = _partial_bindings(func, obj.args, obj.keywords)
+        if known:
+            # partial(call_with, target): the helper's ``func`` parameter is
+            # known, so where it forwards *args/**kwargs is too.
+            self.known[id(func)] = known
+            try:
+                inner = self._function(func, MISSING)  # type: ignore[arg-type]
+            finally:
+                del self.known[id(func)]
+        else:
+            inner = self.resolve(func)
         return apply_partial(inner, obj.args, obj.keywords)
 
     def _partialmethod(self, pm: functools.partialmethod[Any]) -> EffectiveSignature:
@@ -590,6 +603,8 @@ class Resolver:
         return value is None
 
     def _callee_object(self, callee: Callee, func: types.FunctionType, bound_self: object) -> Any:
+        if callee.kind == "param":
+            return self.known.get(id(func), {}).get(callee.name, MISSING)
         if callee.kind == "free":
             closure = func.__closure__ or ()
             try:
@@ -1022,6 +1037,20 @@ def _underlying(obj: object) -> object:
         else:
             break
     return obj
+
+
+def _partial_bindings(
+    func: object, args: tuple[Any, ...], keywords: dict[str, Any]
+) -> dict[str, object]:
+    """Which named parameters of a forwarding function a partial fixes."""
+    if not is_function(func) or not _has_star(func):
+        return {}
+    code = func.__code__
+    names = code.co_varnames[: code.co_argcount]
+    known: dict[str, object] = dict(zip(names, args, strict=False))
+    named = set(code.co_varnames[: code.co_argcount + code.co_kwonlyargcount])
+    known.update((key, value) for key, value in keywords.items() if key in named)
+    return known
 
 
 def _has_star(func: types.FunctionType) -> bool:

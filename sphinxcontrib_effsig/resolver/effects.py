@@ -190,6 +190,8 @@ class _Analyser:
         self.handled: set[int] = set()
         # ``func = self.func`` then ``func(*args)``: single-assignment aliases.
         self.aliases = _aliases(node)
+        # ``bound = sig.bind(*args, **kwargs)``: bound.args/bound.kwargs forward.
+        self.bound_arguments: set[str] = set()
 
     def run(self) -> Effect:
         effect = self.effect
@@ -310,6 +312,12 @@ class _Analyser:
                 elif self._is_copy_of_kwargs(value, shadowed):
                     # kw = dict(kwargs) / {**kwargs} / kwargs.copy(): an alias.
                     self.kwargs_names.add(target.id)
+                elif (
+                    isinstance(value, ast.Call)
+                    and _is_bind(value)
+                    and self._binds_all(value, shadowed)
+                ):
+                    self.bound_arguments.add(target.id)
                 elif value is not None and self._tracked(value, self.args_names, shadowed):
                     self.args_names.add(target.id)
 
@@ -343,13 +351,19 @@ class _Analyser:
         ):
             self._kwargs_method(func.attr, call)
             return
+        if _is_bind(call):
+            # sig.bind(*args, **kwargs): a check against a signature, and a
+            # BoundArguments whose .args/.kwargs are the same arguments.
+            return
         star_args = star_kwargs = False
         leading: list[str | None] = []
         leading_callees: list[Callee] = []
         seen_star = False
         for arg in call.args:
             if isinstance(arg, ast.Starred):
-                if self._tracked(arg.value, self.args_names, shadowed):
+                if self._tracked(arg.value, self.args_names, shadowed) or self._bound_part(
+                    arg.value, "args", shadowed
+                ):
                     star_args = True
                 else:
                     self._unknown_star(arg.value, shadowed)
@@ -360,7 +374,9 @@ class _Analyser:
         keywords: list[tuple[str, str | None]] = []
         for kw in call.keywords:
             if kw.arg is None:
-                if self._tracked(kw.value, self.kwargs_names, shadowed):
+                if self._tracked(kw.value, self.kwargs_names, shadowed) or self._bound_part(
+                    kw.value, "kwargs", shadowed
+                ):
                     star_kwargs = True
                 elif (extra := self._merged_kwargs(kw.value, shadowed)) is not None:
                     # f(*args, **{**kwargs, "timeout": 1.0})
@@ -382,6 +398,25 @@ class _Analyser:
                 tuple(keywords),
                 leading_callees=tuple(leading_callees),
             )
+        )
+
+    def _binds_all(self, call: ast.Call, shadowed: frozenset[str]) -> bool:
+        """``.bind(*args, **kwargs)`` with exactly the wrapper's arguments."""
+        args_ok = [
+            isinstance(a, ast.Starred) and self._tracked(a.value, self.args_names, shadowed)
+            for a in call.args
+        ]
+        kwargs_ok = [
+            k.arg is None and self._tracked(k.value, self.kwargs_names, shadowed)
+            for k in call.keywords
+        ]
+        return all(args_ok) and all(kwargs_ok) and bool(args_ok or kwargs_ok)
+
+    def _bound_part(self, node: ast.expr, part: str, shadowed: frozenset[str]) -> bool:
+        return (
+            isinstance(node, ast.Attribute)
+            and node.attr == part
+            and self._tracked(node.value, self.bound_arguments, shadowed)
         )
 
     def _merged_kwargs(self, value: ast.expr, shadowed: frozenset[str]) -> list[str] | None:
@@ -602,6 +637,10 @@ def _indexed(node: ast.AST, args_names: set[str]) -> int:
     for child in ast.iter_child_nodes(node):
         needed = max(needed, _indexed(child, args_names))
     return needed
+
+
+def _is_bind(call: ast.Call) -> bool:
+    return isinstance(call.func, ast.Attribute) and call.func.attr in ("bind", "bind_partial")
 
 
 def _aliases(node: FunctionNode) -> dict[str, ast.expr]:
