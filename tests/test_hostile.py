@@ -10,7 +10,9 @@ in ``tests/samples_hostile`` (one test each), ``effective_signature``:
 - otherwise returns an :class:`EffectiveSignature` that is either the SPEC
   §1.5 fallback (``resolved`` is ``False`` and a note says why) or a resolved
   signature that is true: the one written in the table below, or, where the
-  table names none, exactly ``inspect.signature``'s answer.
+  table names none, exactly ``inspect.signature``'s answer;
+- and never attributes a parameter to a function that never mentions it
+  (:func:`helpers.robustness.strangers`).
 
 Rows marked ``fallback_only`` have no provable answer (cycles, opaque C
 targets): claiming ``resolved=True`` for them would be a lie.
@@ -36,6 +38,7 @@ from helpers.robustness import (
     inspect_answer,
     resolve_timed,
     same_signature,
+    strangers,
     text,
 )
 from samples_hostile import (
@@ -87,6 +90,7 @@ def assert_survives(
         pytest.fail(f"{name} raised (inspect.signature {told}):\n{describe(result)}", pytrace=False)
     assert elapsed < time_limit, f"{name} took {elapsed:.3f} s (limit {time_limit} s)"
     assert isinstance(result, EffectiveSignature), f"{name} returned {type(result)!r}"
+    assert strangers(result) == [], f"{name}: owners that never mention their parameter"
     if not result.resolved:
         assert result.notes, f"{name} fell back without a note: {text(result)}"
         assert all(isinstance(n, str) and n.strip() for n in result.notes), result.notes

@@ -15,8 +15,8 @@ staticmethods defined in those classes — is resolved. Requirements (issue 6):
 - a parameter is never attributed to a function that has never heard of it:
   when its owner is a Python function, the name is one of that function's
   parameters or locals, appears in its code (a popped or supplied keyword)
-  or its annotations (a ``Concatenate`` type), or is in the explicit
-  ``__signature__`` it carries.
+  or its annotations (a ``Concatenate`` type), or is in an explicit
+  signature it carries or closes over.
 
 The figures — callables seen, how many resolve differently from
 ``inspect.signature``, how many fell back, and the slowest resolutions — are
@@ -43,6 +43,7 @@ from helpers.robustness import (
     inspect_answer,
     resolve_timed,
     same_signature,
+    strangers,
     text,
 )
 
@@ -157,45 +158,6 @@ def is_plain(obj: object, theirs: inspect.Signature | None) -> bool:
         return False
     variadic = (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
     return all(p.kind not in variadic for p in theirs.parameters.values())
-
-
-_CODE_NAMES: dict[types.CodeType, frozenset[str]] = {}
-
-
-def names_in_code(code: types.CodeType) -> frozenset[str]:
-    """Every identifier and string constant in ``code`` and the code nested in it."""
-    if code not in _CODE_NAMES:
-        names = set(code.co_varnames) | set(code.co_names) | set(code.co_freevars)
-        for const in code.co_consts:
-            if isinstance(const, str):
-                names.add(const)
-            elif isinstance(const, tuple):
-                names.update(item for item in const if isinstance(item, str))
-            elif isinstance(const, types.CodeType):
-                names |= names_in_code(const)
-        _CODE_NAMES[code] = frozenset(names)
-    return _CODE_NAMES[code]
-
-
-def strangers(sig: EffectiveSignature) -> list[str]:
-    """Parameters whose owner function never mentions them (see the module docstring)."""
-    found = []
-    for param in sig.parameters.values():
-        owner = param.owner
-        if isinstance(owner, types.MethodType):
-            owner = owner.__func__
-        if not isinstance(owner, types.FunctionType):
-            continue
-        if param.name in names_in_code(owner.__code__):
-            continue
-        explicit = owner.__dict__.get("__signature__")
-        if isinstance(explicit, inspect.Signature) and param.name in explicit.parameters:
-            continue
-        annotations = str(inspect.get_annotations(owner)).lower()
-        if param.name.replace("_", "") in annotations.replace("_", ""):
-            continue
-        found.append(f"{param.name} (owner {param.owner_name})")
-    return found
 
 
 # --- the figures ----------------------------------------------------------------

@@ -7,7 +7,9 @@ Shared by the robustness tests (``test_hostile.py``, ``test_robustness_sweep.py`
 - :func:`inspect_answer` is the same for ``inspect.signature``;
 - :func:`text` and :func:`same_signature` compare signatures whose defaults
   may have a ``repr``/``==`` that raises;
-- :func:`describe` turns an escaped exception into a short traceback.
+- :func:`describe` turns an escaped exception into a short traceback;
+- :func:`strangers` lists parameters attributed to a function that never
+  mentions them (a misattributed owner).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import inspect
 import signal
 import time
 import traceback
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -105,3 +108,65 @@ def describe(exc: BaseException) -> str:
     frames = traceback.extract_tb(exc.__traceback__)[-4:]
     where = "".join(traceback.format_list(frames))
     return f"{type(exc).__name__}: {exc}\n{where}"
+
+
+_CODE_NAMES: dict[types.CodeType, frozenset[str]] = {}
+
+
+def names_in_code(code: types.CodeType) -> frozenset[str]:
+    """Every identifier and string constant in ``code`` and the code nested in it."""
+    if code not in _CODE_NAMES:
+        names = set(code.co_varnames) | set(code.co_names) | set(code.co_freevars)
+        for const in code.co_consts:
+            if isinstance(const, str):
+                names.add(const)
+            elif isinstance(const, tuple):
+                names.update(item for item in const if isinstance(item, str))
+            elif isinstance(const, types.CodeType):
+                names |= names_in_code(const)
+        _CODE_NAMES[code] = frozenset(names)
+    return _CODE_NAMES[code]
+
+
+def signature_names(func: types.FunctionType) -> set[str]:
+    """Names in the explicit signatures a function carries or closes over.
+
+    ``func.__signature__``, and ``inspect.Signature`` objects in its closure
+    cells (``unittest.mock``'s autospec checks calls with ``sig.bind``).
+    """
+    found: list[object] = [func.__dict__.get("__signature__")]
+    for cell in func.__closure__ or ():
+        try:
+            found.append(cell.cell_contents)
+        except ValueError:  # an empty cell
+            continue
+    return {name for sig in found if isinstance(sig, inspect.Signature) for name in sig.parameters}
+
+
+def strangers(sig: EffectiveSignature) -> list[str]:
+    """Parameters attributed to a Python function that has never heard of them.
+
+    A parameter's owner must declare it, mention its name in its code (a
+    popped or supplied keyword) or annotations (a ``Concatenate`` type), or
+    carry or close over an explicit signature that has it. Owners that are
+    not Python functions (classes, C callables) are not checked.
+    """
+    found = []
+    for param in sig.parameters.values():
+        owner = param.owner
+        if isinstance(owner, types.MethodType):
+            owner = owner.__func__
+        if not isinstance(owner, types.FunctionType):
+            continue
+        if param.name in names_in_code(owner.__code__):
+            continue
+        if param.name in signature_names(owner):
+            continue
+        try:
+            annotations = str(inspect.get_annotations(owner)).lower()
+        except Exception:
+            annotations = ""
+        if param.name.replace("_", "") in annotations.replace("_", ""):
+            continue
+        found.append(f"{param.name} (owner {param.owner_name})")
+    return found
