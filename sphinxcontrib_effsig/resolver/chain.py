@@ -19,23 +19,51 @@ from typing import Any
 from . import typed
 from .annotations import (
     evaluate_annotation,
-    evaluate_parameter_annotation,
     evaluate_signature,
     is_typevar,
     read_default,
 )
-from .compose import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, Layer, Site, compose
+from .classes import (
+    ClassContext,
+    Construction,
+    class_namespace,
+    defining_class,
+    mro_of,
+    super_method,
+    unwrap_descriptor,
+    user_method,
+)
+from .compose import EMPTY, PO, POK, VAR_KW, VAR_POS, Layer, Site, compose
 from .effects import Callee, Effect, Forward, effect_of
 from .model import EffectiveParameter, EffectiveSignature
 from .naming import owner_name
 from .safe import MISSING, instance_attr, is_function, signature_attr, static_attr, wrapped_of
+from .signatures import (
+    NoSignature,
+    apply_partial,
+    bind_first,
+    drop_first,
+    has_star,
+    own_parameters,
+    partial_bindings,
+    partialmethod_of,
+    plain_signature,
+    takes_anything,
+)
+from .targets import (
+    cacheable,
+    dispatches_by_registry,
+    explain,
+    generated_implementation,
+    identity,
+    is_runner,
+    local_function,
+    underlying,
+    value_wrapper,
+)
 
 MAX_DEPTH = 400
 MAX_STEPS = 4000
-
-
-class NoSignature(ValueError):
-    """``inspect.signature`` cannot describe this object either."""
 
 
 class Resolver:
@@ -62,7 +90,7 @@ class Resolver:
         hit = self.cache.get(id(obj))
         if hit is not None and hit[0] is obj and bound_self is MISSING:
             return hit[1]
-        key = _identity(obj, bound_self)
+        key = identity(obj, bound_self)
         if key in self.active:
             raise _Cycle(obj)
         self.steps += 1
@@ -75,7 +103,7 @@ class Resolver:
         finally:
             self.depth -= 1
             self.active.discard(key)
-        if bound_self is MISSING and _cacheable(obj):
+        if bound_self is MISSING and cacheable(obj):
             self.cache[id(obj)] = (obj, sig)
         return sig
 
@@ -92,18 +120,18 @@ class Resolver:
         if issubclass(tp, functools.partial):
             return self._partial(obj)  # type: ignore[arg-type]
         if issubclass(tp, types.FunctionType):
-            pm = _partialmethod_of(obj)
+            pm = partialmethod_of(obj)
             if pm is not None:
                 return self._partialmethod(pm)
             return self._function(obj, bound_self)  # type: ignore[arg-type]
         if issubclass(tp, type):
             return self._class(obj)  # type: ignore[arg-type]
-        if issubclass(tp, _Construction):
+        if issubclass(tp, Construction):
             return self._class(obj.cls, metaclass=False)  # type: ignore[attr-defined]
         wrapped = wrapped_of(obj)
-        value_wrapper = _value_wrapper(obj)
-        if value_wrapper is not None and wrapped is not None:
-            return self._args_as_values(obj, value_wrapper, wrapped)
+        proxy_wrapper = value_wrapper(obj)
+        if proxy_wrapper is not None and wrapped is not None:
+            return self._args_as_values(obj, proxy_wrapper, wrapped)
         call = static_attr(tp, "__call__")
         if is_function(call):
             return self.resolve(call, obj)
@@ -154,13 +182,13 @@ class Resolver:
             if inner is not None:
                 inner_owners = dict(inner.parameters)
         carrier, carrier_name = obj, name
-        value_wrapper = _value_wrapper(obj)
-        if value_wrapper is not None:
-            carrier, carrier_name = value_wrapper, owner_name(value_wrapper)
+        proxy_wrapper = value_wrapper(obj)
+        if proxy_wrapper is not None:
+            carrier, carrier_name = proxy_wrapper, owner_name(proxy_wrapper)
         elif is_function(obj) and not effect_of(obj.__code__).has_source:
             # Generated from text (makefun): the parameters it adds belong to
             # the implementation it calls.
-            implementation = _generated_implementation(obj, wrapped)
+            implementation = generated_implementation(obj, wrapped)
             if implementation is not None:
                 carrier, carrier_name = implementation, owner_name(implementation)
         params = []
@@ -198,7 +226,7 @@ class Resolver:
         while current is not None and len(below) < 64 and all(c is not current for c in below):
             below.append(current)
             nxt = wrapped_of(current)
-            if nxt is None and is_function(current) and _has_star(current):
+            if nxt is None and is_function(current) and has_star(current):
                 # Only wrapper-shaped functions lead further down.
                 nxt = self._closure_callable(current)
             current = nxt
@@ -237,14 +265,14 @@ class Resolver:
 
     def _bound_method(self, method: types.MethodType) -> EffectiveSignature:
         func = method.__func__
-        if is_function(func) and _has_star(func):
+        if is_function(func) and has_star(func):
             # Bound to a known instance: ``self.other(*args)`` can be followed.
             return self.resolve(func, method.__self__)
         return drop_first(self.resolve(func))
 
     def _partial(self, obj: functools.partial[Any]) -> EffectiveSignature:
         func = obj.func
-        known = _partial_bindings(func, obj.args, obj.keywords)
+        known = partial_bindings(func, obj.args, obj.keywords)
         if known:
             # partial(call_with, target): the helper's ``func`` parameter is
             # known, so where it forwards *args/**kwargs is too.
@@ -269,26 +297,26 @@ class Resolver:
         return applied.replace(parameters=[first, *applied.parameters.values()])
 
     def _class(self, cls: type, metaclass: bool = True) -> EffectiveSignature:
-        meta_call = _user_method(type(cls), "__call__") if metaclass else None
+        meta_call = user_method(type(cls), "__call__") if metaclass else None
         if is_function(meta_call):
             return self.resolve(meta_call, cls)
         if meta_call is not None:
             return drop_first(self.resolve(meta_call))
-        new = _user_method(cls, "__new__")
-        init = _user_method(cls, "__init__")
+        new = user_method(cls, "__new__")
+        init = user_method(cls, "__init__")
         if new is None and init is None:
             return self._inspect(cls)
         new_sig = self._constructor(cls, new)
         init_sig = self._constructor(cls, init)
         # type.__call__ passes the arguments to both; one that takes anything
         # (``def __new__(cls, *args, **kwargs)``) leaves the decision to the other.
-        if new_sig is None or (init_sig is not None and _takes_anything(new_sig)):
+        if new_sig is None or (init_sig is not None and takes_anything(new_sig)):
             assert init_sig is not None
             return init_sig
-        if init_sig is None or _takes_anything(init_sig):
+        if init_sig is None or takes_anything(init_sig):
             return new_sig
-        for base in _mro(cls):
-            namespace = _namespace(base)
+        for base in mro_of(cls):
+            namespace = class_namespace(base)
             if "__new__" in namespace:
                 return new_sig
             if "__init__" in namespace:
@@ -303,11 +331,11 @@ class Resolver:
         """
         if method is None:
             return None
-        raw = _unwrap_descriptor(method)
+        raw = unwrap_descriptor(method)
         if is_function(raw) and raw.__code__.co_flags & (
             inspect.CO_VARARGS | inspect.CO_VARKEYWORDS
         ):
-            return self.resolve(raw, _ClassContext(cls))
+            return self.resolve(raw, ClassContext(cls))
         return drop_first(self.resolve(raw))
 
     def _args_as_values(self, obj: object, impl: Any, wrapped: object) -> EffectiveSignature:
@@ -338,7 +366,7 @@ class Resolver:
             owner_name=name,
             supplied=set(effect.supplied),
             positional_needed=effect.positional_needed,
-            unproven=_explain(name, effect.unproven),
+            unproven=explain(name, effect.unproven),
             describe=f"the wrapper {name}",
             expects_target=True,
             wrapped_id=id(wrapped),
@@ -372,10 +400,10 @@ class Resolver:
         has_star = bool(code.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS))
         wrapped = wrapped_of(func)
         if wrapped is None and bound_self is not MISSING:
-            wrapped = None if isinstance(bound_self, _ClassContext) else wrapped_of(bound_self)
+            wrapped = None if isinstance(bound_self, ClassContext) else wrapped_of(bound_self)
         bound = bound_self is not MISSING
         if not has_star and wrapped is None:
-            return _bind_first(plain_signature(func), bound)
+            return bind_first(plain_signature(func), bound)
         effect = effect_of(code, func.__globals__)
         owner = func
         name = owner_name(func)
@@ -391,14 +419,14 @@ class Resolver:
         if not effect.has_source:
             return self._opaque_wrapper(func, own, wrapped, bind_result)
         if wrapped is None and not effect.forwards and not effect.popped:
-            return _bind_first(plain_signature(func), bound)
+            return bind_first(plain_signature(func), bound)
         layer = Layer(
             own=own,
             owner=owner,
             owner_name=name,
             supplied=set(effect.supplied),
             positional_needed=effect.positional_needed,
-            unproven=_explain(name, effect.unproven),
+            unproven=explain(name, effect.unproven),
             return_annotation=self._own_return(func, effect),
             describe=f"the wrapper {name}",
             expects_target=wrapped is not None,
@@ -421,7 +449,7 @@ class Resolver:
         sig = compose(layer)
         if is_typevar(sig.return_annotation):
             sig = sig.replace(return_annotation=EMPTY)
-        return _bind_first(sig, bind_result)
+        return bind_first(sig, bind_result)
 
     def _prebind(self, site: Site, bound_self: object) -> Site:
         """Resolve a target that receives ``self`` first in ``*args`` as bound to it.
@@ -475,7 +503,7 @@ class Resolver:
         if inner is not None and return_annotation is EMPTY:
             return_annotation = inner.return_annotation
         if inner is not None and not effect.has_source:
-            implementation = _generated_implementation(func, wrapped)
+            implementation = generated_implementation(func, wrapped)
             impl_name = owner_name(implementation) if implementation is not None else ""
             params = []
             for param in own:
@@ -499,7 +527,7 @@ class Resolver:
         below = self._layers_below(func, wrapped)
         from_types = typed.from_definition_site(func, below, self._resolve_quietly)
         if from_types is not None:
-            return _bind_first(from_types, bound)
+            return bind_first(from_types, bound)
         note = (
             f"the source of {owner_name(func)} is not available, so where its "
             "*args/**kwargs go cannot be read"
@@ -510,7 +538,7 @@ class Resolver:
             except (NoSignature, _Cycle, _TooDeep):
                 inner = None
             if inner is not None:
-                inner = _bind_first(inner, bound)
+                inner = bind_first(inner, bound)
                 return inner.replace(resolved=False, notes=[*inner.notes, note])
         return EffectiveSignature(own, resolved=False, notes=[note])
 
@@ -528,7 +556,7 @@ class Resolver:
         runner = self._runner_target(forward, func, bound_self, wrapped, target)
         if runner is not None:
             return [runner]
-        if target is MISSING and _dispatches_by_registry(func, bound_self, wrapped):
+        if target is MISSING and dispatches_by_registry(func, bound_self, wrapped):
             target = wrapped
         return [self._site(forward, target, func, wrapped)]
 
@@ -550,7 +578,7 @@ class Resolver:
         named ``args``, or, when it cannot be looked at, its name does not
         announce a mapping.
         """
-        if not forward.leading_callees or not _is_runner(forward.callee, callee):
+        if not forward.leading_callees or not is_runner(forward.callee, callee):
             return None
         for index, leading in enumerate(forward.leading_callees):
             if leading.kind not in ("free", "self_attr", "global"):
@@ -590,7 +618,7 @@ class Resolver:
             return Site(forward, None)
         if forward.callee.binds and not self._bound_to_none(forward.callee, func):
             sig = drop_first(sig)
-        declared = wrapped is not None and _underlying(target) is _underlying(wrapped)
+        declared = wrapped is not None and underlying(target) is underlying(wrapped)
         return Site(
             forward, evaluate_signature(sig, target), id(target), declared, target_object=target
         )
@@ -617,18 +645,18 @@ class Resolver:
                 return func.__globals__[callee.name]
             return getattr(builtins, callee.name, MISSING)
         if callee.kind == "local_def":
-            return _local_function(func, callee.name)
+            return local_function(func, callee.name)
         if callee.kind == "super" and bound_self is not MISSING:
-            return _super_method(func, bound_self, callee.name)
+            return super_method(func, bound_self, callee.name)
         if callee.kind == "self_attr" and (
-            bound_self is MISSING or isinstance(bound_self, _ClassContext)
+            bound_self is MISSING or isinstance(bound_self, ClassContext)
         ):
             # No instance: a method of the class itself can still be found.
-            cls = bound_self.cls if isinstance(bound_self, _ClassContext) else None
-            cls = cls or _defining_class(func)
+            cls = bound_self.cls if isinstance(bound_self, ClassContext) else None
+            cls = cls or defining_class(func)
             method = static_attr(cls, callee.name, MISSING) if cls is not None else MISSING
             if is_function(method):
-                return types.MethodType(method, _ClassContext(cls))  # type: ignore[arg-type]
+                return types.MethodType(method, ClassContext(cls))  # type: ignore[arg-type]
             return MISSING
         if callee.kind == "self_attr":
             value = instance_attr(bound_self, callee.name, MISSING)
@@ -668,7 +696,7 @@ class Resolver:
             helper_self, helper = helper.__self__, helper.__func__
             offset = 1
         if isinstance(helper, type):
-            helper = _unwrap_descriptor(_user_method(helper, "__init__"))
+            helper = unwrap_descriptor(user_method(helper, "__init__"))
             offset = 1
         if not is_function(helper):
             return []
@@ -708,72 +736,10 @@ class Resolver:
                     target = self._callee_object(source, func, bound_self)
             elif inner.via is None:
                 target = self._callee_object(inner.callee, helper, helper_self)
-            if target is MISSING and _dispatches_by_registry(func, bound_self, wrapped):
+            if target is MISSING and dispatches_by_registry(func, bound_self, wrapped):
                 target = wrapped
             sites.append(self._site(inner, target, helper, wrapped))
         return sites
-
-
-class _ClassContext:
-    """Stands for "an instance of ``cls``" while a constructor is resolved.
-
-    Only ``super()`` look-ups use it; attributes of the (nonexistent)
-    instance stay unknown.
-    """
-
-    def __init__(self, cls: type) -> None:
-        self.cls = cls
-
-
-class _Construction:
-    """``type.__call__`` reached through a metaclass's ``super().__call__``:
-    the class's own ``__new__``/``__init__`` decide the signature."""
-
-    def __init__(self, cls: type) -> None:
-        self.cls = cls
-
-    def __call__(self) -> None:  # pragma: no cover - never called, only resolved
-        raise TypeError("not callable")
-
-
-def _local_function(func: types.FunctionType, name: str) -> Any:
-    """A function defined inside ``func``'s body, rebuilt from its code object.
-
-    Its free variables take the values ``func``'s closure gives them; the
-    ones ``func`` itself creates are unknown (empty cells), and its defaults
-    are not known without running ``func``.
-    """
-    codes = [
-        c for c in func.__code__.co_consts if isinstance(c, types.CodeType) and c.co_name == name
-    ]
-    if len(codes) != 1:
-        return MISSING
-    code = codes[0]
-    outer = dict(zip(func.__code__.co_freevars, func.__closure__ or (), strict=False))
-    cells = tuple(outer.get(var, types.CellType()) for var in code.co_freevars)
-    return types.FunctionType(code, func.__globals__, name, None, cells or None)
-
-
-def _super_method(func: types.FunctionType, bound_self: object, name: str) -> Any:
-    """What ``super().<name>`` finds for ``bound_self`` inside ``func``."""
-    klass = bound_self if isinstance(bound_self, type) and name == "__call__" else None
-    cls = bound_self.cls if isinstance(bound_self, _ClassContext) else type(bound_self)
-    mro = _mro(cls)
-    for index, base in enumerate(mro):
-        if _namespace(base).get(func.__name__) is func or any(
-            getattr(v, "__func__", v) is func for v in _namespace(base).values()
-        ):
-            for later in mro[index + 1 :]:
-                value = _namespace(later).get(name)
-                if value is None:
-                    continue
-                if is_function(value):
-                    return types.MethodType(value, bound_self)
-                if klass is not None and later is type:
-                    return _Construction(klass)
-                return MISSING
-            break
-    return MISSING
 
 
 class _Cycle(NoSignature):
@@ -787,361 +753,3 @@ class _TooDeep(NoSignature):
 
 
 # -- signatures built from code objects ---------------------------------------
-
-
-def plain_signature(func: types.FunctionType) -> EffectiveSignature:
-    """Exactly ``inspect.signature(func)``, every parameter owned by ``func``."""
-    name = owner_name(func)
-    annotations = _annotations(func)
-    return EffectiveSignature(
-        _code_parameters(func, annotations, func, name, None),
-        return_annotation=annotations.get("return", EMPTY),
-        __validate_parameters__=False,
-    )
-
-
-def own_parameters(
-    func: types.FunctionType,
-    effect: Effect,
-    owner: object,
-    name: str,
-    *,
-    use_source: bool,
-) -> list[EffectiveParameter]:
-    """A wrapper's own parameters, annotations read from its source.
-
-    ``functools.wraps`` copied the target's ``__annotations__`` onto the
-    wrapper, so when the wrapper declares a target (``use_source``) its own
-    annotations come from the syntax tree.
-    """
-    if use_source and effect.has_source:
-        annotations = {
-            key: evaluate_annotation(node, func) for key, node in effect.annotations.items()
-        }
-    else:
-        annotations = {
-            key: evaluate_parameter_annotation(value, func)
-            for key, value in _annotations(func).items()
-        }
-    return _code_parameters(func, annotations, owner, name, None)
-
-
-def _annotations(func: types.FunctionType) -> dict[str, Any]:
-    try:
-        value = func.__annotations__
-    except Exception:
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
-def _code_parameters(
-    func: types.FunctionType,
-    annotations: dict[str, Any],
-    owner: object,
-    name: str,
-    _unused: None,
-) -> list[EffectiveParameter]:
-    code = func.__code__
-    positional = code.co_argcount
-    posonly = code.co_posonlyargcount
-    kwonly = code.co_kwonlyargcount
-    names = code.co_varnames
-    defaults = func.__defaults__ or ()
-    kwdefaults = func.__kwdefaults__ or {}
-    first_default = positional - len(defaults)
-    params: list[EffectiveParameter] = []
-    for index in range(positional):
-        pname = names[index]
-        params.append(
-            EffectiveParameter(
-                pname,
-                PO if index < posonly else POK,
-                default=defaults[index - first_default] if index >= first_default else EMPTY,
-                annotation=annotations.get(pname, EMPTY),
-                owner=owner,
-                owner_name=name,
-            )
-        )
-    index = positional + kwonly
-    if code.co_flags & inspect.CO_VARARGS:
-        pname = names[index]
-        params.append(
-            EffectiveParameter(
-                pname,
-                VAR_POS,
-                annotation=annotations.get(pname, EMPTY),
-                owner=owner,
-                owner_name=name,
-            )
-        )
-        index += 1
-    for k in range(positional, positional + kwonly):
-        pname = names[k]
-        params.append(
-            EffectiveParameter(
-                pname,
-                KW,
-                default=kwdefaults.get(pname, EMPTY),
-                annotation=annotations.get(pname, EMPTY),
-                owner=owner,
-                owner_name=name,
-            )
-        )
-    if code.co_flags & inspect.CO_VARKEYWORDS:
-        pname = names[index]
-        params.append(
-            EffectiveParameter(
-                pname,
-                VAR_KW,
-                annotation=annotations.get(pname, EMPTY),
-                owner=owner,
-                owner_name=name,
-            )
-        )
-    return params
-
-
-# -- small transformations ------------------------------------------------------
-
-
-def _explain(name: str, reasons: list[str]) -> list[str]:
-    """Turn the analysis' reasons ("it reassigns *args") into notes naming the wrapper."""
-    notes = []
-    for reason in reasons:
-        if reason.startswith("it "):
-            notes.append(f"the wrapper {name} {reason[3:]}")
-        else:
-            notes.append(f"the wrapper {name}: {reason}")
-    return notes
-
-
-def _bind_first(sig: EffectiveSignature, bound: bool) -> EffectiveSignature:
-    return drop_first(sig) if bound else sig
-
-
-def drop_first(sig: EffectiveSignature) -> EffectiveSignature:
-    """Bind the first positional parameter (``self``/``cls``)."""
-    params = list(sig.parameters.values())
-    if params and params[0].kind in (PO, POK):
-        return sig.replace(parameters=params[1:])
-    return sig
-
-
-def apply_partial(
-    sig: EffectiveSignature, args: tuple[Any, ...], keywords: dict[str, Any]
-) -> EffectiveSignature:
-    """``functools.partial`` semantics on an effective signature, as inspect does."""
-    try:
-        bound = sig.bind_partial(*args, **keywords)
-    except TypeError as exc:
-        raise NoSignature(f"partial object has incorrect arguments: {exc}") from exc
-    arguments = bound.arguments
-    params: dict[str, EffectiveParameter] = {}
-    to_keyword = False
-    for param in sig.parameters.values():
-        if param.name in arguments:
-            if param.kind is PO:
-                continue
-            if param.kind is POK:
-                if param.name not in keywords:
-                    continue
-                to_keyword = True
-                param = param.replace(default=arguments[param.name])
-            elif param.kind is KW:
-                param = param.replace(default=arguments[param.name])
-            elif param.kind is VAR_POS:
-                continue
-        if to_keyword:
-            if param.kind is POK:
-                param = param.replace(kind=KW)
-            elif param.kind is VAR_POS:
-                continue
-        params[param.name] = param
-    ordered = [p for p in params.values() if p.kind in (PO, POK)]
-    ordered += [p for p in params.values() if p.kind is VAR_POS]
-    ordered += [p for p in params.values() if p.kind is KW]
-    ordered += [p for p in params.values() if p.kind is VAR_KW]
-    return sig.replace(parameters=ordered)
-
-
-_MAPPING_WORDS = ("map", "filter", "reduce", "accumulate", "zip")
-
-
-def _is_runner(callee: Callee, obj: object) -> bool:
-    """Does calling ``obj`` run its first callable argument with the rest?"""
-    if obj is MISSING:
-        last = callee.text.rsplit(".", 1)[-1].lower()
-        return not any(word in last for word in _MAPPING_WORDS)
-    hit = _RUNNERS.get(id(obj))
-    if hit is not None and hit[0] is obj:
-        return hit[1]
-    try:
-        sig = inspect.signature(obj)  # type: ignore[arg-type]
-        answer = any(p.kind is VAR_POS and p.name == "args" for p in sig.parameters.values())
-    except Exception:
-        answer = False
-    _RUNNERS[id(obj)] = (obj, answer)
-    return answer
-
-
-_RUNNERS: dict[int, tuple[object, bool]] = {}
-
-
-def clear_runner_cache() -> None:
-    _RUNNERS.clear()
-
-
-def _generated_implementation(func: types.FunctionType, wrapped: object) -> Any:
-    """The one Python function with source that generated code calls, if one."""
-    candidates: dict[int, types.FunctionType] = {}
-    for cell in func.__closure__ or ():
-        try:
-            value = cell.cell_contents
-        except ValueError:
-            continue
-        if is_function(value) and value is not wrapped:
-            candidates[id(value)] = value
-    for name in func.__code__.co_names:
-        value = func.__globals__.get(name)
-        if is_function(value) and value is not wrapped:
-            candidates[id(value)] = value
-    found = [c for c in candidates.values() if effect_of(c.__code__, c.__globals__).has_source]
-    return found[0] if len(found) == 1 else None
-
-
-def _value_wrapper(obj: object) -> Any:
-    """The wrapper function of a :mod:`wrapt` proxy (``_self_wrapper``), if any."""
-    impl = instance_attr(obj, "_self_wrapper", None)
-    if isinstance(impl, (types.FunctionType, types.MethodType)):
-        return impl
-    return None
-
-
-def _identity(obj: object, bound_self: object) -> tuple[str, int]:
-    """What makes two resolutions the same question, for cycle detection."""
-    # type(), not isinstance(): proxies (wrapt) answer __class__ for their target.
-    if issubclass(type(obj), types.MethodType):
-        return ("method", id(obj.__func__))  # type: ignore[attr-defined]
-    if bound_self is not MISSING:
-        return ("bound", id(obj))
-    return ("object", id(obj))
-
-
-def _underlying(obj: object) -> object:
-    """The function behind a bound method or a partial, for identity checks."""
-    for _ in range(8):
-        if issubclass(type(obj), types.MethodType):
-            obj = obj.__func__  # type: ignore[attr-defined]
-        elif issubclass(type(obj), functools.partial):
-            obj = obj.func  # type: ignore[attr-defined]
-        else:
-            break
-    return obj
-
-
-def _partial_bindings(
-    func: object, args: tuple[Any, ...], keywords: dict[str, Any]
-) -> dict[str, object]:
-    """Which named parameters of a forwarding function a partial fixes."""
-    if not is_function(func) or not _has_star(func):
-        return {}
-    code = func.__code__
-    names = code.co_varnames[: code.co_argcount]
-    known: dict[str, object] = dict(zip(names, args, strict=False))
-    named = set(code.co_varnames[: code.co_argcount + code.co_kwonlyargcount])
-    known.update((key, value) for key, value in keywords.items() if key in named)
-    return known
-
-
-def _has_star(func: types.FunctionType) -> bool:
-    return bool(func.__code__.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS))
-
-
-def _defining_class(func: types.FunctionType) -> type | None:
-    """The module-level class a method is defined in, from its code's qualname."""
-    parts = func.__code__.co_qualname.split(".")
-    if len(parts) < 2 or "<locals>" in parts:
-        return None
-    value: object = func.__globals__.get(parts[0])
-    for part in parts[1:-1]:
-        value = static_attr(value, part, None)
-    return value if isinstance(value, type) else None
-
-
-def _takes_anything(sig: EffectiveSignature) -> bool:
-    """``(*args, **kwargs)``: a signature that accepts every call."""
-    kinds = [p.kind for p in sig.parameters.values()]
-    return kinds == [VAR_POS, VAR_KW]
-
-
-def _dispatches_by_registry(func: object, bound_self: object, wrapped: object) -> bool:
-    """A computed target that is, by default, the declared ``__wrapped__``.
-
-    Dispatchers in the style of :func:`functools.singledispatch` pick the
-    implementation from a registry at call time; every registered
-    implementation answers the same call as the default one, which is what
-    ``__wrapped__`` names. They announce themselves with a ``register``
-    method. Any other computed target (``getattr(backends, name)``) is not
-    trusted.
-    """
-    if wrapped is None:
-        return False
-    holder = func if bound_self is MISSING else bound_self
-    return callable(instance_attr(holder, "register", None))
-
-
-def _partialmethod_of(func: object) -> functools.partialmethod[Any] | None:
-    for attr in ("__partialmethod__", "_partialmethod"):
-        value = instance_attr(func, attr, None)
-        if isinstance(value, functools.partialmethod):
-            return value
-    return None
-
-
-def _mro(cls: type) -> tuple[type, ...]:
-    try:
-        mro = type.__getattribute__(cls, "__mro__")
-    except Exception:
-        return ()
-    return mro if isinstance(mro, tuple) else ()
-
-
-def _namespace(cls: type) -> Any:
-    """A class's own ``__dict__`` (bypassing any metaclass ``__getattribute__``)."""
-    try:
-        return type.__getattribute__(cls, "__dict__")
-    except Exception:
-        return {}
-
-
-def _user_method(cls: type, name: str) -> Any:
-    """A Python-level ``__call__``/``__new__``/``__init__`` found on ``cls``."""
-    for base in _mro(cls):
-        if base is object or base is type:
-            continue
-        namespace = _namespace(base)
-        if name in namespace:
-            value = namespace[name]
-            if isinstance(
-                value,
-                (
-                    types.WrapperDescriptorType,
-                    types.MethodWrapperType,
-                    types.BuiltinFunctionType,
-                    types.MethodDescriptorType,
-                    types.ClassMethodDescriptorType,
-                ),
-            ):
-                return None
-            return value
-    return None
-
-
-def _unwrap_descriptor(value: Any) -> Any:
-    if isinstance(value, (staticmethod, classmethod)):
-        return value.__func__
-    return value
-
-
-def _cacheable(obj: object) -> bool:
-    return issubclass(type(obj), (types.FunctionType, type, functools.partial))

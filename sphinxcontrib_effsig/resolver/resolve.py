@@ -12,11 +12,13 @@ import logging
 import sys
 
 from .annotations import clear_annotation_caches
-from .chain import NoSignature, Resolver, clear_runner_cache
+from .chain import Resolver
 from .effects import clear_effects
 from .model import EffectiveParameter, EffectiveSignature
 from .naming import owner_name
+from .signatures import NoSignature
 from .source import clear_caches as _clear_source
+from .targets import clear_runner_cache
 
 logger = logging.getLogger(__name__)
 

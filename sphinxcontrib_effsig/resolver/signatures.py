@@ -1,0 +1,220 @@
+"""Signatures read off code objects, and the small transformations on them.
+
+A plain function's signature is built from its code object (exactly what
+:mod:`inspect` says, much faster); binding a first parameter, applying a
+``functools.partial`` and the like are pure functions over signatures.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import types
+from typing import Any
+
+from .annotations import evaluate_annotation, evaluate_parameter_annotation
+from .compose import EMPTY, KW, PO, POK, VAR_KW, VAR_POS
+from .effects import Effect
+from .model import EffectiveParameter, EffectiveSignature
+from .naming import owner_name
+from .safe import instance_attr, is_function
+
+
+class NoSignature(ValueError):
+    """``inspect.signature`` cannot describe this object either."""
+
+
+def plain_signature(func: types.FunctionType) -> EffectiveSignature:
+    """Exactly ``inspect.signature(func)``, every parameter owned by ``func``."""
+    name = owner_name(func)
+    annotations = function_annotations(func)
+    return EffectiveSignature(
+        code_parameters(func, annotations, func, name, None),
+        return_annotation=annotations.get("return", EMPTY),
+        __validate_parameters__=False,
+    )
+
+
+def own_parameters(
+    func: types.FunctionType,
+    effect: Effect,
+    owner: object,
+    name: str,
+    *,
+    use_source: bool,
+) -> list[EffectiveParameter]:
+    """A wrapper's own parameters, annotations read from its source.
+
+    ``functools.wraps`` copied the target's ``__annotations__`` onto the
+    wrapper, so when the wrapper declares a target (``use_source``) its own
+    annotations come from the syntax tree.
+    """
+    if use_source and effect.has_source:
+        annotations = {
+            key: evaluate_annotation(node, func) for key, node in effect.annotations.items()
+        }
+    else:
+        annotations = {
+            key: evaluate_parameter_annotation(value, func)
+            for key, value in function_annotations(func).items()
+        }
+    return code_parameters(func, annotations, owner, name, None)
+
+
+def function_annotations(func: types.FunctionType) -> dict[str, Any]:
+    try:
+        value = func.__annotations__
+    except Exception:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def code_parameters(
+    func: types.FunctionType,
+    annotations: dict[str, Any],
+    owner: object,
+    name: str,
+    _unused: None,
+) -> list[EffectiveParameter]:
+    code = func.__code__
+    positional = code.co_argcount
+    posonly = code.co_posonlyargcount
+    kwonly = code.co_kwonlyargcount
+    names = code.co_varnames
+    defaults = func.__defaults__ or ()
+    kwdefaults = func.__kwdefaults__ or {}
+    first_default = positional - len(defaults)
+    params: list[EffectiveParameter] = []
+    for index in range(positional):
+        pname = names[index]
+        params.append(
+            EffectiveParameter(
+                pname,
+                PO if index < posonly else POK,
+                default=defaults[index - first_default] if index >= first_default else EMPTY,
+                annotation=annotations.get(pname, EMPTY),
+                owner=owner,
+                owner_name=name,
+            )
+        )
+    index = positional + kwonly
+    if code.co_flags & inspect.CO_VARARGS:
+        pname = names[index]
+        params.append(
+            EffectiveParameter(
+                pname,
+                VAR_POS,
+                annotation=annotations.get(pname, EMPTY),
+                owner=owner,
+                owner_name=name,
+            )
+        )
+        index += 1
+    for k in range(positional, positional + kwonly):
+        pname = names[k]
+        params.append(
+            EffectiveParameter(
+                pname,
+                KW,
+                default=kwdefaults.get(pname, EMPTY),
+                annotation=annotations.get(pname, EMPTY),
+                owner=owner,
+                owner_name=name,
+            )
+        )
+    if code.co_flags & inspect.CO_VARKEYWORDS:
+        pname = names[index]
+        params.append(
+            EffectiveParameter(
+                pname,
+                VAR_KW,
+                annotation=annotations.get(pname, EMPTY),
+                owner=owner,
+                owner_name=name,
+            )
+        )
+    return params
+
+
+# -- small transformations ------------------------------------------------------
+
+
+def bind_first(sig: EffectiveSignature, bound: bool) -> EffectiveSignature:
+    return drop_first(sig) if bound else sig
+
+
+def drop_first(sig: EffectiveSignature) -> EffectiveSignature:
+    """Bind the first positional parameter (``self``/``cls``)."""
+    params = list(sig.parameters.values())
+    if params and params[0].kind in (PO, POK):
+        return sig.replace(parameters=params[1:])
+    return sig
+
+
+def apply_partial(
+    sig: EffectiveSignature, args: tuple[Any, ...], keywords: dict[str, Any]
+) -> EffectiveSignature:
+    """``functools.partial`` semantics on an effective signature, as inspect does."""
+    try:
+        bound = sig.bind_partial(*args, **keywords)
+    except TypeError as exc:
+        raise NoSignature(f"partial object has incorrect arguments: {exc}") from exc
+    arguments = bound.arguments
+    params: dict[str, EffectiveParameter] = {}
+    to_keyword = False
+    for param in sig.parameters.values():
+        if param.name in arguments:
+            if param.kind is PO:
+                continue
+            if param.kind is POK:
+                if param.name not in keywords:
+                    continue
+                to_keyword = True
+                param = param.replace(default=arguments[param.name])
+            elif param.kind is KW:
+                param = param.replace(default=arguments[param.name])
+            elif param.kind is VAR_POS:
+                continue
+        if to_keyword:
+            if param.kind is POK:
+                param = param.replace(kind=KW)
+            elif param.kind is VAR_POS:
+                continue
+        params[param.name] = param
+    ordered = [p for p in params.values() if p.kind in (PO, POK)]
+    ordered += [p for p in params.values() if p.kind is VAR_POS]
+    ordered += [p for p in params.values() if p.kind is KW]
+    ordered += [p for p in params.values() if p.kind is VAR_KW]
+    return sig.replace(parameters=ordered)
+
+
+def partial_bindings(
+    func: object, args: tuple[Any, ...], keywords: dict[str, Any]
+) -> dict[str, object]:
+    """Which named parameters of a forwarding function a partial fixes."""
+    if not is_function(func) or not has_star(func):
+        return {}
+    code = func.__code__
+    names = code.co_varnames[: code.co_argcount]
+    known: dict[str, object] = dict(zip(names, args, strict=False))
+    named = set(code.co_varnames[: code.co_argcount + code.co_kwonlyargcount])
+    known.update((key, value) for key, value in keywords.items() if key in named)
+    return known
+
+
+def has_star(func: types.FunctionType) -> bool:
+    return bool(func.__code__.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS))
+
+
+def partialmethod_of(func: object) -> functools.partialmethod[Any] | None:
+    for attr in ("__partialmethod__", "_partialmethod"):
+        value = instance_attr(func, attr, None)
+        if isinstance(value, functools.partialmethod):
+            return value
+    return None
+
+
+def takes_anything(sig: EffectiveSignature) -> bool:
+    """``(*args, **kwargs)``: a signature that accepts every call."""
+    kinds = [p.kind for p in sig.parameters.values()]
+    return kinds == [VAR_POS, VAR_KW]
