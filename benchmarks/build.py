@@ -31,6 +31,9 @@ It prints, per mode, the median and min-max of wall time, CPU time and peak
 RSS, then the paired ratios (effsig/plain and effsig+typehints/
 plain+typehints, computed within each round, then median and min-max).
 CPU time is the figure to trust on a shared machine; wall time is noisy.
+The extension is imported from a snapshot of ``HEAD`` (``--code``, see
+:mod:`snapshot`); its commit is printed first.
+
 Targets (issue 5): CPU ratios <= 1.03 at every size, peak RSS ratio <= 1.10,
 ``-j 2`` speed-up of effsig within 5% of plain's.
 
@@ -63,6 +66,7 @@ ROOT = HERE.parent
 GENERATED = HERE / "_generated"
 OUT = HERE / "_out"
 MODES = ["plain", "effsig", "plain+typehints", "effsig+typehints"]
+CODE = [ROOT]  # where the children import sphinxcontrib_effsig from (see snapshot.py)
 PAIRS = [("effsig", "plain"), ("effsig+typehints", "plain+typehints")]
 
 
@@ -92,13 +96,14 @@ def run_build(docs: Path, mode: str, jobs: int = 1, prefix: list[str] | None = N
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    env = dict(os.environ, EFFSIG_BENCH_MODE=mode, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, EFFSIG_BENCH_MODE=mode, PYTHONPATH=str(CODE[0]))
     # Users' builds import cached bytecode; the untimed warm-up writes it.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     argv = [sys.executable, *(prefix or []), *sphinx_command(docs, out, jobs)]
     with open(out / "stderr.txt", "w") as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        # cwd: ``-m``/``-c`` put it first on sys.path, before the chosen code.
+        proc = subprocess.Popen(argv, env=env, cwd=out, stdout=subprocess.DEVNULL, stderr=err)
         _pid, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -424,6 +429,9 @@ def main() -> None:
     )
     parser.add_argument("--top", type=int, default=25, help="profile entries to list")
     parser.add_argument("--json", type=Path, help="write every build's figures here")
+    parser.add_argument(
+        "--code", default="HEAD", help="HEAD (default), a git revision, or worktree"
+    )
     args = parser.parse_args()
 
     sizes = [250, 1000, 4000] if args.sweep else [int(s) for s in args.objects.split(",")]
@@ -431,6 +439,11 @@ def main() -> None:
     unknown = set(modes) - set(MODES)
     if unknown:
         parser.error(f"unknown modes {sorted(unknown)}; choose from {MODES}")
+    sys.path.insert(0, str(HERE))
+    from snapshot import code_path
+
+    CODE[0], described = code_path(args.code)
+    print(f"sphinxcontrib_effsig from {described}")
     print(
         f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average "
         f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} (shared machine: wall time is noisy)"

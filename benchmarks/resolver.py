@@ -21,10 +21,18 @@ interpreter per API that imports the package (not timed) and times:
     ``linecache.clearcache()`` in the same process (what a second Sphinx build
     in one process pays).
 
-It prints callables/second in CPU time (``time.process_time``; the machine is
+The extension is imported from a snapshot of ``HEAD`` (``--code``, see
+:mod:`snapshot`). It prints callables/second in CPU time (``time.process_time``; the machine is
 shared, so CPU time is the steadier figure) and in wall time, as median
 (min-max) over the rounds, for both APIs side by side, and how many effective
 signatures differ from ``inspect.signature`` / are marked unresolved / raised.
+
+It also checks the answers: :mod:`genpkg` writes ``expected.json``, the
+effective parameters of every generated service callable (name, kind,
+default, owner) as SPEC section 1.3 derives them from the decorators it
+applied; the last ``effsig`` child compares and the mismatches are printed
+(``--show N``).
+
 Targets (issue 5): cold >= 10,000/s, warm >= 50,000/s.
 """
 
@@ -191,6 +199,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     parser.add_argument("--show", type=int, default=5, help="mismatches to print")
+    parser.add_argument(
+        "--code", default="HEAD", help="HEAD (default), a git revision, or worktree"
+    )
     parser.add_argument("--child", choices=["effsig", "inspect"], help=argparse.SUPPRESS)
     parser.add_argument("--src", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -201,13 +212,15 @@ def main() -> None:
 
     sys.path.insert(0, str(HERE))
     from genpkg import generate
+    from snapshot import code_path
 
     out = GENERATED / f"resolver-{args.objects}-s{args.seed}"
     stats = generate(out, args.objects, args.seed, docs=False)
     src = out / "src"
     # Compile the package once so that no round pays for writing .pyc files.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(src)], check=True)
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    code, described = code_path(args.code)
+    env = dict(os.environ, PYTHONPATH=str(code))
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # users run with cached bytecode
 
     runs: dict[str, list[dict[str, Any]]] = {"effsig": [], "inspect": []}
@@ -224,6 +237,7 @@ def main() -> None:
             runs[api].append(json.loads(proc.stdout.strip().splitlines()[-1]))
 
     n = runs["effsig"][0]["callables"]
+    print(f"sphinxcontrib_effsig from {described}")
     print(
         f"resolver benchmark: {n} callables ({stats.decorated} decorated functions/methods, "
         f"{stats.stacked} stacks), {args.rounds} rounds, fresh process per round and API"
