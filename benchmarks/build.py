@@ -28,8 +28,10 @@ time (user+sys, including any ``-j`` worker processes it waited for) and peak
 RSS (``ru_maxrss``).
 
 It prints, per mode, the median and min-max of wall time, CPU time and peak
-RSS, then the paired ratios (effsig/plain and effsig+typehints/
-plain+typehints, computed within each round, then median and min-max).
+RSS, the warnings and the parameters marked with their owner in the HTML
+(``effsig-param``: zero means effsig did nothing), then the paired ratios
+(effsig/plain and effsig+typehints/plain+typehints, computed within each
+round, then median and min-max).
 CPU time is the figure to trust on a shared machine; wall time is noisy.
 The extension is imported from a snapshot of ``HEAD`` (``--code``, see
 :mod:`snapshot`); its commit is printed first.
@@ -81,6 +83,7 @@ class Build:
     rss_mb: float
     returncode: int
     warnings: int
+    marks: int  # parameters marked with their owner in the HTML (effsig is active)
 
 
 def sphinx_command(docs: Path, out: Path, jobs: int) -> list[str]:
@@ -108,7 +111,12 @@ def run_build(docs: Path, mode: str, jobs: int = 1, prefix: list[str] | None = N
         wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     text = (out / "stderr.txt").read_text(errors="replace")
+    marks = sum(
+        page.read_text(errors="replace").count("effsig-param")
+        for page in (out / "html" / "api").glob("*.html")
+    )
     return Build(
+        marks=marks,
         mode=mode,
         jobs=jobs,
         wall=wall,
@@ -176,7 +184,10 @@ def measure(docs: Path, modes: list[str], rounds: int, warmup: int) -> dict[str,
 
 def report(results: dict[str, list[Build]]) -> dict[str, Any]:
     summary: dict[str, Any] = {}
-    print(f"   {'mode':18} {'wall s':>20} {'CPU s':>20} {'peak RSS MB':>20} {'warnings':>9}")
+    print(
+        f"   {'mode':18} {'wall s':>20} {'CPU s':>20} {'peak RSS MB':>20} "
+        f"{'warnings':>9} {'marks':>6}"
+    )
     for mode, builds in results.items():
         if not builds:
             print(f"   {mode:18} (no successful build)")
@@ -184,7 +195,8 @@ def report(results: dict[str, list[Build]]) -> dict[str, Any]:
         print(
             f"   {mode:18} {_spread([b.wall for b in builds], '.2f'):>20} "
             f"{_spread([b.cpu for b in builds], '.2f'):>20} "
-            f"{_spread([b.rss_mb for b in builds], '.0f'):>20} {builds[-1].warnings:>9}"
+            f"{_spread([b.rss_mb for b in builds], '.0f'):>20} {builds[-1].warnings:>9} "
+            f"{builds[-1].marks:>6}"
         )
     for new, base in PAIRS:
         a, b = results.get(new, []), results.get(base, [])
