@@ -442,7 +442,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=25, help="profile entries to list")
     parser.add_argument("--json", type=Path, help="write every build's figures here")
     parser.add_argument(
-        "--code", default="HEAD", help="HEAD (default), a git revision, or worktree"
+        "--code", default="HEAD", help="HEAD (default), a git revision, worktree, or a directory"
     )
     args = parser.parse_args()
 

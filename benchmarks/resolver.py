@@ -200,7 +200,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     parser.add_argument("--show", type=int, default=5, help="mismatches to print")
     parser.add_argument(
-        "--code", default="HEAD", help="HEAD (default), a git revision, or worktree"
+        "--code", default="HEAD", help="HEAD (default), a git revision, worktree, or a directory"
     )
     parser.add_argument("--child", choices=["effsig", "inspect"], help=argparse.SUPPRESS)
     parser.add_argument("--src", type=Path, help=argparse.SUPPRESS)

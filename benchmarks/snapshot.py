@@ -4,8 +4,9 @@
 package as committed at ``HEAD`` into ``benchmarks/_out/code-<sha>/`` and
 puts that directory first on the children's ``PYTHONPATH``, so that a
 measurement names one commit and is not disturbed by edits in progress.
-``--code worktree`` measures the working tree as it is; any other value is a
-git revision.
+``--code worktree`` measures the working tree as it is, ``--code DIR`` the
+package in ``DIR/sphinxcontrib_effsig`` (a patched copy, to measure a fix
+before it lands); any other value is a git revision.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ def code_path(ref: str) -> tuple[Path, str]:
     """(directory to put on ``PYTHONPATH``, description) for ``ref``."""
     if ref == "worktree":
         return ROOT, "working tree"
+    if (Path(ref) / "sphinxcontrib_effsig" / "__init__.py").exists():
+        return Path(ref).resolve(), f"directory {ref}"
     sha = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "--short=10", ref],
         capture_output=True,
