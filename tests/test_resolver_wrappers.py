@@ -175,6 +175,13 @@ SUPPLYING = [
         target("probe", "host", "port"),
         id="keyword supplied by unpacking a merged dict",
     ),
+    row(
+        "render_page",
+        "(path: str, *, cache: bool = True) -> str",
+        target("render_page", "path", "cache"),
+        # timeout= works in debug mode only: a signature must hold on every path.
+        id="keyword supplied on one of two call sites",
+    ),
 ]
 
 DEFAULTS_AND_READS = [
@@ -249,6 +256,17 @@ POSITIONAL_NEEDS = [
         "(*, name: str, email: str, admin: bool = False) -> samples.models.User",
         target("create_user", "name", "email", "admin"),
         id="forwarding **kwargs only: everything keyword-only",
+    ),
+    row(
+        "lookup_user",
+        "(user_id: int, /, *args, include_deleted: bool = False) -> samples.models.User",
+        {
+            **target("lookup_user", "user_id", "include_deleted"),
+            **decorator("by_first_argument", "args"),
+        },
+        # args[0] is passed on alone: further positional arguments are accepted
+        # and ignored, so include_deleted can only arrive by keyword.
+        id="only args[0] passed on",
     ),
 ]
 

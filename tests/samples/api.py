@@ -10,6 +10,7 @@ from samples.decorators import (
     audit_user,
     audited,
     bounded,
+    by_first_argument,
     cache_by_key,
     cached,
     checked_connection,
@@ -30,6 +31,7 @@ from samples.decorators import (
     on_behalf_of,
     page_size_from_config,
     paginated,
+    production_timeout,
     provide_connection,
     reject_none,
     require_token,
@@ -280,4 +282,16 @@ def solve(puzzle: str, *, hints: bool = False) -> str:
 @explicit_timeout
 def download_report(report_id: int, *, timeout: float = 10.0, verify: bool = True) -> bytes:
     """Download a generated report."""
+    return remember_call()
+
+
+@production_timeout
+def render_page(path: str, timeout: float = 10.0, *, cache: bool = True) -> str:
+    """Render a page."""
+    return remember_call()
+
+
+@by_first_argument
+def lookup_user(user_id: int, include_deleted: bool = False) -> User:
+    """A user by id."""
     return remember_call()

@@ -571,3 +571,28 @@ def explicit_timeout(func):
         return func(*args, timeout=timeout)
 
     return wrapper
+
+
+DEBUG = False
+
+
+def production_timeout(func):
+    """Supplies ``timeout`` except in debug mode: two call sites."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        if DEBUG:
+            return func(*args, **kwargs)
+        return func(*args, timeout=5.0, **kwargs)
+
+    return wrapper
+
+
+def by_first_argument(func):
+    """Passes on the first positional argument only; extra ones are ignored."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(args[0], **kwargs)
+
+    return wrapper
