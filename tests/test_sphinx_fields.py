@@ -35,8 +35,6 @@ from sphinxcontrib_effsig.sphinx_ext import fieldlines, typehints
 
 # --- building the samples once per configuration ---------------------------
 
-_BUILDS: dict[tuple[str, str, tuple[tuple[str, str], ...]], BuiltDocs] = {}
-
 TYPEHINT_MODES: dict[str, dict[str, Any]] = {
     "description": {"autodoc_typehints": "description"},
     "both": {"autodoc_typehints": "both"},
@@ -61,19 +59,20 @@ AUTODOC_FLAVOURS: dict[str, dict[str, Any]] = (
 @pytest.fixture(scope="module")
 def build(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., BuiltDocs]:
     """``build(project, builder, **confoverrides)``: each configuration built once."""
+    builds: dict[tuple[str, str, tuple[tuple[str, str], ...]], BuiltDocs] = {}
 
     def run(project: str, builder: str = "html", **overrides: Any) -> BuiltDocs:
         key = (project, builder, tuple(sorted((k, repr(v)) for k, v in overrides.items())))
-        if key not in _BUILDS:
+        if key not in builds:
             root = tmp_path_factory.mktemp(project)
             srcdir = root / project
             shutil.copytree(
                 TESTDOCS / project, srcdir, ignore=shutil.ignore_patterns("_build", "__pycache__")
             )
-            _BUILDS[key] = run_sphinx(
+            builds[key] = run_sphinx(
                 srcdir, builder, builddir=root / "_build", freshenv=True, **overrides
             )
-        return _BUILDS[key]
+        return builds[key]
 
     return run
 
@@ -116,8 +115,13 @@ def ledgerbook(request: pytest.FixtureRequest, build: Callable[..., BuiltDocs]) 
 class ParameterList:
     """The "Parameters" field of one documented object, as a reader sees it."""
 
+    _pages: dict[tuple[Path, int], Any] = {}  # each written page parsed once
+
     def __init__(self, docs: BuiltDocs, name: str) -> None:
-        page = docs.html()
+        written = (docs.outdir, (docs.outdir / "index.html").stat().st_mtime_ns)
+        if written not in self._pages:
+            self._pages[written] = docs.html()
+        page = self._pages[written]
         signature = page.find(id=name)
         assert signature is not None, f"{name} is not documented"
         self.body = signature.find_next_sibling("dd")
