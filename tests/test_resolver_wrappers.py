@@ -230,6 +230,14 @@ DEFAULTS_AND_READS = [
         target("convert", "amount", "source", "target"),
         id="args and kwargs passed as values to a logger change nothing",
     ),
+    row(
+        "list_orders",
+        "(customer_id: int, *, page_size: int | None = 50, newest_first: bool = True)"
+        " -> list[samples.models.Order]",
+        target("list_orders", "customer_id", "page_size", "newest_first"),
+        # The caller's page_size wins unless it is None: a default, like setdefault.
+        id="kwargs[name] = value when kwargs.get(name) is None is a default",
+    ),
 ]
 
 POSITIONAL_NEEDS = [

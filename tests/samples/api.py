@@ -16,6 +16,7 @@ from samples.decorators import (
     checked_connection,
     deadline,
     deadline_forwarded,
+    default_page_size,
     default_region,
     dispatch_on_first,
     enforce_timeout,
@@ -294,4 +295,12 @@ def render_page(path: str, timeout: float = 10.0, *, cache: bool = True) -> str:
 @by_first_argument
 def lookup_user(user_id: int, include_deleted: bool = False) -> User:
     """A user by id."""
+    return remember_call()
+
+
+@default_page_size
+def list_orders(
+    customer_id: int, page_size: int | None = None, *, newest_first: bool = True
+) -> list[Order]:
+    """A customer's orders, a page at a time."""
     return remember_call()

@@ -596,3 +596,15 @@ def by_first_argument(func):
         return func(args[0], **kwargs)
 
     return wrapper
+
+
+def default_page_size(func):
+    """Fills in ``page_size`` when the caller gave none (or ``None``)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        if kwargs.get("page_size") is None:
+            kwargs["page_size"] = 50
+        return func(*args, **kwargs)
+
+    return wrapper
