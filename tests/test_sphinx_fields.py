@@ -533,6 +533,22 @@ def test_sphinx_autodoc_typehints_options_apply_to_added_parameters(
     assert " ".join(courier.type("retries").replace(" ,", ",").split()) == "int, default: 3"
 
 
+def test_the_effective_return_type_replaces_the_one_written_into_returns(
+    build: Callable[..., BuiltDocs],
+) -> None:
+    """sphinx-autodoc-typehints with ``typehints_use_rtype = False`` types ``:returns:``."""
+    docs = build(
+        "typehints", **TYPEHINT_MODES["sphinx-autodoc-typehints"], typehints_use_rtype=False
+    )
+    body = ParameterList(docs, "parcelpost.api.pay").body
+    returns = next(
+        label.find_next_sibling("dd")
+        for label in body.select("dl.field-list > dt")
+        if label.get_text(strip=True).rstrip(":") == "Returns"
+    )
+    assert " ".join(returns.get_text(" ", strip=True).split()) == "Receipt – Proof of the payment."
+
+
 # --- never breaking a build ------------------------------------------------------
 
 

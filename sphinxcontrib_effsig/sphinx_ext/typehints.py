@@ -17,6 +17,7 @@ Two producers of type fields are corrected here:
 from __future__ import annotations
 
 import inspect
+import re
 from typing import TYPE_CHECKING, Any, Final
 
 from ..resolver import EffectiveParameter, EffectiveSignature
@@ -30,6 +31,10 @@ _empty: Final[Any] = inspect.Parameter.empty
 SAT_EXTENSION: Final = "sphinx_autodoc_typehints"
 _SAT_ROLE: Final = "sphinx_autodoc_typehints_type"
 _DESCRIPTION_MODES: Final = frozenset({"description", "both"})
+# ":return: :sphinx_autodoc_typehints_type:`...` -- text", as that extension writes it.
+_TYPED_RETURN: Final = re.compile(
+    rf"^(?P<marker>:returns?: ):{_SAT_ROLE}:`(?:\\.|[^`\\])*` --(?P<text>.*)$"
+)
 
 
 def describes_types(app: Sphinx) -> bool:
@@ -151,6 +156,8 @@ def _set_rtype(
         return
     rtype = next((f for f in fieldlines.fields(lines) if f.kind == "rtype"), None)
     annotation = sig.return_annotation
+    if rtype is None and _fix_typed_return(app, annotation, lines):
+        return
     if rtype is not None:
         if not _generated(lines, rtype):
             return
@@ -172,6 +179,26 @@ def _set_rtype(
     all_fields = fieldlines.fields(lines)
     at = all_fields[-1].end if all_fields else len(lines)
     fieldlines.insert_block(lines, at, [line])
+
+
+def _fix_typed_return(app: Sphinx, annotation: Any, lines: list[str]) -> bool:
+    """``:return: <type> -- text`` (``typehints_use_rtype = False``) gets the effective type.
+
+    Returns whether sphinx-autodoc-typehints had written the type there.
+    """
+    for field in fieldlines.fields(lines):
+        if field.kind not in ("return", "returns"):
+            continue
+        match = _TYPED_RETURN.match(lines[field.start])
+        if match is None:
+            return False
+        if annotation is _empty:
+            lines[field.start] = f"{match['marker']}{match['text']}"
+        else:
+            typed = _sat_format(app, annotation, None)
+            lines[field.start] = f"{match['marker']}{typed} --{match['text']}"
+        return True
+    return False
 
 
 def _sat_format(app: Sphinx, annotation: Any, owner: object) -> str:

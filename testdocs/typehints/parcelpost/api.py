@@ -58,6 +58,7 @@ def pay(label_id: str, amount: Decimal) -> Decimal:
 
     :param label_id: The label to pay for.
     :param amount: The price, in euros.
+    :returns: Proof of the payment.
     """
     return amount
 
