@@ -152,6 +152,15 @@ def is_typevar(value: Any) -> bool:
     return isinstance(value, TypeVar)
 
 
+def says_nothing(value: Any) -> bool:
+    """A wrapper's return annotation that only passes the target's result on.
+
+    ``-> R`` (a TypeVar bound by ``Callable[..., R]``) and ``-> Any`` say
+    "whatever the target returns"; the target's own annotation is the truth.
+    """
+    return is_typevar(value) or value is Any or value in ("Any", "typing.Any")
+
+
 def read_default(node: ast.expr, func: types.FunctionType | None) -> Any:
     """The value of a default written in the wrapper's code, read statically."""
     if isinstance(node, ast.Constant):

@@ -22,6 +22,7 @@ from .annotations import (
     evaluate_signature,
     is_typevar,
     read_default,
+    says_nothing,
 )
 from .classes import (
     ClassContext,
@@ -477,7 +478,7 @@ class Resolver:
         if effect.returns is None:
             return EMPTY
         value = evaluate_annotation(effect.returns, func)
-        return EMPTY if is_typevar(value) else value
+        return EMPTY if says_nothing(value) else value
 
     def _fixed_wrapper(
         self,

@@ -83,10 +83,15 @@ def _apply(site: Site, layer: Layer, target: EffectiveSignature) -> _Applied:
     passthrough: dict[str, EffectiveParameter] = {}
     decorates = site.declared or forward.callee.kind == "free"
 
-    for wrapper_name in forward.leading:
+    relayed: list[EffectiveParameter] = []
+    for index, wrapper_name in enumerate(forward.leading):
         if not positional:
             break
         consumed = positional.pop(0)
+        if index < len(forward.relayed) and forward.relayed[index] == index:
+            # func(args[0], ...): the caller's own first positional argument.
+            relayed.append(consumed.replace(kind=PO))
+            continue
         # Passed straight through (``func(self, *args)``): the target's
         # parameter -- when the names agree, or when the call is the one a
         # decorator makes to what it decorates. A function that hands its own
@@ -135,7 +140,7 @@ def _apply(site: Site, layer: Layer, target: EffectiveSignature) -> _Applied:
     for index in range(min(layer.positional_needed, len(kept))):
         if kept[index].kind is POK:
             kept[index] = kept[index].replace(kind=PO)
-    return _Applied(kept, var_pos, keyword_only, var_kw, passthrough)
+    return _Applied([*relayed, *kept], var_pos, keyword_only, var_kw, passthrough)
 
 
 def _with_default(param: EffectiveParameter, defaults: dict[str, Any]) -> EffectiveParameter:
@@ -187,9 +192,14 @@ def compose(layer: Layer) -> EffectiveSignature:
     assert primary.target is not None
     applied = _apply(primary, layer, primary.target)
     for other in known:
-        if other is primary or other.target_id == primary.target_id or other.target is None:
+        if other is primary or other.target is None:
             continue
-        if other.forward.star_kwargs:
+        if other.target_id == primary.target_id:
+            # Another path to the same target (a retry loop, an if/else):
+            # only calls that work on every path are in the signature.
+            if other.forward != primary.forward:
+                _intersect(applied, _apply(other, layer, other.target))
+        elif other.forward.star_kwargs:
             _restrict_keywords(applied, _apply(other, layer, other.target))
 
     positional: list[EffectiveParameter] = []
@@ -235,6 +245,30 @@ def _primary(sites: list[Site], wrapped_id: int) -> Site | None:
         return 4 * declared + 2 * forward.star_args + forward.star_kwargs
 
     return max(sites, key=score, default=None)
+
+
+def _intersect(applied: _Applied, other: _Applied) -> None:
+    """Keep what both calls to the same target accept."""
+    kinds = {p.name: p.kind for p in (*other.positional, *other.keyword_only)}
+
+    def merged(param: EffectiveParameter) -> EffectiveParameter | None:
+        kind = kinds.get(param.name)
+        if kind is None:
+            return None
+        if kind is param.kind or kind is POK:
+            return param
+        if param.kind is POK:
+            return param.replace(kind=kind)  # the other path is stricter
+        return None  # positional-only on one path, keyword-only on the other
+
+    positional = [m for p in applied.positional if (m := merged(p)) is not None]
+    keyword = [m for p in applied.keyword_only if (m := merged(p)) is not None]
+    applied.positional = [p for p in positional if p.kind is not KW]
+    applied.keyword_only = [p for p in positional if p.kind is KW] + keyword
+    if other.var_positional is None:
+        applied.var_positional = None
+    if other.var_keyword is None:
+        applied.var_keyword = None
 
 
 def _restrict_keywords(applied: _Applied, other: _Applied) -> None:

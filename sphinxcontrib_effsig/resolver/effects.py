@@ -57,6 +57,8 @@ class Forward:
     #: the leading positional arguments as callees, for runners such as
     #: ``asyncio.to_thread(func, *args)`` or ``executor.submit(func, *args)``
     leading_callees: tuple[Callee, ...] = ()
+    #: for each leading argument written ``args[k]``, that ``k`` (else None)
+    relayed: tuple[int | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -244,25 +246,51 @@ class _Analyser:
             self._visit(child, shadowed)
 
     def _default_when_missing(self, node: ast.If, shadowed: frozenset[str]) -> bool:
-        """``if "t" not in kwargs: kwargs["t"] = v`` is ``kwargs.setdefault("t", v)``."""
-        test = node.test
-        if not (
-            isinstance(test, ast.Compare)
-            and len(test.ops) == 1
-            and isinstance(test.ops[0], ast.NotIn)
-            and self._tracked(test.comparators[0], self.kwargs_names, shadowed)
-            and not node.orelse
-            and len(node.body) == 1
-            and isinstance(node.body[0], ast.Assign)
-            and len(node.body[0].targets) == 1
-        ):
+        """``kwargs["t"] = v`` under a test that the caller did not pass ``t``.
+
+        ``if "t" not in kwargs:``, ``if kwargs.get("t") is None:`` and
+        ``if not kwargs.get("t"):`` all make ``v`` the default of ``t``, as
+        ``kwargs.setdefault("t", v)`` does.
+        """
+        if node.orelse or len(node.body) != 1:
             return False
-        key = _const_str(test.left)
-        target = node.body[0].targets[0]
-        if key is None or self._kwargs_key(target, shadowed) != key:
+        body = node.body[0]
+        if not (isinstance(body, ast.Assign) and len(body.targets) == 1):
             return False
-        self.effect.defaults[key] = node.body[0].value
+        key = self._tested_missing(node.test, shadowed)
+        if key is None or self._kwargs_key(body.targets[0], shadowed) != key:
+            return False
+        self.effect.defaults[key] = body.value
         return True
+
+    def _tested_missing(self, test: ast.expr, shadowed: frozenset[str]) -> str | None:
+        """The key a test checks to be absent from ``**kwargs`` (or ``None``)."""
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            return self._kwargs_get(test.operand, shadowed)
+        if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+            return None
+        op, right = test.ops[0], test.comparators[0]
+        if isinstance(op, ast.NotIn) and self._tracked(right, self.kwargs_names, shadowed):
+            return _const_str(test.left)
+        if (
+            isinstance(op, (ast.Is, ast.Eq))
+            and isinstance(right, ast.Constant)
+            and right.value is None
+        ):
+            return self._kwargs_get(test.left, shadowed)
+        return None
+
+    def _kwargs_get(self, node: ast.expr, shadowed: frozenset[str]) -> str | None:
+        """``kwargs.get("t")`` -> ``"t"``."""
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "get"
+            and self._tracked(node.func.value, self.kwargs_names, shadowed)
+            and node.args
+        ):
+            return _const_str(node.args[0])
+        return None
 
     def _tracked(self, node: ast.AST | None, names: set[str], shadowed: frozenset[str]) -> bool:
         return isinstance(node, ast.Name) and node.id in names and node.id not in shadowed
@@ -358,6 +386,7 @@ class _Analyser:
         star_args = star_kwargs = False
         leading: list[str | None] = []
         leading_callees: list[Callee] = []
+        relayed: list[int | None] = []
         seen_star = False
         for arg in call.args:
             if isinstance(arg, ast.Starred):
@@ -371,6 +400,7 @@ class _Analyser:
             elif not seen_star:
                 leading.append(self._passthrough(arg, shadowed))
                 leading_callees.append(self._callee(arg, shadowed))
+                relayed.append(self._args_index(arg, shadowed))
         keywords: list[tuple[str, str | None]] = []
         for kw in call.keywords:
             if kw.arg is None:
@@ -386,7 +416,9 @@ class _Analyser:
                     self._unknown_star(kw.value, shadowed)
             else:
                 keywords.append((kw.arg, self._passthrough(kw.value, shadowed)))
-        if not (star_args or star_kwargs):
+        if any(k is not None and k != i for i, k in enumerate(relayed)):
+            self.effect.unproven.append("it reorders its positional arguments")
+        if not (star_args or star_kwargs or any(k is not None for k in relayed)):
             self._helper_call(call, shadowed)
             return
         self.effect.forwards.append(
@@ -397,6 +429,7 @@ class _Analyser:
                 tuple(leading),
                 tuple(keywords),
                 leading_callees=tuple(leading_callees),
+                relayed=tuple(relayed),
             )
         )
 
@@ -530,6 +563,18 @@ class _Analyser:
                     effect.unproven.append(f"it updates **{effect.varkw} from a mapping")
         elif method in ("clear", "popitem"):
             effect.unproven.append(f"it calls {effect.varkw}.{method}()")
+
+    def _args_index(self, node: ast.expr, shadowed: frozenset[str]) -> int | None:
+        """``args[k]`` -> ``k``: the caller's k-th positional argument, relayed."""
+        if (
+            isinstance(node, ast.Subscript)
+            and self._tracked(node.value, self.args_names, shadowed)
+            and isinstance(node.slice, ast.Constant)
+            and type(node.slice.value) is int
+            and node.slice.value >= 0
+        ):
+            return node.slice.value
+        return None
 
     def _passthrough(self, node: ast.expr, shadowed: frozenset[str]) -> str | None:
         if isinstance(node, ast.Name) and node.id in self.params and node.id not in shadowed:
