@@ -416,11 +416,12 @@ class _Analyser:
                     self._unknown_star(kw.value, shadowed)
             else:
                 keywords.append((kw.arg, self._passthrough(kw.value, shadowed)))
-        if any(k is not None and k != i for i, k in enumerate(relayed)):
-            self.effect.unproven.append("it reorders its positional arguments")
-        if not (star_args or star_kwargs or any(k is not None for k in relayed)):
+        if not (star_args or star_kwargs):
+            # type(args[0]), len(args): reads, not forwards.
             self._helper_call(call, shadowed)
             return
+        if any(k is not None and k != i for i, k in enumerate(relayed)):
+            self.effect.unproven.append("it reorders its positional arguments")
         self.effect.forwards.append(
             Forward(
                 self._callee(func, shadowed),
