@@ -277,24 +277,23 @@ RESILIENCE = [
     Case(
         # tenacity's wrapper hands ``args``/``kw`` to ``Retrying.__call__``,
         # which calls the function with them. Its wrapper is annotated
-        # ``-> t.Any`` in tenacity's source, and a wrapper's own return
-        # annotation wins unless it is a bare TypeVar (semantics), so the
-        # documented return is ``Any``.
+        # ``-> t.Any``, which says nothing about the result: the function's
+        # own return annotation is kept.
         "tenacity-bare",
         f"{R}.fetch",
-        "(url: str, *, timeout: float = 10.0) -> Any",
+        "(url: str, *, timeout: float = 10.0) -> bytes",
         owned(f"{R}.fetch", "url", "timeout"),
     ),
     Case(
         "tenacity-factory",
         f"{R}.publish",
-        "(topic: str, payload: bytes, /, *, key: str | None = None) -> Any",
+        "(topic: str, payload: bytes, /, *, key: str | None = None) -> int",
         owned(f"{R}.publish", "topic", "payload", "key"),
     ),
     Case(
         "tenacity-async",
         f"{R}.fetch_async",
-        "(url: str, *, timeout: float = 10.0) -> Any",
+        "(url: str, *, timeout: float = 10.0) -> bytes",
         owned(f"{R}.fetch_async", "url", "timeout"),
     ),
     Case(
