@@ -49,6 +49,7 @@ from samples_hostile import (
     mocks,
     module_names,
     raising_attrs,
+    sweep_shapes,
     tripwire,
 )
 from samples_hostile.generate import (
@@ -438,6 +439,34 @@ def test_decorator_added_default_whose_repr_eq_hash_raise() -> None:
         assert result.notes
 
 
+# --- shapes the sweep found in real packages -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("func", "optional"),
+    [
+        pytest.param(sweep_shapes.system_message, "base_node", id="guarded-del-like-docutils"),
+        pytest.param(sweep_shapes.using, "state", id="guarded-pop-like-pygments"),
+    ],
+)
+def test_a_keyword_removed_only_if_present_stays_optional(func: Any, optional: str) -> None:
+    """``if k in kwargs: del kwargs[k]`` — a call without ``k`` works, so it must bind."""
+    sig, elapsed = resolve_timed(func)
+    assert isinstance(sig, EffectiveSignature), describe(sig)
+    assert elapsed < TIME_LIMIT
+    sig.bind("disk full")
+    sig.bind("disk full", **{optional: "root"})
+
+
+def test_a_parameter_passed_on_under_another_name_stays_its_declarers() -> None:
+    """``secho`` calls ``style(message)``, whose parameter is ``text``: ``message`` is secho's."""
+    sig = assert_survives(
+        sweep_shapes.secho, ("(message: str | None = None, **styles: Any) -> str",)
+    )
+    assert sig is not None
+    assert sig.parameters["message"].owner_name == "samples_hostile.sweep_shapes.secho"
+
+
 # --- the resolver never runs user code ----------------------------------------
 
 TRIPWIRE_OBJECTS: list[Callable[[], object]] = [
@@ -562,6 +591,7 @@ def test_resolving_every_hostile_object_runs_no_user_code(tripwire_armed: list[o
         mocks,
         module_names,
         raising_attrs,
+        sweep_shapes,
         tripwire,
     ]
     escaped = []
