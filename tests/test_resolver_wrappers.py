@@ -183,6 +183,13 @@ SUPPLYING = [
         # timeout= works in debug mode only: a signature must hold on every path.
         id="keyword supplied on one of two call sites",
     ),
+    row(
+        "run_query",
+        "(sql: str, *, limit: int = 100, conn: samples.models.Connection | None = None)"
+        " -> list[tuple]",
+        {**target("run_query", "sql", "limit"), **decorator("optional_connection", "conn")},
+        id="own keyword-only parameter feeds the target's first positional one",
+    ),
 ]
 
 DEFAULTS_AND_READS = [

@@ -30,6 +30,7 @@ from samples.decorators import (
     memoize,
     normalized_path,
     on_behalf_of,
+    optional_connection,
     page_size_from_config,
     paginated,
     production_timeout,
@@ -303,4 +304,10 @@ def list_orders(
     customer_id: int, page_size: int | None = None, *, newest_first: bool = True
 ) -> list[Order]:
     """A customer's orders, a page at a time."""
+    return remember_call()
+
+
+@optional_connection
+def run_query(conn: Connection, sql: str, *, limit: int = 100) -> list[tuple]:
+    """Rows returned by ``sql``."""
     return remember_call()

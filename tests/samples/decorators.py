@@ -608,3 +608,13 @@ def default_page_size(func):
         return func(*args, **kwargs)
 
     return wrapper
+
+
+def optional_connection(func):
+    """The caller may bring a connection (keyword-only); it goes in first either way."""
+
+    @functools.wraps(func)
+    def wrapper(*args, conn: Connection | None = None, **kwargs):
+        return func(conn or open_connection(), *args, **kwargs)
+
+    return wrapper
