@@ -19,7 +19,7 @@ import importlib
 import inspect
 import itertools
 import linecache
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -113,6 +113,9 @@ def test_caches_do_not_change_answers() -> None:
 TARGET_MODULE = "samples.generated"
 TARGET_OWNER = f"{TARGET_MODULE}.target"
 _GENERATED = itertools.count()
+#: Annotations generated targets use (none, builtins, a union, a generic).
+ANNOTATIONS: list[Any] = [P.empty, P.empty, int, str, float | None, list[str]]
+RETURNS: list[Any] = [P.empty, int, dict[str, int]]
 NAME_POOL = ["path", "count", "depth", "mode", "name", "size", "flag"]
 
 
@@ -124,6 +127,7 @@ class Param:
     owner: str = TARGET_OWNER
     layer: int = 0  # 0: the target; n: the n-th decorator from the inside
     order: int = 0  # declaration order within its layer
+    annotation: Any = P.empty
 
 
 @dataclass
@@ -135,6 +139,7 @@ class Model:
     rest: Param | None = None
     options: Param | None = None
     flavor: str = "sync"  # "async": coroutine function, "generator"
+    returns: Any = P.empty
 
     def keywordable(self, name: str) -> bool:
         return any(p.name == name for p in self.keyword) or any(
@@ -167,8 +172,16 @@ class Model:
         return self.positional + middle + keyword + tail
 
     def signature(self) -> str:
-        sig = inspect.Signature([P(p.name, p.kind, default=p.default) for p in self.parameters()])
-        return str(sig)
+        return str(self.inspect_signature())
+
+    def inspect_signature(self, *, first: Sequence[Param] = ()) -> inspect.Signature:
+        return inspect.Signature(
+            [
+                P(p.name, p.kind, default=p.default, annotation=p.annotation)
+                for p in [*first, *self.parameters()]
+            ],
+            return_annotation=self.returns,
+        )
 
     def owners(self) -> dict[str, str]:
         return {p.name: p.owner for p in self.parameters()}
@@ -178,22 +191,31 @@ def owner(template: str) -> str:
     return f"samples.templates.{template}"
 
 
-def _keyword(name: str, default: Any = P.empty) -> Callable[[Model, str, int], None]:
+def _keyword(
+    name: str, default: Any = P.empty, annotation: Any = P.empty
+) -> Callable[[Model, str, int], None]:
     """A template that adds keyword-only ``name`` (``*, name=default`` or a pop)."""
 
     def apply(model: Model, template: str, layer: int) -> None:
-        model.keyword.append(Param(name, P.KEYWORD_ONLY, default, owner(template), layer))
+        param = Param(name, P.KEYWORD_ONLY, default, owner(template), layer)
+        param.annotation = annotation
+        model.keyword.append(param)
 
     return apply
 
 
-def _leading(name: str) -> Callable[[Model, str, int], None]:
+def _leading(name: str, annotation: Any = P.empty) -> Callable[[Model, str, int], None]:
     """A template that adds a leading positional parameter ``name``."""
 
     def apply(model: Model, template: str, layer: int) -> None:
         # Leading parameters added later come earlier: order by -layer.
         param = Param(
-            name, P.POSITIONAL_OR_KEYWORD, owner=owner(template), layer=layer, order=-layer
+            name,
+            P.POSITIONAL_OR_KEYWORD,
+            owner=owner(template),
+            layer=layer,
+            order=-layer,
+            annotation=annotation,
         )
         model.positional.insert(0, param)
 
@@ -230,6 +252,10 @@ def _region_defaults_to(value: str) -> Callable[[Model, str, int], None]:
         model.find("region").default = value
 
     return apply
+
+
+def _returns_text(model: Model, template: str, layer: int) -> None:
+    model.returns = str
 
 
 def _supply_first(model: Model, template: str, layer: int) -> None:
@@ -284,13 +310,13 @@ TEMPLATES: dict[str, Template] = {
     "passthrough_lambda": Template(_always, _nothing),
     "PassThrough": Template(_always, _nothing),
     "via_helper": Template(_always, _nothing),
-    "with_trace_id": Template(_no_positional_only, _leading("trace_id")),
+    "with_trace_id": Template(_no_positional_only, _leading("trace_id", str)),
     "with_request": Template(_no_positional_only, _leading("request")),
-    "with_verbose": Template(_always, _keyword("verbose", False)),
+    "with_verbose": Template(_always, _keyword("verbose", False, bool)),
     "with_dry_run": Template(_always, _keyword("dry_run", False)),
     "with_token": Template(_always, _keyword("token")),
     "with_reason": Template(_always, _keyword("reason")),
-    "Attempts": Template(_always, _keyword("attempts", 3)),
+    "Attempts": Template(_always, _keyword("attempts", 3, int)),
     "skippable_lambda": Template(_always, _keyword("skip", False)),
     "with_connection": Template(_has_first, _supply_first),
     "with_timeout": Template(lambda m: m.keywordable("timeout"), _supply_timeout),
@@ -321,10 +347,11 @@ TEMPLATES: dict[str, Template] = {
         ),
         _keywords_only,
     ),
-    "async_retry": Template(_flavor("async"), _keyword("retries", 3)),
+    "async_retry": Template(_flavor("async"), _keyword("retries", 3, int)),
     "async_passthrough": Template(_flavor("async"), _nothing),
     "gen_passthrough": Template(_flavor("generator"), _nothing),
-    "gen_limited": Template(_flavor("generator"), _keyword("limit", None)),
+    "gen_limited": Template(_flavor("generator"), _keyword("limit", None, int | None)),
+    "as_text": Template(_flavor("sync"), _returns_text),
 }
 
 
@@ -362,18 +389,20 @@ def targets(draw: st.DrawFn) -> Model:
             param.default = 200 + index
     for order, param in enumerate(positional + keyword):
         param.order = order
+        param.annotation = draw(st.sampled_from(ANNOTATIONS))
     return Model(
         positional=positional,
         keyword=keyword,
         rest=Param("rest", P.VAR_POSITIONAL) if has_rest else None,
         options=Param("options", P.VAR_KEYWORD) if has_options else None,
         flavor=draw(st.sampled_from(["sync", "async", "generator"])),
+        returns=draw(st.sampled_from(RETURNS)),
     )
 
 
 def make_target(model: Model) -> Callable[..., Any]:
     """``def target(...): return remember_call()`` compiled from the model."""
-    sig = inspect.Signature([P(p.name, p.kind, default=p.default) for p in model.parameters()])
+    sig = model.inspect_signature()
     namespace: dict[str, Any] = {"__name__": TARGET_MODULE, "remember_call": remember_call}
     source = {
         "sync": f"def target{sig}:\n    return remember_call()\n",
@@ -528,6 +557,7 @@ def test_oracle_refuses_inspects_answer_where_it_is_wrong(name: str) -> None:
 #: Templates that cannot decorate a method: they would take or replace ``self``,
 #: or are class-based without ``__get__`` (they would not bind).
 NOT_FOR_METHODS = {
+    "as_text",  # __init__ must return None; methods keep it out for simplicity
     "with_trace_id",
     "with_request",
     "with_connection",
@@ -541,9 +571,7 @@ def make_method(
     model: Model, receiver: Param, name: str = "method"
 ) -> tuple[type, Callable[..., Any]]:
     """``class Target`` with ``def <name>(self, ...)`` compiled from the model."""
-    sig = inspect.Signature(
-        [P(p.name, p.kind, default=p.default) for p in [receiver, *model.parameters()]]
-    )
+    sig = model.inspect_signature(first=[receiver])
     prefix = "async def" if model.flavor == "async" else "def"
     body = {"generator": "yield ", "async": "return ", "sync": "return "}[model.flavor]
     if name == "__init__":
@@ -600,6 +628,7 @@ def method_stacks(draw: st.DrawFn) -> MethodStack:
     function_name = "__init__" if access == "constructor" else "method"
     if access == "constructor":
         model.flavor = "sync"
+        model.returns = P.empty
     kind = (
         P.POSITIONAL_ONLY
         if any(p.kind is P.POSITIONAL_ONLY for p in model.positional)

@@ -69,7 +69,7 @@ def with_trace_id(func):
     """Adds a leading positional ``trace_id``."""
 
     @functools.wraps(func)
-    def wrapper(trace_id, *args, **kwargs):
+    def wrapper(trace_id: str, *args, **kwargs):
         return func(*args, **kwargs)
 
     return wrapper
@@ -79,7 +79,7 @@ def with_verbose(func):
     """Adds a keyword-only ``verbose=False``."""
 
     @functools.wraps(func)
-    def wrapper(*args, verbose=False, **kwargs):
+    def wrapper(*args, verbose: bool = False, **kwargs):
         return func(*args, **kwargs)
 
     return wrapper
@@ -195,7 +195,7 @@ class Attempts:
         functools.update_wrapper(self, func)
         self.func = func
 
-    def __call__(self, *args, attempts=3, **kwargs):
+    def __call__(self, *args, attempts: int = 3, **kwargs):
         return self.func(*args, **kwargs)
 
 
@@ -237,7 +237,7 @@ def async_retry(func):
     """``async`` wrapper adding ``retries=3``; the target is a coroutine function."""
 
     @functools.wraps(func)
-    async def wrapper(*args, retries=3, **kwargs):
+    async def wrapper(*args, retries: int = 3, **kwargs):
         return await func(*args, **kwargs)
 
     return wrapper
@@ -267,7 +267,7 @@ def gen_limited(func):
     """Generator wrapper looping over the target, adding ``limit=None``."""
 
     @functools.wraps(func)
-    def wrapper(*args, limit=None, **kwargs):
+    def wrapper(*args, limit: int | None = None, **kwargs):
         for index, item in enumerate(func(*args, **kwargs)):
             if limit is not None and index >= limit:
                 return
@@ -379,3 +379,13 @@ class LoggedMethod:
 
     def __call__(self, obj, *args, log=True, **kwargs):
         return self.func(obj, *args, **kwargs)
+
+
+def as_text(func):
+    """Renders the result as text: the wrapper's own ``-> str`` (plain functions only)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs) -> str:
+        return str(func(*args, **kwargs))
+
+    return wrapper
