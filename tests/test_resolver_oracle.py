@@ -1,14 +1,23 @@
 """The runtime coherence oracle: the documented signature is the real one.
 
-Two sources of cases:
+Sources of cases:
 
 - every resolved row of the family 1-4 tables, so each expectation written
-  by hand is also checked against what the decorated object really accepts;
+  by hand is also checked against what the decorated object really accepts
+  (and resolving it warm, again and cold gives the same answer);
 - random stacks of 1-4 wrapper templates (``samples.templates``) over random
-  target signatures (generated with ``exec``: only wrappers need source).
-  For those, a small model of each template's effect also predicts the whole
-  signature and its owners, and the oracle checks the resolver's answer by
-  calling the real stack (see :mod:`helpers.oracle`).
+  target signatures -- positional-only, keyword-only, ``*rest``/``**options``,
+  annotations, sync/async/generator -- generated with ``exec`` (their source
+  is registered with :mod:`linecache`, as a real module's would be), maybe
+  under a ``functools.partial``;
+- the same on methods taken bound, from the class, as classmethods, and on
+  decorated constructors, including class-based method decorators with
+  ``__get__``.
+
+For random stacks a small model of each template's effect predicts the whole
+signature and its owners; the oracle then calls the real stack (see
+:mod:`helpers.oracle`). ``test_many_random_stacks`` (marked ``slow``) runs
+ten times the examples.
 """
 
 from __future__ import annotations
