@@ -69,10 +69,13 @@ STDLIB = [
 
 #: Installed with the ``test`` extra (pyproject.toml). Decorator libraries
 #: (wrapt, decorator, makefun, boltons, tenacity, cachetools) are the most
-#: instructive: their public API *is* wrappers.
+#: instructive: their public API *is* wrappers; hypothesis, pydantic and
+#: fastapi build signatures of their own.
 THIRD_PARTY = [
-    "sphinx", "docutils", "pytest", "jinja2", "pygments", "click", "numpy", "networkx",
-    "wrapt", "decorator", "makefun", "boltons", "tenacity", "cachetools", "pydantic",
+    "sphinx", "docutils", "pytest", "pluggy", "jinja2", "markupsafe", "pygments", "click",
+    "numpy", "networkx", "wrapt", "decorator", "makefun", "boltons", "tenacity", "cachetools",
+    "pydantic", "hypothesis", "bs4", "sphinx_autodoc_typehints", "fastapi", "starlette",
+    "fastapi_cache",
 ]  # fmt: skip
 
 #: Submodules never imported: entry points, tests, and modules that need
