@@ -8,7 +8,8 @@ It is built three times, each from a fresh copy and with autodoc's own
 warnings *not* suppressed (the project's ``conf.py`` silences them so that
 ``sphinx-build -W`` passes):
 
-- ``plain``: without this extension, plain autodoc — the reference;
+- ``plain``: without this extension, plain autodoc (and autosummary) — the
+  reference;
 - ``quiet``: with it, ``effsig_warn_unresolved = False`` (the default);
 - ``loud``: with it, ``effsig_warn_unresolved = True``.
 
@@ -37,7 +38,7 @@ from helpers.robustness import resolve_timed
 
 from sphinxcontrib_effsig import EffectiveSignature
 
-PLAIN_AUTODOC = ["sphinx.ext.autodoc"]
+PLAIN_AUTODOC = ["sphinx.ext.autodoc", "sphinx.ext.autosummary"]
 
 BUILDS: dict[str, dict[str, Any]] = {
     "plain": {"extensions": PLAIN_AUTODOC},
@@ -318,6 +319,27 @@ def test_objects_the_resolver_cannot_handle_look_exactly_as_with_plain_autodoc(
             changed[object_id] = (before, after)
     assert compared >= 2
     assert changed == {}
+
+
+@memo("summary")
+def summary_rows(build: BuiltDocs) -> dict[str, str]:
+    """The autosummary table: object name → the row's first cell (name and signature)."""
+    rows = {}
+    for row in page(build).select("table.autosummary tr"):
+        cells = row.find_all("td")
+        if cells:
+            shown = " ".join(cells[0].get_text().split())
+            rows[shown.split("(")[0]] = shown
+    return rows
+
+
+@pytest.mark.parametrize("name", ["quiet", "loud"])
+def test_the_summary_table_has_every_row_plain_autosummary_has(
+    builds: dict[str, BuiltDocs], name: str
+) -> None:
+    plain, ours = summary_rows(builds["plain"]), summary_rows(builds[name])
+    assert len(plain) >= 10, plain
+    assert set(ours) == set(plain)
 
 
 def test_generated_sources_are_written_outside_the_project(

@@ -25,7 +25,8 @@ for _name in write_generated_package(_generated):
 sys.path.insert(0, str(_generated))
 
 project = "hostile"
-extensions = ["sphinxcontrib_effsig"]
+extensions = ["sphinxcontrib_effsig", "sphinx.ext.autosummary"]
+autosummary_generate = False
 exclude_patterns = ["_build"]
 autodoc_mock_imports = ["missing_cloud_sdk"]
 effsig_warn_unresolved = False
