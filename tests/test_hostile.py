@@ -227,6 +227,14 @@ def test_attributes_that_raise(row: Hostile) -> None:
     Hostile("200-closure-decorators", lambda: cycles.deep_closures, (QUERY,)),
     Hostile("100-wraps-and-partial-pairs", lambda: cycles.deep_partials, (QUERY,)),
     Hostile("200-mixed-decorators", lambda: cycles.deep_mixed, (QUERY,)),
+    Hostile(
+        "1200-wraps-beyond-the-recursion-limit", lambda: cycles.beyond_recursion_limit, (QUERY,)
+    ),
+    Hostile(
+        "1200-closures-beyond-the-recursion-limit",
+        lambda: cycles.beyond_recursion_limit_closures,
+        (QUERY,),
+    ),
 )
 def test_cycles_and_deep_stacks(row: Hostile) -> None:
     check(row)

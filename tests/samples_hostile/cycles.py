@@ -149,3 +149,10 @@ class TreeRewriter(TreeVisitor):
         """Visit a node that must become a list."""
         result = self.visit(node, *args, **kwargs)
         return result if isinstance(result, list) else [result]
+
+
+beyond_recursion_limit = _stack(tick, query, 1200)
+"""``query`` under 1,200 ``wraps`` decorators: deeper than ``inspect.unwrap`` goes."""
+
+beyond_recursion_limit_closures = _stack(tock, query, 1200)
+"""``query`` under 1,200 closure decorators."""
