@@ -246,6 +246,13 @@ DEFAULTS_AND_READS = [
         # The caller's page_size wins unless it is None: a default, like setdefault.
         id="kwargs[name] = value when kwargs.get(name) is None is a default",
     ),
+    row(
+        "get_task",
+        "(task_id: str, *, session: samples.models.DbSession | None = new_session()) -> dict",
+        target("get_task", "task_id", "session"),
+        # Supplied only on the path where the caller gave none: a default.
+        id="keyword supplied only when absent, on a second call site",
+    ),
 ]
 
 POSITIONAL_NEEDS = [

@@ -35,6 +35,7 @@ from samples.decorators import (
     paginated,
     production_timeout,
     provide_connection,
+    provide_session,
     reject_none,
     require_token,
     require_user,
@@ -50,7 +51,7 @@ from samples.decorators import (
     with_timeout,
     with_user_agent,
 )
-from samples.models import Bucket, Connection, Order, Request, Response, User
+from samples.models import Bucket, Connection, DbSession, Order, Request, Response, User
 
 
 @retry
@@ -310,4 +311,10 @@ def list_orders(
 @optional_connection
 def run_query(conn: Connection, sql: str, *, limit: int = 100) -> list[tuple]:
     """Rows returned by ``sql``."""
+    return remember_call()
+
+
+@provide_session
+def get_task(task_id: str, *, session: DbSession | None = None) -> dict:
+    """A task by id."""
     return remember_call()

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from samples.models import Connection, User, open_connection
+from samples.models import Connection, User, new_session, open_connection
 
 logger = logging.getLogger(__name__)
 
@@ -616,5 +616,17 @@ def optional_connection(func):
     @functools.wraps(func)
     def wrapper(*args, conn: Connection | None = None, **kwargs):
         return func(conn or open_connection(), *args, **kwargs)
+
+    return wrapper
+
+
+def provide_session(func):
+    """Pass a fresh session unless the caller gave one: the call differs per path."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        if "session" in kwargs:
+            return func(*args, **kwargs)
+        return func(*args, session=new_session(), **kwargs)
 
     return wrapper

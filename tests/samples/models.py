@@ -48,3 +48,12 @@ class Connection:
 def open_connection() -> Connection:
     """The connection a decorator hands to the function it wraps."""
     return Connection()
+
+
+class DbSession:
+    """A stand-in ORM session."""
+
+
+def new_session() -> DbSession:
+    """A fresh session for one call."""
+    return DbSession()
