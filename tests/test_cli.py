@@ -118,6 +118,14 @@ def test_a_method_is_named_through_its_class(capsys, target):
     ]
 
 
+def test_a_function_that_shadows_its_own_submodule_is_the_target(capsys):
+    """``pantry.measure`` is a submodule and, in ``pantry``, a function: the callable wins."""
+    status, out, _err = run(capsys, "pantry.measure")
+
+    assert status == 0
+    assert out.splitlines()[0] == "pantry.measure(cups: float, *, sifted: bool = False) -> int"
+
+
 def test_a_plain_function_shows_what_inspect_shows(capsys):
     status, out, _err = run(capsys, "pantry.flour.sift")
 
@@ -226,7 +234,7 @@ def test_explain_groups_parameters_by_owner_and_compares_with_inspect(capsys):
         "  __wrapped__ chain, outermost first: bakery.decorators.retry"
         " -> bakery.decorators.with_timeout -> bakery.orders.bake",
         "  inspect.signature says: (bread: str, *, loaves: int = 1) -> list[str]",
-        "  added by decorators: timeout, retries",
+        "  only in the effective signature: timeout, retries",
         "  resolved: every wrapper was followed; nothing was left unproven.",
     ]
 
@@ -413,7 +421,7 @@ def test_check_reports_a_submodule_that_cannot_be_imported_and_goes_on(capsys):
     assert out.splitlines() == [
         "pantry/yeast.py:1: pantry.yeast: cannot import: "
         "ModuleNotFoundError: No module named 'sourdough_starter'",
-        "checked 1 callable in 2 modules: 0 unresolved, 1 module could not be imported",
+        "checked 2 callables in 3 modules: 0 unresolved, 1 module could not be imported",
     ]
 
 

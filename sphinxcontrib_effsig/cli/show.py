@@ -212,12 +212,9 @@ def explanation(name: str, obj: object, sig: EffectiveSignature) -> str:
         lines.append(f"  inspect.signature says: {signature_text(plain)}")
         diff = compare(plain, sig)
         if diff.added:
-            lines.append(f"  added by decorators: {', '.join(diff.added)}")
+            lines.append(f"  only in the effective signature: {', '.join(diff.added)}")
         if diff.removed:
-            lines.append(
-                "  removed (supplied or consumed by a wrapper, callers cannot pass them): "
-                + ", ".join(diff.removed)
-            )
+            lines.append(f"  only in inspect.signature: {', '.join(diff.removed)}")
         lines.extend(f"  changed: {change}" for change in diff.changed)
         if str(plain) == str(sig) and not (diff.added or diff.removed or diff.changed):
             lines.append("  same as inspect.signature")

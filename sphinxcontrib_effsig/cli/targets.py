@@ -12,8 +12,10 @@ from __future__ import annotations
 import contextlib
 import difflib
 import importlib
+import inspect
 import os
 import pkgutil
+import sys
 import traceback
 import types
 from dataclasses import dataclass
@@ -94,6 +96,10 @@ def find_target(spec: str) -> Target:
         parts = attribute_path.split(".")
     else:
         module, parts = _import_longest_prefix(spec)
+        if not parts:
+            shadowing = _attribute_shadowing(module)
+            if shadowing is not None:
+                return shadowing
     obj: object = module
     walked = module.__name__
     for part in parts:
@@ -119,6 +125,26 @@ def _import_longest_prefix(spec: str) -> tuple[types.ModuleType, list[str]]:
         except Exception as error:
             raise ImportFailed(f"importing {name!r}", error) from error
     raise NotFound(f"no module named {parts[0]!r}")  # pragma: no cover - loop always returns
+
+
+def _attribute_shadowing(module: types.ModuleType) -> Target | None:
+    """``pkg.name`` where ``pkg`` defines ``name`` over its own submodule ``pkg.name``.
+
+    ``tenacity.retry`` is both a submodule and, in ``tenacity``'s namespace,
+    the ``retry`` function; like autodoc's ``autofunction``, prefer the
+    callable the parent exposes.
+    """
+    parent_name, _, leaf = module.__name__.rpartition(".")
+    parent = sys.modules.get(parent_name) if parent_name else None
+    if parent is None:
+        return None
+    try:
+        exposed = inspect.getattr_static(parent, leaf)
+    except AttributeError:
+        return None
+    if isinstance(exposed, types.ModuleType) or not callable(exposed):
+        return None
+    return Target(name=module.__name__, obj=exposed, module=parent)
 
 
 def _names_missing(error: ModuleNotFoundError, name: str) -> bool:

@@ -1,0 +1,3 @@
+"""Conversion constants."""
+
+GRAMS_PER_CUP = 125
