@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import doctest
 import re
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -86,3 +87,48 @@ def test_the_quickstart_has_exactly_two_commands():
     assert install_and_build.endswith('echo "Open build/showcase/index.html in your browser"')
     assert install_and_test.startswith("python3 -m venv .venv && ")
     assert install_and_test.endswith("-m pytest")
+
+
+def rendered_entry(text: str) -> str:
+    """The text builder's entry for ``myapp.http.fetch``, as the README writes it.
+
+    Sphinx's text output marks names with ``**``, literals with quotes and
+    dashes as ``--``; the README shows the same words without that markup.
+    Whitespace is collapsed so line wrapping does not count.
+    """
+    entry = text[text.index("myapp.http.fetch(") :]
+    entry = entry.replace("**", "").replace('"', "").replace(" -- ", " – ")
+    return " ".join(entry.split())
+
+
+def readme_block(after: str) -> str:
+    block = literal_block_after(section("Before and after").split(after, 1)[1], ".. code-block::")
+    return " ".join(block.replace("* ", "").split())
+
+
+@pytest.mark.parametrize(
+    ("extension", "readme_marker"),
+    [
+        ("sphinx.ext.autodoc", "renders, before:"),
+        ("sphinxcontrib_effsig", "in ``extensions``:"),
+    ],
+    ids=["before", "after"],
+)
+def test_the_before_and_after_is_what_sphinx_renders(myapp, extension, readme_marker):
+    docs = myapp / "docs"
+    docs.mkdir()
+    (docs / "conf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(myapp)!r})\nextensions = [{extension!r}]\n"
+    )
+    (docs / "index.rst").write_text(
+        "HTTP\n====\n\n.. autofunction:: myapp.http.fetch\n\n"
+        ".. autofunction:: myapp.http.retry\n\n.. autofunction:: myapp.http.with_timeout\n"
+    )
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "text", "-q", "-E", str(docs), str(myapp / "out")],
+        check=True,
+    )
+    text = (myapp / "out" / "index.txt").read_text(encoding="utf-8")
+    fetch = text.split("myapp.http.retry(", 1)[0]
+
+    assert rendered_entry(fetch).replace("* ", "") == readme_block(readme_marker)
