@@ -22,7 +22,7 @@ import pytest
 from sphinxcontrib_effsig.cli import main
 
 SAMPLES = Path(__file__).resolve().parent / "cli_samples"
-SAMPLE_PACKAGES = ("bakery", "pantry", "bakery_broken", "big_bakery")
+SAMPLE_PACKAGES = ("bakery", "pantry", "bakery_broken", "big_bakery", "cellar")
 
 
 @pytest.fixture(autouse=True)
@@ -423,6 +423,25 @@ def test_check_reports_a_submodule_that_cannot_be_imported_and_goes_on(capsys):
         "ModuleNotFoundError: No module named 'sourdough_starter'",
         "checked 2 callables in 3 modules: 0 unresolved, 1 module could not be imported",
     ]
+
+
+def test_check_counts_a_re_exported_class_once(capsys, tmp_path):
+    """``cellar`` re-exports ``Cask`` from ``cellar.casks``: its methods are checked once."""
+    package = tmp_path / "cellar"
+    package.mkdir()
+    (package / "__init__.py").write_text('from .casks import Cask\n\n__all__ = ["Cask"]\n')
+    (package / "casks.py").write_text(
+        "class Cask:\n"
+        "    def __init__(self, litres: int) -> None: ...\n\n"
+        "    @classmethod\n"
+        "    def from_label(cls, label: str) -> 'Cask': ...\n\n"
+        "    def tap(self, glasses: int = 1) -> None: ...\n"
+    )
+
+    status, out, _err = run(capsys, "--check", "cellar", "--path", str(tmp_path))
+
+    assert status == 0
+    assert out.splitlines() == ["checked 3 callables in 2 modules: all resolved"]
 
 
 def write_big_bakery(root: Path, functions: int) -> None:

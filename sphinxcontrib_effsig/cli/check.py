@@ -99,9 +99,10 @@ def check(root: types.ModuleType, progress: TextIO | None = None) -> Report:
     report = Report()
     callables: list[Documentable] = []
     seen: set[int] = set()
+    classes: set[int] = set()
     for module in _walk_modules(root, report):
         report.modules += 1
-        for item in module_callables(module):
+        for item in module_callables(module, classes):
             if id(item.obj) not in seen:
                 seen.add(id(item.obj))
                 callables.append(item)
@@ -213,8 +214,16 @@ def _import_finding(info: pkgutil.ModuleInfo, error: BaseException) -> Finding:
     )
 
 
-def module_callables(module: types.ModuleType) -> Iterator[Documentable]:
-    """The callables autodoc's ``automodule :members:`` would document."""
+def module_callables(
+    module: types.ModuleType, classes_seen: set[int] | None = None
+) -> Iterator[Documentable]:
+    """The callables autodoc's ``automodule :members:`` would document.
+
+    A class already in ``classes_seen`` (re-exported by another module) is
+    not walked again.
+    """
+    if classes_seen is None:
+        classes_seen = set()
     prefix = module.__name__
     for name in _public_names(module):
         try:
@@ -222,7 +231,7 @@ def module_callables(module: types.ModuleType) -> Iterator[Documentable]:
         except Exception:
             continue
         if isinstance(obj, type):
-            yield from _class_callables(obj, f"{prefix}.{name}", set())
+            yield from _class_callables(obj, f"{prefix}.{name}", classes_seen)
         elif is_documentable_callable(obj):
             yield Documentable(f"{prefix}.{name}", obj)
 
