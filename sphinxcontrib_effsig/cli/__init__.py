@@ -55,6 +55,14 @@ def _parser() -> argparse.ArgumentParser:
         help="walk the package's public callables like autodoc and report every one whose "
         "signature is unresolved (exit status 1 if any)",
     )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="with --check: skip modules and callables whose dotted name matches this fnmatch "
+        "pattern (repeatable), like effsig_exclude in conf.py, e.g. 'myapp.legacy.*'",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.add_argument(
         "--explain",
@@ -78,11 +86,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.check and args.explain:
         parser.error("--explain applies to one callable, not to --check")
+    if args.exclude and not args.check:
+        parser.error("--exclude applies to --check")
     saved_path = list(sys.path)
     sys.path[:0] = [os.path.abspath(p) for p in [*args.path, os.curdir]]
     try:
         if args.check:
-            return _run_check(args.target, as_json=args.json)
+            return _run_check(args.target, as_json=args.json, exclude=args.exclude)
         return _run_show(args.target, as_json=args.json, explain=args.explain)
     except CliError as error:
         print(f"effsig: {error.render()}", file=sys.stderr)
@@ -128,11 +138,11 @@ def _run_show(spec: str, *, as_json: bool, explain: bool) -> int:
     return EXIT_OK
 
 
-def _run_check(spec: str, *, as_json: bool) -> int:
+def _run_check(spec: str, *, as_json: bool, exclude: Sequence[str]) -> int:
     if ":" in spec:
         raise CliError(f"--check takes a package or module name, not {spec!r}")
     root = import_module(spec)
-    report = check_module.check(root, progress=sys.stderr)
+    report = check_module.check(root, progress=sys.stderr, exclude=exclude)
     if as_json:
         print(json.dumps(report.as_data(), indent=2))
     else:

@@ -9,6 +9,7 @@ callable whose effective signature is not fully resolved is a finding.
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import functools
 import importlib
 import inspect
@@ -16,7 +17,7 @@ import os
 import pkgutil
 import sys
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -94,15 +95,28 @@ class Report:
         }
 
 
-def check(root: types.ModuleType, progress: TextIO | None = None) -> Report:
-    """Lint every public callable of ``root`` and its public submodules."""
+def check(
+    root: types.ModuleType, progress: TextIO | None = None, exclude: Sequence[str] = ()
+) -> Report:
+    """Lint every public callable of ``root`` and its public submodules.
+
+    ``exclude`` holds :mod:`fnmatch` patterns of dotted names (as
+    ``effsig_exclude`` in ``conf.py``): a matching module is not imported,
+    a matching callable is not checked.
+    """
+
+    def excluded(name: str) -> bool:
+        return any(fnmatch.fnmatchcase(name, pattern) for pattern in exclude)
+
     report = Report()
     callables: list[Documentable] = []
     seen: set[int] = set()
     classes: set[int] = set()
-    for module in _walk_modules(root, report):
+    for module in _walk_modules(root, report, excluded):
         report.modules += 1
         for item in module_callables(module, classes):
+            if excluded(item.name):
+                continue
             if id(item.obj) not in seen:
                 seen.add(id(item.obj))
                 callables.append(item)
@@ -178,8 +192,12 @@ def _isatty(stream: TextIO) -> bool:
         return False
 
 
-def _walk_modules(root: types.ModuleType, report: Report) -> Iterator[types.ModuleType]:
+def _walk_modules(
+    root: types.ModuleType, report: Report, excluded: Callable[[str], bool]
+) -> Iterator[types.ModuleType]:
     """``root`` and its public submodules, depth first, in name order."""
+    if excluded(root.__name__):
+        return
     yield root
     path = static_attr(root, "__path__")
     if path is None:
@@ -189,7 +207,7 @@ def _walk_modules(root: types.ModuleType, report: Report) -> Iterator[types.Modu
     except Exception:
         return
     for info in infos:
-        if info.name.rpartition(".")[2].startswith("_"):
+        if info.name.rpartition(".")[2].startswith("_") or excluded(info.name):
             continue
         try:
             module = importlib.import_module(info.name)
@@ -198,7 +216,7 @@ def _walk_modules(root: types.ModuleType, report: Report) -> Iterator[types.Modu
                 raise
             report.findings.append(_import_finding(info, error))
             continue
-        yield from _walk_modules(module, report)
+        yield from _walk_modules(module, report, excluded)
 
 
 def _import_finding(info: pkgutil.ModuleInfo, error: BaseException) -> Finding:
