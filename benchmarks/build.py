@@ -300,14 +300,15 @@ sys.exit(code)
 """
 
 
-def self_time(docs: Path, modes: list[str], rounds: int) -> None:
+def self_time(docs: Path, modes: list[str], rounds: int, warmup: int) -> None:
     """effsig's own CPU time inside builds of ``modes`` (see the module docstring)."""
     modes = [m for m in modes if m.startswith("effsig")]
     shares: dict[str, list[float]] = {m: [] for m in modes}
     parts: dict[str, dict[str, list[float]]] = {m: {} for m in modes}
     seconds: dict[str, list[float]] = {m: [] for m in modes}
-    for mode in modes:  # warm-up
-        run_build(docs, mode)
+    for _ in range(warmup):
+        for mode in modes:
+            run_build(docs, mode)
     for rnd in range(rounds):
         for mode in modes[rnd % len(modes) :] + modes[: rnd % len(modes)]:
             build = run_build(docs, mode, prefix=["-c", _SELF_TIMER])
@@ -490,7 +491,7 @@ def main() -> None:
             profile_effsig(docs, args.profile_effsig, args.top)
             continue
         if args.self_time:
-            self_time(docs, modes, args.rounds)
+            self_time(docs, modes, args.rounds, args.warmup)
             continue
         if args.jobs:
             measure_jobs(
