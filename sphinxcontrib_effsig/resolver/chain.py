@@ -18,6 +18,7 @@ from typing import Any
 
 from . import typed
 from .annotations import (
+    SourceDefault,
     evaluate_annotation,
     evaluate_signature,
     is_typevar,
@@ -35,7 +36,7 @@ from .classes import (
     user_method,
 )
 from .compose import EMPTY, PO, POK, VAR_KW, VAR_POS, Layer, Site, compose
-from .effects import Callee, Effect, Forward, effect_of
+from .effects import OPTIONAL, Callee, Effect, Forward, effect_of
 from .model import EffectiveParameter, EffectiveSignature
 from .naming import owner_name
 from .safe import MISSING, instance_attr, is_function, signature_attr, static_attr, wrapped_of
@@ -365,17 +366,12 @@ class Resolver:
             own=own,
             owner=impl,
             owner_name=name,
-            supplied=set(effect.supplied),
-            positional_needed=effect.positional_needed,
             unproven=explain(name, effect.unproven),
             describe=f"the wrapper {name}",
             expects_target=True,
             wrapped_id=id(wrapped),
         )
-        for key, expr in effect.popped.items():
-            layer.popped[key] = EMPTY if expr is None else read_default(expr, impl)
-        for key, expr in effect.defaults.items():
-            layer.defaults[key] = read_default(expr, impl)
+        merge_kwargs_edits(layer, effect, impl)
         if not effect.has_source:
             layer.unproven.append(f"the source of {name} is not available")
         for forward in effect.forwards:
@@ -425,18 +421,13 @@ class Resolver:
             own=own,
             owner=owner,
             owner_name=name,
-            supplied=set(effect.supplied),
-            positional_needed=effect.positional_needed,
             unproven=explain(name, effect.unproven),
             return_annotation=self._own_return(func, effect),
             describe=f"the wrapper {name}",
             expects_target=wrapped is not None,
             wrapped_id=id(wrapped) if wrapped is not None else 0,
         )
-        for key, expr in effect.popped.items():
-            layer.popped[key] = EMPTY if expr is None else read_default(expr, func)
-        for key, expr in effect.defaults.items():
-            layer.defaults[key] = read_default(expr, func)
+        merge_kwargs_edits(layer, effect, func)
         for forward in effect.forwards:
             layer.sites.extend(self._sites(forward, func, bound_self, wrapped, layer))
         if bind_result:
@@ -720,12 +711,7 @@ class Resolver:
             return []
         if effect.unproven and effect.forwards:
             return [Site(forward, None)]
-        layer.supplied |= effect.supplied
-        for key, expr in effect.popped.items():
-            layer.popped[key] = EMPTY if expr is None else read_default(expr, helper)
-        for key, expr in effect.defaults.items():
-            layer.defaults[key] = read_default(expr, helper)
-        layer.positional_needed = max(layer.positional_needed, effect.positional_needed)
+        merge_kwargs_edits(layer, effect, helper)
         passed = dict(via.arguments)
         sites = []
         for inner in effect.forwards:
@@ -741,6 +727,24 @@ class Resolver:
                 target = wrapped
             sites.append(self._site(inner, target, helper, wrapped))
         return sites
+
+
+def merge_kwargs_edits(layer: Layer, effect: Effect, func: types.FunctionType) -> None:
+    """Add what ``func``'s code does to ``**kwargs`` (and needs of ``*args``) to ``layer``.
+
+    Defaults written in the code are read in ``func``'s namespace.
+    """
+    layer.supplied |= effect.supplied
+    layer.positional_needed = max(layer.positional_needed, effect.positional_needed)
+    for key, expr in effect.popped.items():
+        if expr is None:
+            layer.popped[key] = EMPTY
+        elif expr is OPTIONAL:
+            layer.popped[key] = SourceDefault("...")
+        else:
+            layer.popped[key] = read_default(expr, func)
+    for key, expr in effect.defaults.items():
+        layer.defaults[key] = read_default(expr, func)
 
 
 class _Cycle(NoSignature):

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import ast
 import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -23,6 +25,9 @@ CalleeKind = Literal["free", "global", "self_attr", "param", "local_def", "super
 
 #: Marks a keyword the wrapper pops or deletes without a default.
 REQUIRED = None
+#: Marks a keyword popped only when the caller passed it (``if "k" in kwargs``):
+#: optional, with no default value of its own (rendered ``...``).
+OPTIONAL: ast.expr = ast.Constant(value=Ellipsis)
 
 
 @dataclass(frozen=True)
@@ -194,6 +199,10 @@ class _Analyser:
         self.aliases = _aliases(node)
         # ``bound = sig.bind(*args, **kwargs)``: bound.args/bound.kwargs forward.
         self.bound_arguments: set[str] = set()
+        # Keys known to be in / not in **kwargs on the path being read
+        # (``if "session" in kwargs: ... return``).
+        self.present: frozenset[str] = frozenset()
+        self.absent: frozenset[str] = frozenset()
 
     def run(self) -> Effect:
         effect = self.effect
@@ -207,8 +216,7 @@ class _Analyser:
             effect.returns = node.returns
             body: list[ast.stmt] = node.body
             self._needs_positional(body)
-            for stmt in body:
-                self._visit(stmt, shadowed=frozenset())
+            self._visit_block(body, frozenset())
         else:
             self._visit(node.body, shadowed=frozenset())
         return effect
@@ -238,12 +246,63 @@ class _Analyser:
             for target in node.targets:
                 key = self._kwargs_key(target, shadowed)
                 if key is not None:
-                    self.effect.popped.setdefault(key, REQUIRED)
+                    self._popped(key, None)
                     self.handled.add(id(target))
-        elif isinstance(node, ast.If) and self._default_when_missing(node, shadowed):
-            return
+        elif isinstance(node, ast.If):
+            if self._default_when_missing(node, shadowed):
+                return
+            guard = self._presence_test(node.test, shadowed)
+            if guard is not None:
+                self._visit(node.test, shadowed)
+                key, present = guard
+                with self._knowing(key, present):
+                    self._visit_block(node.body, shadowed)
+                with self._knowing(key, not present):
+                    self._visit_block(node.orelse, shadowed)
+                return
         for child in ast.iter_child_nodes(node):
             self._visit(child, shadowed)
+
+    def _visit_block(self, body: list[ast.stmt], shadowed: frozenset[str]) -> None:
+        """Statements in order; after ``if "k" in kwargs: return ...`` the rest
+        of the block runs only when ``k`` was not passed."""
+        saved = (self.present, self.absent)
+        for stmt in body:
+            self._visit(stmt, shadowed)
+            if isinstance(stmt, ast.If) and not stmt.orelse and _always_exits(stmt.body):
+                guard = self._presence_test(stmt.test, shadowed)
+                if guard is not None:
+                    key, present = guard
+                    self._learn(key, not present)
+        self.present, self.absent = saved
+
+    @contextmanager
+    def _knowing(self, key: str, present: bool) -> Iterator[None]:
+        saved = (self.present, self.absent)
+        self._learn(key, present)
+        try:
+            yield
+        finally:
+            self.present, self.absent = saved
+
+    def _learn(self, key: str, present: bool) -> None:
+        if present:
+            self.present, self.absent = self.present | {key}, self.absent - {key}
+        else:
+            self.present, self.absent = self.present - {key}, self.absent | {key}
+
+    def _presence_test(self, test: ast.expr, shadowed: frozenset[str]) -> tuple[str, bool] | None:
+        """``"k" in kwargs`` -> ("k", True); ``"k" not in kwargs`` -> ("k", False)."""
+        if (
+            isinstance(test, ast.Compare)
+            and len(test.ops) == 1
+            and isinstance(test.ops[0], (ast.In, ast.NotIn))
+            and self._tracked(test.comparators[0], self.kwargs_names, shadowed)
+        ):
+            key = _const_str(test.left)
+            if key is not None:
+                return key, isinstance(test.ops[0], ast.In)
+        return None
 
     def _default_when_missing(self, node: ast.If, shadowed: frozenset[str]) -> bool:
         """``kwargs["t"] = v`` under a test that the caller did not pass ``t``.
@@ -314,7 +373,10 @@ class _Analyser:
         for target in targets:
             key = self._kwargs_key(target, shadowed)
             if key is not None:
-                self.effect.supplied.add(key)
+                if key in self.absent and value is not None:
+                    self.effect.defaults[key] = value
+                else:
+                    self.effect.supplied.add(key)
                 continue
             if isinstance(target, ast.Subscript) and self._tracked(
                 target.value, self.kwargs_names, shadowed
@@ -414,6 +476,9 @@ class _Analyser:
                     keywords.extend((key, None) for key in extra)
                 else:
                     self._unknown_star(kw.value, shadowed)
+            elif kw.arg in self.absent and star_kwargs_in(call, self, shadowed):
+                # Supplied only on the path where the caller gave none: a default.
+                self.effect.defaults[kw.arg] = kw.value
             else:
                 keywords.append((kw.arg, self._passthrough(kw.value, shadowed)))
         if not (star_args or star_kwargs):
@@ -536,16 +601,23 @@ class _Analyser:
             )
         )
 
+    def _popped(self, key: str, default: ast.expr | None) -> None:
+        """``kwargs.pop(key[, default])`` / ``del kwargs[key]`` on the current path."""
+        if default is None and key in self.present:
+            default = OPTIONAL  # only removed when the caller passed it
+        if default is not None:
+            self.effect.popped[key] = default
+        else:
+            self.effect.popped.setdefault(key, REQUIRED)
+
     def _kwargs_method(self, method: str, call: ast.Call) -> None:
         effect = self.effect
         key = _const_str(call.args[0]) if call.args else None
         if method == "pop":
             if key is None:
                 effect.unproven.append(f"it pops a computed key from **{effect.varkw}")
-            elif len(call.args) >= 2:
-                effect.popped[key] = call.args[1]
             else:
-                effect.popped.setdefault(key, REQUIRED)
+                self._popped(key, call.args[1] if len(call.args) >= 2 else None)
         elif method == "setdefault":
             if key is not None and len(call.args) >= 2:
                 effect.defaults[key] = call.args[1]
@@ -683,6 +755,18 @@ def _indexed(node: ast.AST, args_names: set[str]) -> int:
     for child in ast.iter_child_nodes(node):
         needed = max(needed, _indexed(child, args_names))
     return needed
+
+
+def star_kwargs_in(call: ast.Call, analyser: _Analyser, shadowed: frozenset[str]) -> bool:
+    """Does ``call`` also pass the wrapper's ``**kwargs`` on?"""
+    return any(
+        kw.arg is None and analyser._tracked(kw.value, analyser.kwargs_names, shadowed)
+        for kw in call.keywords
+    )
+
+
+def _always_exits(body: list[ast.stmt]) -> bool:
+    return bool(body) and isinstance(body[-1], (ast.Return, ast.Raise))
 
 
 def _is_bind(call: ast.Call) -> bool:
