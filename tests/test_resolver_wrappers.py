@@ -117,6 +117,22 @@ CONSUMING = [
         {**target("solve", "puzzle", "hints"), **decorator("bounded", "deadline")},
         id="pop default computed per call: its source text",
     ),
+    row(
+        "push_update",
+        "(device_id: str, payload: bytes, *, attempts=3) -> bool",
+        {
+            **target("push_update", "device_id", "payload"),
+            **decorator("attempts_from_kwargs", "attempts"),
+        },
+        # pop() without a default, but KeyError is caught: optional, default 3.
+        id="kwargs.pop in try/except KeyError is optional",
+    ),
+    row(
+        "enqueue",
+        "(job: str, *, queue: str = 'default', priority=5) -> str",
+        {**target("enqueue", "job", "queue"), **decorator("optional_priority", "priority")},
+        id="kwargs.pop(name) if name in kwargs else default",
+    ),
 ]
 
 SUPPLYING = [

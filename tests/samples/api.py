@@ -7,6 +7,7 @@ coherence oracle can check that the documented signature is the real one.
 from samples.calls import remember_call
 from samples.decorators import (
     as_text,
+    attempts_from_kwargs,
     audit_user,
     audited,
     bounded,
@@ -31,6 +32,7 @@ from samples.decorators import (
     normalized_path,
     on_behalf_of,
     optional_connection,
+    optional_priority,
     page_size_from_config,
     paginated,
     production_timeout,
@@ -317,4 +319,16 @@ def run_query(conn: Connection, sql: str, *, limit: int = 100) -> list[tuple]:
 @provide_session
 def get_task(task_id: str, *, session: DbSession | None = None) -> dict:
     """A task by id."""
+    return remember_call()
+
+
+@attempts_from_kwargs
+def push_update(device_id: str, payload: bytes) -> bool:
+    """Push a firmware update to a device."""
+    return remember_call()
+
+
+@optional_priority
+def enqueue(job: str, *, queue: str = "default") -> str:
+    """Queue a job; returns its id."""
     return remember_call()

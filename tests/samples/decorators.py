@@ -630,3 +630,35 @@ def provide_session(func):
         return func(*args, session=new_session(), **kwargs)
 
     return wrapper
+
+
+def attempts_from_kwargs(func):
+    """Optional ``attempts`` read the old way: ``pop`` in ``try``/``except KeyError``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            attempts = kwargs.pop("attempts")
+        except KeyError:
+            attempts = 3
+        for attempt in range(1, attempts + 1):
+            try:
+                return func(*args, **kwargs)
+            except ConnectionError:
+                if attempt == attempts:
+                    raise
+        return None
+
+    return wrapper
+
+
+def optional_priority(func):
+    """Optional ``priority`` popped in a conditional expression."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        priority = kwargs.pop("priority") if "priority" in kwargs else 5
+        logger.debug("priority %s", priority)
+        return func(*args, **kwargs)
+
+    return wrapper
