@@ -248,6 +248,14 @@ class _Analyser:
                 if key is not None:
                     self._popped(key, None)
                     self.handled.add(id(target))
+        elif isinstance(node, ast.Try):
+            self._pop_or_fallback(node, shadowed)
+        elif isinstance(node, ast.IfExp):
+            # kwargs.pop("k") if "k" in kwargs else fallback
+            guard = self._presence_test(node.test, shadowed)
+            key = self._kwargs_pop_key(node.body, shadowed)
+            if guard is not None and guard == (key, True):
+                self.effect.popped[guard[0]] = node.orelse
         elif isinstance(node, ast.If):
             if self._default_when_missing(node, shadowed):
                 return
@@ -262,6 +270,38 @@ class _Analyser:
                 return
         for child in ast.iter_child_nodes(node):
             self._visit(child, shadowed)
+
+    def _pop_or_fallback(self, node: ast.Try, shadowed: frozenset[str]) -> None:
+        """``try: x = kwargs.pop("k") except KeyError: x = fallback``: optional ``k``."""
+        catches = [h for h in node.handlers if _catches_key_error(h)]
+        for stmt in node.body:
+            if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
+                continue
+            key = self._kwargs_pop_key(stmt.value, shadowed)
+            target = stmt.targets[0]
+            if key is None or not isinstance(target, ast.Name):
+                continue
+            for handler in catches:
+                for fallback in handler.body:
+                    if (
+                        isinstance(fallback, ast.Assign)
+                        and len(fallback.targets) == 1
+                        and isinstance(fallback.targets[0], ast.Name)
+                        and fallback.targets[0].id == target.id
+                    ):
+                        self.effect.popped[key] = fallback.value
+
+    def _kwargs_pop_key(self, node: ast.expr, shadowed: frozenset[str]) -> str | None:
+        """``kwargs.pop("k")`` (no default) -> ``"k"``."""
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "pop"
+            and self._tracked(node.func.value, self.kwargs_names, shadowed)
+            and len(node.args) == 1
+        ):
+            return _const_str(node.args[0])
+        return None
 
     def _visit_block(self, body: list[ast.stmt], shadowed: frozenset[str]) -> None:
         """Statements in order; after ``if "k" in kwargs: return ...`` the rest
@@ -763,6 +803,17 @@ def star_kwargs_in(call: ast.Call, analyser: _Analyser, shadowed: frozenset[str]
         kw.arg is None and analyser._tracked(kw.value, analyser.kwargs_names, shadowed)
         for kw in call.keywords
     )
+
+
+def _catches_key_error(handler: ast.ExceptHandler) -> bool:
+    caught = handler.type
+    names = [caught] if caught is None or not isinstance(caught, ast.Tuple) else list(caught.elts)
+    for name in names:
+        if name is None:
+            return True  # a bare except
+        if isinstance(name, ast.Name) and name.id in ("KeyError", "LookupError", "Exception"):
+            return True
+    return False
 
 
 def _always_exits(body: list[ast.stmt]) -> bool:
