@@ -321,6 +321,18 @@ PARTIALS = [
         {**method("Client.request", "path", "body"), **decorator("retry", "retries")},
         id="partialmethod of a decorated method, bound",
     ),
+    row(
+        "Square",
+        "(size: float = 1.0, *, color: str = 'black') -> None",
+        method("Shape.__init__", "size", "color"),
+        id="__init__ = partialmethod(Parent.__init__, ...)",
+    ),
+    row(
+        "adder",
+        "(left: int, right: int = 0) -> int",
+        method("Adder.apply", "left", "right"),
+        id="__call__ = partialmethod(method, ...): the method's parameters",
+    ),
 ]
 
 CALLABLE_INSTANCES = [

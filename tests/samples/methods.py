@@ -183,6 +183,32 @@ class Point:
         return remember_call()
 
 
+class Shape:
+    """A shape of any kind."""
+
+    def __init__(self, kind: str, size: float = 1.0, *, color: str = "black") -> None:
+        remember_call()
+
+
+class Square(Shape):
+    """A square: the parent's constructor with ``kind`` fixed by ``partialmethod``."""
+
+    __init__ = partialmethod(Shape.__init__, "square")
+
+
+class Adder:
+    """A callable whose ``__call__`` is a ``partialmethod`` of a general method."""
+
+    def apply(self, operation: str, left: int, right: int = 0) -> int:
+        """Apply ``operation`` to two numbers."""
+        return remember_call()
+
+    __call__ = partialmethod(apply, "add")
+
+
+adder = Adder()
+
+
 class Registered(type):
     """A metaclass that keeps every instance its classes create."""
 
