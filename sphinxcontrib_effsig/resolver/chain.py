@@ -121,6 +121,9 @@ class Resolver:
             return self._explicit(obj, explicit)
         if issubclass(tp, functools.partial):
             return self._partial(obj)  # type: ignore[arg-type]
+        if issubclass(tp, functools.partialmethod):
+            # Found in a class namespace (``__init__ = partialmethod(...)``).
+            return self._partialmethod(obj)  # type: ignore[arg-type]
         if issubclass(tp, types.FunctionType):
             pm = partialmethod_of(obj)
             if pm is not None:
@@ -137,6 +140,8 @@ class Resolver:
         call = static_attr(tp, "__call__")
         if is_function(call):
             return self.resolve(call, obj)
+        if isinstance(call, functools.partialmethod):
+            return drop_first(self._partialmethod(call))
         if wrapped is not None and callable(wrapped):
             # A compiled wrapper (functools.lru_cache, ...) that declares
             # what it wraps: it forwards its arguments unchanged.
