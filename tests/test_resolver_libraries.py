@@ -11,7 +11,9 @@ import inspect
 from typing import Any
 
 import pytest
-from helpers.expect import Case, cases, check, owned
+from helpers.expect import Case, cases, check, load, owned
+
+from sphinxcontrib_effsig import effective_signature
 
 F = "samples.libs_functools"
 D = "samples.libs_decorator"
@@ -346,9 +348,16 @@ WEB = [
             **owned("fastapi_cache.decorator.cache", "__fastapi_cache_response"),
         },
     ),
+]
+
+# Arguments reach pydantic's validator (compiled code), which binds them
+# against the function's own signature (coercing values, refusing unknown
+# names). The resolver cannot read that code, so it reports these as
+# unresolved (see test_pydantic_validate_call_is_reported_unresolved) and the
+# Sphinx layer shows what plain autodoc shows. These rows are the truth it
+# does not reach yet: strict xfail, so the day it does, they must be promoted.
+PYDANTIC = [
     Case(
-        # Arguments reach pydantic's validator, which binds them against the
-        # function's own signature (coercing values, refusing unknown names).
         "pydantic-validate_call",
         f"{W}.create_user",
         "(name: str, age: int = 0, *, admin: bool = False) -> dict[str, typing.Any]",
@@ -389,8 +398,26 @@ def test_tenacity_and_cachetools(case: Case) -> None:
 
 
 @cases(WEB)
-def test_fastapi_cache_and_pydantic(case: Case) -> None:
+def test_fastapi_cache(case: Case) -> None:
     check(case)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pydantic validates the arguments in compiled code the resolver cannot read",
+)
+@cases(PYDANTIC)
+def test_pydantic_validate_call_true_signature(case: Case) -> None:
+    check(case)
+
+
+@pytest.mark.parametrize("name", ["create_user", "rename_user"])
+def test_pydantic_validate_call_is_reported_unresolved(name: str) -> None:
+    """Never a wrong answer: (*args, **kwargs) kept, resolved=False, a note that says why."""
+    sig = effective_signature(load(f"{W}.{name}"))
+    assert not sig.resolved
+    assert str(sig) == "(*args, **kwargs)"
+    assert any(f"{W}.{name}" in note and "never reach" in note for note in sig.notes)
 
 
 def test_rows_where_inspect_disagrees_describe_the_real_calls() -> None:

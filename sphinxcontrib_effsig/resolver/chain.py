@@ -435,6 +435,11 @@ class Resolver:
         merge_kwargs_edits(layer, effect, func)
         for forward in effect.forwards:
             layer.sites.extend(self._sites(forward, func, bound_self, wrapped, layer))
+        if wrapped is not None and not self._reaches(layer.sites, wrapped):
+            layer.unproven.append(
+                f"the wrapper {name} declares that it wraps {owner_name(wrapped)}, but its "
+                "arguments never reach it as far as the code can be followed"
+            )
         if bind_result:
             prebound = [self._prebind(site, bound_self) for site in layer.sites]
             known = [site for site in prebound if site.target is not None]
@@ -447,6 +452,29 @@ class Resolver:
         if is_typevar(sig.return_annotation):
             sig = sig.replace(return_annotation=EMPTY)
         return bind_first(sig, bind_result)
+
+    def _reaches(self, sites: list[Site], wrapped: object) -> bool:
+        """Does one of the calls lead to the declared ``__wrapped__``?
+
+        Checked by ownership: some parameter of a call's target comes from
+        the wrapped function's own signature. A function without parameters
+        gives nothing to check, and is taken as reached.
+        """
+        try:
+            inner = self.resolve(wrapped)
+        except (NoSignature, _Cycle, _TooDeep):
+            return True
+        owners = {id(p.owner) for p in inner.parameters.values()}
+        if not owners:
+            return True
+        return any(
+            site.declared
+            or (
+                site.target is not None
+                and any(id(p.owner) in owners for p in site.target.parameters.values())
+            )
+            for site in sites
+        ) or not sites
 
     def _prebind(self, site: Site, bound_self: object) -> Site:
         """Resolve a target that receives ``self`` first in ``*args`` as bound to it.
