@@ -553,18 +553,18 @@ class Resolver:
         from_types = typed.from_definition_site(func, below, self._resolve_quietly)
         if from_types is not None:
             return bind_first(from_types, bound)
-        note = (
-            f"the source of {owner_name(func)} is not available, so where its "
-            "*args/**kwargs go cannot be read"
+        where = func.__code__.co_filename
+        why = (
+            "its code was compiled at run time"
+            if where.startswith("<")
+            else f"its source ({where}) cannot be read"
         )
-        if wrapped is not None:
-            try:
-                inner = self.resolve(wrapped)
-            except (NoSignature, _Cycle, _TooDeep):
-                inner = None
-            if inner is not None:
-                inner = bind_first(inner, bound)
-                return inner.replace(resolved=False, notes=[*inner.notes, note])
+        note = (
+            f"{owner_name(func)}: {why}, so where its *args/**kwargs go is not known; "
+            "its own parameters are kept"
+        )
+        # SPEC 1.5: keep what is proven (the wrapper's own parameters) and
+        # the *args/**kwargs whose destination is unknown; invent nothing.
         return EffectiveSignature(own, resolved=False, notes=[note])
 
     def _sites(
