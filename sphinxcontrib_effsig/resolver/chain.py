@@ -467,14 +467,17 @@ class Resolver:
         owners = {id(p.owner) for p in inner.parameters.values()}
         if not owners:
             return True
-        return any(
-            site.declared
-            or (
-                site.target is not None
-                and any(id(p.owner) in owners for p in site.target.parameters.values())
+        return (
+            any(
+                site.declared
+                or (
+                    site.target is not None
+                    and any(id(p.owner) in owners for p in site.target.parameters.values())
+                )
+                for site in sites
             )
-            for site in sites
-        ) or not sites
+            or not sites
+        )
 
     def _prebind(self, site: Site, bound_self: object) -> Site:
         """Resolve a target that receives ``self`` first in ``*args`` as bound to it.

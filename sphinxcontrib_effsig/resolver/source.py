@@ -22,7 +22,8 @@ class _Caches:
     nodes: dict[types.CodeType, FunctionNode | None] = field(default_factory=dict)
     modules: dict[str, ast.Module | None] = field(default_factory=dict)
     lines: dict[str, list[str]] = field(default_factory=dict)
-    module_defs: dict[str, dict[str, list[ast.AST]]] = field(default_factory=dict)
+    #: per file: first line (decorators included) -> the functions starting there
+    by_line: dict[str, dict[int, list[FunctionNode]]] = field(default_factory=dict)
 
 
 _CACHES = _Caches()
@@ -33,7 +34,7 @@ def clear_caches() -> None:
     _CACHES.nodes.clear()
     _CACHES.modules.clear()
     _CACHES.lines.clear()
-    _CACHES.module_defs.clear()
+    _CACHES.by_line.clear()
 
 
 def source_lines(filename: str, module_globals: dict[str, object] | None = None) -> list[str]:
@@ -106,7 +107,7 @@ def _find_node(
     tree = module_tree(filename, module_globals)
     if tree is None:
         return None
-    return _node_in_tree(tree, code)
+    return _node_in_tree(filename, tree, code)
 
 
 def _block_node(lines: list[str], first: int, code: types.CodeType) -> FunctionNode | None:
@@ -129,8 +130,9 @@ def _block_node(lines: list[str], first: int, code: types.CodeType) -> FunctionN
         if stripped and not stripped.startswith("#") and len(text) - len(text.lstrip()) <= indent:
             break
         end += 1
+    prefix = head[:indent]
     chunk = "".join(
-        line[indent:] if len(line) >= indent else line.lstrip() for line in lines[start:end]
+        line[indent:] if line.startswith(prefix) else line.lstrip() for line in lines[start:end]
     )
     try:
         tree = ast.parse(chunk)
@@ -185,16 +187,19 @@ def _pick_lambda(
     return None
 
 
-def _node_in_tree(tree: ast.Module, code: types.CodeType) -> FunctionNode | None:
-    first = code.co_firstlineno
-    candidates: list[FunctionNode] = []
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
-            if start == first and _matches(node, code):
-                candidates.append(node)
-        elif isinstance(node, ast.Lambda) and node.lineno == first and _matches(node, code):
-            candidates.append(node)
+def _node_in_tree(filename: str, tree: ast.Module, code: types.CodeType) -> FunctionNode | None:
+    index = _CACHES.by_line.get(filename)
+    if index is None:
+        # One walk per file, however many of its functions are looked up.
+        index = {}
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+                index.setdefault(start, []).append(node)
+            elif isinstance(node, ast.Lambda):
+                index.setdefault(node.lineno, []).append(node)
+        _CACHES.by_line[filename] = index
+    candidates = [n for n in index.get(code.co_firstlineno, ()) if _matches(n, code)]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     # Several lambdas on one line: use the columns the code's instructions
