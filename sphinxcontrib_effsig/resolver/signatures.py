@@ -29,7 +29,7 @@ def plain_signature(func: types.FunctionType) -> EffectiveSignature:
     name = owner_name(func)
     annotations = function_annotations(func)
     return EffectiveSignature(
-        code_parameters(func, annotations, func, name, None),
+        code_parameters(func, annotations, func, name),
         return_annotation=annotations.get("return", EMPTY),
         __validate_parameters__=False,
     )
@@ -58,7 +58,7 @@ def own_parameters(
             key: evaluate_parameter_annotation(value, func)
             for key, value in function_annotations(func).items()
         }
-    return code_parameters(func, annotations, owner, name, None)
+    return code_parameters(func, annotations, owner, name)
 
 
 def function_annotations(func: types.FunctionType) -> dict[str, Any]:
@@ -74,8 +74,8 @@ def code_parameters(
     annotations: dict[str, Any],
     owner: object,
     name: str,
-    _unused: None,
 ) -> list[EffectiveParameter]:
+    """The parameters a function's code object declares, in :mod:`inspect`'s order."""
     code = func.__code__
     positional = code.co_argcount
     posonly = code.co_posonlyargcount
@@ -84,55 +84,36 @@ def code_parameters(
     defaults = func.__defaults__ or ()
     kwdefaults = func.__kwdefaults__ or {}
     first_default = positional - len(defaults)
-    params: list[EffectiveParameter] = []
-    for index in range(positional):
+
+    def make(index: int, kind: inspect._ParameterKind, default: Any = EMPTY) -> EffectiveParameter:
         pname = names[index]
-        params.append(
-            EffectiveParameter(
-                pname,
-                PO if index < posonly else POK,
-                default=defaults[index - first_default] if index >= first_default else EMPTY,
-                annotation=annotations.get(pname, EMPTY),
-                owner=owner,
-                owner_name=name,
-            )
+        return EffectiveParameter(
+            pname,
+            kind,
+            default=default,
+            annotation=annotations.get(pname, EMPTY),
+            owner=owner,
+            owner_name=name,
         )
-    index = positional + kwonly
+
+    params = [
+        make(
+            index,
+            PO if index < posonly else POK,
+            defaults[index - first_default] if index >= first_default else EMPTY,
+        )
+        for index in range(positional)
+    ]
+    star = positional + kwonly
     if code.co_flags & inspect.CO_VARARGS:
-        pname = names[index]
-        params.append(
-            EffectiveParameter(
-                pname,
-                VAR_POS,
-                annotation=annotations.get(pname, EMPTY),
-                owner=owner,
-                owner_name=name,
-            )
-        )
-        index += 1
-    for k in range(positional, positional + kwonly):
-        pname = names[k]
-        params.append(
-            EffectiveParameter(
-                pname,
-                KW,
-                default=kwdefaults.get(pname, EMPTY),
-                annotation=annotations.get(pname, EMPTY),
-                owner=owner,
-                owner_name=name,
-            )
-        )
+        params.append(make(star, VAR_POS))
+        star += 1
+    params += [
+        make(index, KW, kwdefaults.get(names[index], EMPTY))
+        for index in range(positional, positional + kwonly)
+    ]
     if code.co_flags & inspect.CO_VARKEYWORDS:
-        pname = names[index]
-        params.append(
-            EffectiveParameter(
-                pname,
-                VAR_KW,
-                annotation=annotations.get(pname, EMPTY),
-                owner=owner,
-                owner_name=name,
-            )
-        )
+        params.append(make(star, VAR_KW))
     return params
 
 
