@@ -64,6 +64,8 @@ class _ReadState:
     introspected: list[object] = field(default_factory=list)
     #: Documented full name -> {parameter name: owner name} for the desc transform.
     owners: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: (document, file) dependencies already noted.
+    noted: set[tuple[str, str]] = field(default_factory=set)
 
 
 def _state(app: Sphinx) -> _ReadState:
@@ -151,8 +153,11 @@ def _note_dependencies(app: Sphinx, obj: object, sig: EffectiveSignature) -> Non
         if isinstance(code, types.CodeType):
             files.add(code.co_filename)
     env = app.env
+    noted = _state(app).noted
+    docname = env.docname
     for filename in sorted(files):
-        if filename and not filename.startswith("<"):
+        if filename and not filename.startswith("<") and (docname, filename) not in noted:
+            noted.add((docname, filename))
             env.note_dependency(filename)
 
 
@@ -183,31 +188,57 @@ def _mark_parameters(app: Sphinx, domain: str, objtype: str, content: nodes.Elem
         description = content.parent
         if description is None:
             return
-        for signode in description.findall(addnodes.desc_signature):
+        if not state.owners:
+            return
+        for signode in description.children:
+            if not isinstance(signode, addnodes.desc_signature):
+                continue
             module = signode.get("module") or ""
             fullname = signode.get("fullname") or ""
             full = f"{module}.{fullname}" if module else fullname
             owners = state.owners.get(full)
-            if owners:
-                _tag(signode, owners)
+            if owners and _tag(signode, owners):
+                _marked_documents(app.env).add(app.env.docname)
     except Exception as exc:
         logger.debug("[effsig] could not mark parameter owners: %s", exc)
 
 
-def _tag(signode: addnodes.desc_signature, owners: dict[str, str]) -> None:
+def _tag(signode: addnodes.desc_signature, owners: dict[str, str]) -> bool:
     params = [(param, _parameter_name(param)) for param in signode.findall(addnodes.desc_parameter)]
     shown = {name for _param, name in params if name}
     if not set(owners) <= shown:
-        return  # not the signature we produced (explicit, or overloads)
+        return False  # not the signature we produced (explicit, or overloads)
+    marked = False
     for param, name in params:
         if name in owners:
             param[OWNER_ATTRIBUTE] = owners[name]
+            marked = True
+    return marked
 
 
 def _parameter_name(param: addnodes.desc_parameter) -> str:
     for child in param.findall(addnodes.desc_sig_name):
         return str(child.astext())
     return ""
+
+
+_MARKED = "effsig_marked_documents"
+
+
+def _marked_documents(env: Any) -> set[str]:
+    marked = getattr(env, _MARKED, None)
+    if not isinstance(marked, set):
+        marked = set()
+        setattr(env, _MARKED, marked)
+    return marked
+
+
+def _purge_marks(app: Sphinx, env: Any, docname: str) -> None:
+    _marked_documents(env).discard(docname)
+
+
+def _merge_marks(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
+    _marked_documents(env).update(_marked_documents(other) & set(docnames))
 
 
 class SignatureProvenance(SphinxPostTransform):
@@ -218,6 +249,8 @@ class SignatureProvenance(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
+        if self.env.docname not in _marked_documents(self.env):
+            return
         for param in list(self.document.findall(addnodes.desc_parameter)):
             owner = param.get(OWNER_ATTRIBUTE)
             if not owner:
@@ -247,3 +280,5 @@ def connect(app: Sphinx) -> None:
     app.connect("object-description-transform", _mark_parameters)
     app.connect("env-before-read-docs", _forget_state)
     app.add_post_transform(SignatureProvenance)
+    app.connect("env-purge-doc", _purge_marks)
+    app.connect("env-merge-info", _merge_marks)

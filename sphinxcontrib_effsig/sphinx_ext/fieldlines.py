@@ -14,6 +14,7 @@ int retries:`` gives its type too), ``type``/``paramtype`` give its type.
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 from collections.abc import Iterable, Sequence
@@ -60,7 +61,7 @@ class Field:
     kind: str
     argument: str
 
-    @property
+    @functools.cached_property
     def parameter(self) -> str | None:
         """The parameter this field is about (``param``/``type`` fields), normalised."""
         if self.kind in PARAM_NAMES or self.kind in TYPE_NAMES:
@@ -80,8 +81,21 @@ class Field:
         return self.kind in PARAM_NAMES and len(self.argument.split()) > 1
 
 
+_LAST: list[tuple[tuple[str, ...], list[Field]]] = []
+
+
 def fields(lines: Sequence[str]) -> list[Field]:
-    """Every info field at column 0, in order."""
+    """Every info field at column 0, in order (the last answer is remembered:
+    a handler asks about the same, unchanged lines many times)."""
+    key = tuple(lines)
+    if _LAST and _LAST[0][0] == key:
+        return list(_LAST[0][1])
+    found = _fields(lines)
+    _LAST[:] = [(key, found)]
+    return list(found)
+
+
+def _fields(lines: Sequence[str]) -> list[Field]:
     found: list[Field] = []
     index = 0
     while index < len(lines):

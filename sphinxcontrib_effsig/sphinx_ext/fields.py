@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import types
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, ParamSpec
 
@@ -152,6 +153,12 @@ def _declared(obj: object) -> set[str]:
     target = getattr(target, "__func__", target)
     try:
         target = inspect.unwrap(target)
+        code = getattr(target, "__code__", None)
+        if isinstance(code, types.CodeType):
+            count = code.co_argcount + code.co_kwonlyargcount
+            count += bool(code.co_flags & inspect.CO_VARARGS)
+            count += bool(code.co_flags & inspect.CO_VARKEYWORDS)
+            return set(code.co_varnames[:count])
         return set(inspect.signature(target, follow_wrapped=False).parameters)
     except Exception:
         return set()

@@ -92,6 +92,8 @@ def _resolve(
         return None  # autodoc shows no signature for these
     if isinstance(obj, enum.EnumMeta):
         return None  # autodoc deliberately hides EnumType.__call__'s functional API
+    if _plain_function(obj):
+        return None  # nothing can change its signature: autodoc's answer is the effective one
     try:
         with _without_sphinx_defaults(obj):
             sig = effective_signature(obj)
@@ -110,6 +112,17 @@ def _resolve(
             _warn_unresolved(app, name, reason)
         return None
     return sig
+
+
+def _plain_function(obj: object) -> bool:
+    """A function without ``*args``/``**kwargs`` and without any attribute
+    (``__wrapped__``, ``__signature__``, ``__partialmethod__``...)."""
+    func: Any = obj
+    if isinstance(func, (classmethod, staticmethod, types.MethodType)):
+        func = func.__func__
+    if type(func) is not types.FunctionType or func.__dict__:
+        return False
+    return not func.__code__.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS)
 
 
 @contextmanager

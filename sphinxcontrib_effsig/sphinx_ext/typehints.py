@@ -201,7 +201,25 @@ def _fix_typed_return(app: Sphinx, annotation: Any, lines: list[str]) -> bool:
     return False
 
 
+_FORMATTED: dict[tuple[Any, int], tuple[object, str]] = {}
+
+
 def _sat_format(app: Sphinx, annotation: Any, owner: object) -> str:
+    """Memoised per (annotation, owner's module) for this application."""
+    namespace = getattr(owner, "__globals__", None)
+    try:
+        key = (annotation, id(namespace))
+        hit = _FORMATTED.get(key)
+    except TypeError:  # unhashable annotation
+        return _sat_format_uncached(app, annotation, owner)
+    if hit is not None and hit[0] is app:
+        return hit[1]
+    text = _sat_format_uncached(app, annotation, owner)
+    _FORMATTED[key] = (app, text)
+    return text
+
+
+def _sat_format_uncached(app: Sphinx, annotation: Any, owner: object) -> str:
     """An annotation formatted by sphinx-autodoc-typehints, in its CSS role."""
     import sphinx_autodoc_typehints as sat
 
