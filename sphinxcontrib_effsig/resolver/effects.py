@@ -193,8 +193,6 @@ class _Analyser:
             for stmt in ast.walk(ast.Module(body=body, type_ignores=[]))
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
         }
-        # Names consumed by a recognised use, so the generic walk skips them.
-        self.handled: set[int] = set()
         # ``func = self.func`` then ``func(*args)``: single-assignment aliases.
         self.aliases = _aliases(node)
         # ``bound = sig.bind(*args, **kwargs)``: bound.args/bound.kwargs forward.
@@ -247,7 +245,6 @@ class _Analyser:
                 key = self._kwargs_key(target, shadowed)
                 if key is not None:
                     self._popped(key, None)
-                    self.handled.add(id(target))
         elif isinstance(node, ast.Try):
             self._pop_or_fallback(node, shadowed)
         elif isinstance(node, ast.IfExp):
@@ -516,7 +513,7 @@ class _Analyser:
                     keywords.extend((key, None) for key in extra)
                 else:
                     self._unknown_star(kw.value, shadowed)
-            elif kw.arg in self.absent and star_kwargs_in(call, self, shadowed):
+            elif kw.arg in self.absent and self._passes_kwargs(call, shadowed):
                 # Supplied only on the path where the caller gave none: a default.
                 self.effect.defaults[kw.arg] = kw.value
             else:
@@ -550,6 +547,13 @@ class _Analyser:
             for k in call.keywords
         ]
         return all(args_ok) and all(kwargs_ok) and bool(args_ok or kwargs_ok)
+
+    def _passes_kwargs(self, call: ast.Call, shadowed: frozenset[str]) -> bool:
+        """Does ``call`` also pass the wrapper's ``**kwargs`` on?"""
+        return any(
+            kw.arg is None and self._tracked(kw.value, self.kwargs_names, shadowed)
+            for kw in call.keywords
+        )
 
     def _bound_part(self, node: ast.expr, part: str, shadowed: frozenset[str]) -> bool:
         return (
@@ -795,14 +799,6 @@ def _indexed(node: ast.AST, args_names: set[str]) -> int:
     for child in ast.iter_child_nodes(node):
         needed = max(needed, _indexed(child, args_names))
     return needed
-
-
-def star_kwargs_in(call: ast.Call, analyser: _Analyser, shadowed: frozenset[str]) -> bool:
-    """Does ``call`` also pass the wrapper's ``**kwargs`` on?"""
-    return any(
-        kw.arg is None and analyser._tracked(kw.value, analyser.kwargs_names, shadowed)
-        for kw in call.keywords
-    )
 
 
 def _catches_key_error(handler: ast.ExceptHandler) -> bool:
