@@ -305,6 +305,9 @@ def _finish(
         return_annotation=return_annotation,
         resolved=resolved,
         notes=_unique(notes),
+        # normalise() returns what inspect.Signature would accept: unique
+        # names, kinds in order, no required positional after a default.
+        __validate_parameters__=False,
     )
 
 

@@ -87,13 +87,8 @@ def code_parameters(
 
     def make(index: int, kind: inspect._ParameterKind, default: Any = EMPTY) -> EffectiveParameter:
         pname = names[index]
-        return EffectiveParameter(
-            pname,
-            kind,
-            default=default,
-            annotation=annotations.get(pname, EMPTY),
-            owner=owner,
-            owner_name=name,
+        return EffectiveParameter.trusted(
+            pname, kind, default, annotations.get(pname, EMPTY), owner, name
         )
 
     params = [

@@ -23,8 +23,8 @@ implementation behave the same here):
 
 from __future__ import annotations
 
-import inspect
 import types
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
@@ -33,8 +33,9 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from ..resolver.safe import wrapped_of
 from .config import settings
-from .render import render_signature, signature_style
+from .render import SignatureStyle, render_signature, signature_style
 from .resolve import effective_for, owned_elsewhere
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ class _ReadState:
     owners: dict[str, dict[str, str]] = field(default_factory=dict)
     #: (document, file) dependencies already noted.
     noted: set[tuple[str, str]] = field(default_factory=set)
+    #: The signature-line options, read from the configuration once per read phase.
+    style: SignatureStyle | None = None
 
 
 def _state(app: Sphinx) -> _ReadState:
@@ -113,7 +116,9 @@ def _effective_signature_line(
     _note_dependencies(app, obj, sig)
     if what == "decorator" and len(sig.parameters) == 1:
         return "", ""  # autodoc shows single-argument decorators bare
-    line = render_signature(sig, signature_style(app), what)
+    if state.style is None:
+        state.style = signature_style(app)
+    line = render_signature(sig, state.style, what)
     config = settings(app)
     if config.provenance_in_signature:
         foreign = owned_elsewhere(what, name, obj, sig)
@@ -172,10 +177,7 @@ def _chain(obj: object) -> list[object]:
         if isinstance(current, types.MethodType):
             current = current.__func__
             continue
-        try:
-            current = inspect.getattr_static(current, "__wrapped__", None)
-        except Exception:
-            break
+        current = wrapped_of(current)
     return layers
 
 
@@ -251,14 +253,31 @@ class SignatureProvenance(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         if self.env.docname not in _marked_documents(self.env):
             return
-        for param in list(self.document.findall(addnodes.desc_parameter)):
-            owner = param.get(OWNER_ATTRIBUTE)
-            if not owner:
-                continue
-            try:
-                _wrap_in_tooltip(param, str(owner))
-            except Exception as exc:  # never break a build over a tooltip
-                logger.debug("[effsig] no provenance mark for %s: %s", owner, exc)
+        for signode in _signatures(self.document):
+            for param in list(signode.findall(addnodes.desc_parameter)):
+                owner = param.get(OWNER_ATTRIBUTE)
+                if not owner:
+                    continue
+                try:
+                    _wrap_in_tooltip(param, str(owner))
+                except Exception as exc:  # never break a build over a tooltip
+                    logger.debug("[effsig] no provenance mark for %s: %s", owner, exc)
+
+
+def _signatures(document: nodes.Node) -> Iterator[addnodes.desc_signature]:
+    """Every ``desc_signature`` of ``document``, without entering text.
+
+    Paragraphs, literal blocks and the like (text elements) hold most of a
+    page's nodes and never contain an object description, so they are
+    skipped instead of visited node by node.
+    """
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, addnodes.desc_signature):
+            yield node
+        elif isinstance(node, nodes.Element) and not isinstance(node, nodes.TextElement):
+            stack.extend(reversed(node.children))
 
 
 def _wrap_in_tooltip(param: addnodes.desc_parameter, owner: str) -> None:

@@ -95,7 +95,10 @@ def _resolve(
     if _plain_function(obj):
         return None  # nothing can change its signature: autodoc's answer is the effective one
     try:
-        with _without_sphinx_defaults(obj):
+        if getattr(app.config, "autodoc_preserve_defaults", False):
+            with _without_sphinx_defaults(obj):
+                sig = effective_signature(obj)
+        else:
             sig = effective_signature(obj)
     except Exception as exc:
         logger.debug("[effsig] %s: resolver gave no signature (%s)", name, exc)
