@@ -206,7 +206,7 @@ def _mark_parameters(app: Sphinx, domain: str, objtype: str, content: nodes.Elem
 
 
 def _tag(signode: addnodes.desc_signature, owners: dict[str, str]) -> bool:
-    params = [(param, _parameter_name(param)) for param in signode.findall(addnodes.desc_parameter)]
+    params = [(param, _parameter_name(param)) for param in _parameters(signode)]
     shown = {name for _param, name in params if name}
     if not set(owners) <= shown:
         return False  # not the signature we produced (explicit, or overloads)
@@ -218,7 +218,25 @@ def _tag(signode: addnodes.desc_signature, owners: dict[str, str]) -> bool:
     return marked
 
 
+def _parameters(signode: addnodes.desc_signature) -> list[addnodes.desc_parameter]:
+    """The parameters of a signature line (in its parameter list, optional groups included)."""
+    found: list[addnodes.desc_parameter] = []
+    stack: list[nodes.Node] = [
+        child for child in signode.children if isinstance(child, addnodes.desc_parameterlist)
+    ]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, addnodes.desc_parameter):
+            found.append(node)
+        elif isinstance(node, (addnodes.desc_parameterlist, addnodes.desc_optional)):
+            stack.extend(reversed(node.children))
+    return found
+
+
 def _parameter_name(param: addnodes.desc_parameter) -> str:
+    for child in param.children:
+        if isinstance(child, addnodes.desc_sig_name):
+            return str(child.astext())
     for child in param.findall(addnodes.desc_sig_name):
         return str(child.astext())
     return ""
@@ -254,7 +272,7 @@ class SignatureProvenance(SphinxPostTransform):
         if self.env.docname not in _marked_documents(self.env):
             return
         for signode in _signatures(self.document):
-            for param in list(signode.findall(addnodes.desc_parameter)):
+            for param in _parameters(signode):
                 owner = param.get(OWNER_ATTRIBUTE)
                 if not owner:
                     continue
@@ -267,17 +285,21 @@ class SignatureProvenance(SphinxPostTransform):
 def _signatures(document: nodes.Node) -> Iterator[addnodes.desc_signature]:
     """Every ``desc_signature`` of ``document``, without entering text.
 
-    Paragraphs, literal blocks and the like (text elements) hold most of a
-    page's nodes and never contain an object description, so they are
-    skipped instead of visited node by node.
+    Paragraphs, literal blocks and field lists (parameter descriptions) hold
+    most of a page's nodes and never contain an object description, so they
+    are skipped instead of visited node by node.
     """
     stack = [document]
     while stack:
         node = stack.pop()
         if isinstance(node, addnodes.desc_signature):
             yield node
-        elif isinstance(node, nodes.Element) and not isinstance(node, nodes.TextElement):
+        elif isinstance(node, nodes.Element) and not isinstance(node, _NO_DESCRIPTIONS):
             stack.extend(reversed(node.children))
+
+
+#: Nodes that never hold an object description.
+_NO_DESCRIPTIONS: Final = (nodes.TextElement, nodes.field_list)
 
 
 def _wrap_in_tooltip(param: addnodes.desc_parameter, owner: str) -> None:

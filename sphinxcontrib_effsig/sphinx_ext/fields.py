@@ -184,12 +184,14 @@ def _describe_foreign(
     = "all"``) the undescribed ones get an empty field in their place too,
     instead of being appended by autodoc after all the others.
     """
+    placeholders = first_part and typehints.lists_every_annotated_parameter(app)
+    if not foreign and not placeholders:
+        return  # nothing to cite, describe or hold a place for
     cite = settings(app).provenance_in_fields
     order = [param.name for param in sig.parameters.values()]
     described = fieldlines.described(lines)
     if first_part:
         described |= owner_docs.documented_later(app, what, name, obj, options)
-    placeholders = first_part and typehints.lists_every_annotated_parameter(app)
     for param in sig.parameters.values():
         if param.name in described:
             if cite and param.name in foreign:

@@ -155,6 +155,8 @@ def _prepared(param: inspect.Parameter, style: SignatureStyle) -> inspect.Parame
         written = default_as_written(param)
         if written is not None:
             default = _Verbatim(written)
+    if annotation is param.annotation and default is param.default:
+        return param  # stringify_signature reads only inspect's fields
     return inspect.Parameter(param.name, param.kind, default=default, annotation=annotation)
 
 
