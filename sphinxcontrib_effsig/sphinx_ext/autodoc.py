@@ -320,6 +320,7 @@ def connect(app: Sphinx) -> None:
     app.connect("autodoc-process-signature", _process_signature, priority=SIGNATURE_PRIORITY)
     app.connect("object-description-transform", _mark_parameters)
     app.connect("env-before-read-docs", _forget_state)
+    app.connect("env-updated", _forget_state)
     app.add_post_transform(SignatureProvenance)
     app.connect("env-purge-doc", _purge_marks)
     app.connect("env-merge-info", _merge_marks)

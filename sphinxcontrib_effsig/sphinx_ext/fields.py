@@ -34,7 +34,6 @@ from .resolve import effective_for, owned_elsewhere
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 
@@ -300,7 +299,8 @@ def _add_item(
     return True
 
 
-def _forget(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+def _forget(app: Sphinx, *_args: object) -> None:
+    """Start (and end) a read phase without remembered docstrings."""
     owner_docs.forget(app)
     setattr(app, _SEEN, {})
 
@@ -311,3 +311,4 @@ def connect(app: Sphinx) -> None:
     app.connect("autodoc-process-signature", record_effective_annotations, priority=PRIORITY)
     app.connect("autodoc-process-docstring", rewrite_parameter_fields, priority=PRIORITY)
     app.connect("env-before-read-docs", _forget)
+    app.connect("env-updated", _forget)

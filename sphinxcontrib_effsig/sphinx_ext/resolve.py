@@ -289,9 +289,16 @@ def forget(app: Sphinx, *_args: object) -> None:
 
 
 def connect(app: Sphinx) -> None:
-    """Start each read phase with empty caches, so edited decorators are re-read."""
+    """Start each read phase with empty caches, so edited decorators are re-read,
+    and drop them when reading ends: writing never resolves, and the garbage
+    collector would otherwise walk them again and again while pages are written.
+    """
 
     def _before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
         forget(app)
 
+    def _after_read(app: Sphinx, env: BuildEnvironment) -> None:
+        forget(app)
+
     app.connect("env-before-read-docs", _before_read)
+    app.connect("env-updated", _after_read)
