@@ -34,6 +34,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from ..resolver.safe import wrapped_of
+from . import render
 from .config import settings
 from .render import SignatureStyle, render_signature, signature_style
 from .resolve import effective_for, owned_elsewhere
@@ -312,6 +313,7 @@ def _wrap_in_tooltip(param: addnodes.desc_parameter, owner: str) -> None:
 
 def _forget_state(app: Sphinx, *_args: object) -> None:
     setattr(app, _STATE, _ReadState())
+    render.forget()
 
 
 def connect(app: Sphinx) -> None:

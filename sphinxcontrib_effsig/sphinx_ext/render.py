@@ -124,6 +124,37 @@ def annotation_text(annotation: Any, style: SignatureStyle) -> str:
     return stringify_annotation(annotation, mode, short_literals=style.short_literals)
 
 
+#: id(annotation) -> (annotation, unqualified, short literals, text). Keyed by
+#: identity, not equality: ``Union[int, str] == Union[str, int]`` but they read
+#: differently. The annotation is kept so that its id stays its own.
+_STRINGS: dict[int, tuple[Any, bool, bool, str]] = {}
+
+
+def _annotation_string(annotation: Any, style: SignatureStyle) -> str:
+    """``annotation_text`` of a parameter's annotation, remembered per read phase."""
+    hit = _STRINGS.get(id(annotation))
+    if (
+        hit is not None
+        and hit[0] is annotation
+        and hit[1] == style.unqualified_typehints
+        and hit[2] == style.short_literals
+    ):
+        return hit[3]
+    text = annotation_text(annotation, style)
+    _STRINGS[id(annotation)] = (
+        annotation,
+        style.unqualified_typehints,
+        style.short_literals,
+        text,
+    )
+    return text
+
+
+def forget() -> None:
+    """Drop the remembered annotation texts (a new read phase: code may have changed)."""
+    _STRINGS.clear()
+
+
 def description_annotations(app: Sphinx, sig: EffectiveSignature, what: str) -> dict[str, str]:
     """Parameter name (and ``"return"``) → type text, as autodoc records them for
     ``autodoc_typehints = "description"``/``"both"``.
@@ -148,8 +179,16 @@ def description_annotations(app: Sphinx, sig: EffectiveSignature, what: str) -> 
 def _prepared(param: inspect.Parameter, style: SignatureStyle) -> inspect.Parameter:
     """A plain parameter ready for ``stringify_signature``."""
     annotation = param.annotation
-    if annotation is not _EMPTY:
+    if annotation is not _EMPTY and style.show_annotation:
         annotation = _aliased(param, style) or _formatted(annotation, style)
+        if not isinstance(annotation, str):
+            # The text stringify_signature would make of it; a handful of
+            # annotations (int, str, Connection...) recur across a project.
+            # Text in quotes (``'a' | 'b'``) would be read as a quoted
+            # forward reference and unquoted, so that one is left as it is.
+            text = _annotation_string(annotation, style)
+            if not (text.startswith("'") and text.endswith("'")):
+                annotation = text
     default = param.default
     if style.preserve_defaults and default is not _EMPTY:
         written = default_as_written(param)
