@@ -65,7 +65,6 @@ void effsig_bench_dump(const char *reason) { CALLGRIND_DUMP_STATS_AT(reason); }
 _PROLOGUE = """
 import ctypes, os, sphinx.events
 _lib = ctypes.CDLL(os.environ["EFFSIG_BENCH_HELPER"])
-_SPLIT = os.environ.get("EFFSIG_BENCH_SPLIT", "")
 _PHASE_EVENTS = {PHASES!r}
 _emit = sphinx.events.EventManager.emit
 def _phase_emit(self, name, *args, **kwargs):
@@ -100,22 +99,23 @@ def child_code(split: bool) -> str:
     sys.path.insert(0, str(HERE))
     from build import _SELF_TIMER
 
-    code = _SELF_TIMER
     prologue = _PROLOGUE.replace("{PHASES!r}", repr({event for event, _ in PHASES if event}))
-    code = code.replace("argv = sys.argv[1:]\n", prologue + "argv = sys.argv[1:]\n", 1)
+    start = "argv = sys.argv[1:]\n"
+    code = _replaced(_SELF_TIMER, start, prologue + start)
     if split:
         # Switch collection at the outermost entry to and exit from effsig.
-        code = code.replace(
-            "        spent[2] += 1\n",
-            "        spent[2] += 1\n        _lib.effsig_bench_toggle()\n",
-            1,
-        )
-        code = code.replace(
-            "            spent[2] -= 1\n",
-            "            spent[2] -= 1\n            _lib.effsig_bench_toggle()\n",
-            1,
-        )
+        toggle = "_lib.effsig_bench_toggle()\n"
+        enter, leave = "        spent[2] += 1\n", "            spent[2] -= 1\n"
+        code = _replaced(code, enter, enter + "        " + toggle)
+        code = _replaced(code, leave, leave + "            " + toggle)
     return code
+
+
+def _replaced(code: str, old: str, new: str) -> str:
+    """``code`` with its first ``old`` replaced; ``old`` must be there."""
+    if old not in code:
+        raise SystemExit(f"build.py's timing hooks changed: {old.strip()!r} not found")
+    return code.replace(old, new, 1)
 
 
 def run(docs: Path, mode: str, library: Path, part: str, code_dir: Path) -> list[int]:
@@ -174,7 +174,7 @@ def _g(count: float) -> str:
     return f"{count / 1e9:8.3f}"
 
 
-def report(size: int, counts: dict[tuple[str, str], list[int]], modes: list[str]) -> None:
+def report(counts: dict[tuple[str, str], list[int]], modes: list[str]) -> None:
     print(f"   instructions (billions){''.join(f'{m:>18}' for m in modes)}")
     for index, (_event, label) in enumerate(PHASES):
         cells = "".join(f"{_g(counts[m, 'all'][index]):>18}" for m in modes)
@@ -243,7 +243,7 @@ def main() -> None:
                 job: pool.submit(run, docs, job[0], library, job[1], code_dir) for job in jobs
             }
             counts = {job: future.result() for job, future in futures.items()}
-        report(size, counts, modes)
+        report(counts, modes)
 
 
 if __name__ == "__main__":

@@ -63,19 +63,17 @@ class EffectiveParameter(inspect.Parameter):
         owner: Any = _void,
         owner_name: Any = _void,
     ) -> EffectiveParameter:
-        if _FAST_COPY and name is _void and (kind is _void or type(kind) is _Kind):
+        if name is _void and (kind is _void or type(kind) is _Kind):
             # The resolver replaces parameters by the thousand; a copy of an
             # already-validated parameter needs no second validation.
-            new = object.__new__(EffectiveParameter)
-            new._name = self._name  # type: ignore[attr-defined]
-            new._kind = self._kind if kind is _void else kind  # type: ignore[attr-defined]
-            new._default = self._default if default is _void else default  # type: ignore[attr-defined]
-            new._annotation = (  # type: ignore[attr-defined]
-                self._annotation if annotation is _void else annotation  # type: ignore[attr-defined]
+            return EffectiveParameter.trusted(
+                self.name,
+                self.kind if kind is _void else kind,
+                self.default if default is _void else default,
+                self.annotation if annotation is _void else annotation,
+                self._owner if owner is _void else owner,
+                self._owner_name if owner_name is _void else owner_name,
             )
-            new._owner = self._owner if owner is _void else owner
-            new._owner_name = self._owner_name if owner_name is _void else owner_name
-            return new
         return EffectiveParameter(
             self.name if name is _void else name,
             self.kind if kind is _void else kind,

@@ -235,9 +235,6 @@ def _parameters(signode: addnodes.desc_signature) -> list[addnodes.desc_paramete
 
 
 def _parameter_name(param: addnodes.desc_parameter) -> str:
-    for child in param.children:
-        if isinstance(child, addnodes.desc_sig_name):
-            return str(child.astext())
     for child in param.findall(addnodes.desc_sig_name):
         return str(child.astext())
     return ""

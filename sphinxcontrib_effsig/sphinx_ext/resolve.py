@@ -21,7 +21,7 @@ import inspect
 import sys
 import types
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
@@ -33,7 +33,6 @@ from .config import settings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 
@@ -95,10 +94,8 @@ def _resolve(
     if _plain_function(obj):
         return None  # nothing can change its signature: autodoc's answer is the effective one
     try:
-        if getattr(app.config, "autodoc_preserve_defaults", False):
-            with _without_sphinx_defaults(obj):
-                sig = effective_signature(obj)
-        else:
+        preserved = bool(getattr(app.config, "autodoc_preserve_defaults", False))
+        with _without_sphinx_defaults(obj) if preserved else nullcontext():
             sig = effective_signature(obj)
     except Exception as exc:
         logger.debug("[effsig] %s: resolver gave no signature (%s)", name, exc)
@@ -293,12 +290,5 @@ def connect(app: Sphinx) -> None:
     and drop them when reading ends: writing never resolves, and the garbage
     collector would otherwise walk them again and again while pages are written.
     """
-
-    def _before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-        forget(app)
-
-    def _after_read(app: Sphinx, env: BuildEnvironment) -> None:
-        forget(app)
-
-    app.connect("env-before-read-docs", _before_read)
-    app.connect("env-updated", _after_read)
+    app.connect("env-before-read-docs", forget)
+    app.connect("env-updated", forget)
