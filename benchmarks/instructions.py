@@ -4,6 +4,7 @@ Usage::
 
     python benchmarks/instructions.py                 # 250 documented objects
     python benchmarks/instructions.py --objects 250,1000 --modes plain,effsig
+    python benchmarks/instructions.py --conf 'effsig_provenance = "none"'
 
 CPU time on a shared machine wanders by several per cent from one build to
 the next, more than the overhead being measured. Instructions executed do
@@ -174,6 +175,23 @@ def _g(count: float) -> str:
     return f"{count / 1e9:8.3f}"
 
 
+def with_conf(docs: Path, line: str, index: int) -> Path:
+    """A copy of the generated docs whose ``conf.py`` ends with ``line`` (same package)."""
+    root = docs.parent.with_name(f"{docs.parent.name}-conf{index}")
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(docs, root / "docs")
+    (root / "src").symlink_to(docs.parent / "src", target_is_directory=True)
+    conf = root / "docs" / "conf.py"
+    conf.write_text(f"{conf.read_text()}\n{line}\n")
+    return root / "docs"
+
+
+def _base(label: str) -> str:
+    """The plain build an effsig build (or a ``--conf`` variant of it) compares with."""
+    return label.split(" [", 1)[0].replace("effsig", "plain")
+
+
 def report(counts: dict[tuple[str, str], list[int]], modes: list[str]) -> None:
     print(f"   instructions (billions){''.join(f'{m:>18}' for m in modes)}")
     for index, (_event, label) in enumerate(PHASES):
@@ -182,7 +200,7 @@ def report(counts: dict[tuple[str, str], list[int]], modes: list[str]) -> None:
     totals = {m: sum(counts[m, "all"]) for m in modes}
     print(f"   {'total':42}{''.join(f'{_g(totals[m]):>18}' for m in modes)}")
     for mode in modes:
-        base = mode.replace("effsig", "plain")
+        base = _base(mode)
         if not mode.startswith("effsig") or base not in totals:
             continue
         print(f"   {mode}/{base}: {totals[mode] / totals[base]:.4f}")
@@ -213,6 +231,14 @@ def main() -> None:
     parser.add_argument(
         "--code", default="HEAD", help="HEAD (default), a git revision, worktree, or a directory"
     )
+    parser.add_argument(
+        "--conf",
+        action="append",
+        default=[],
+        metavar="LINE",
+        help="a conf.py line for extra effsig builds, e.g. 'effsig_provenance = \"none\"' "
+        "(repeatable: one variant each)",
+    )
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed; see benchmarks/build.py for CPU time")
@@ -235,15 +261,24 @@ def main() -> None:
         docs = build.prepare(size, args.seed)
         for mode in modes:
             build.run_build(docs, mode)  # bytecode written, so no build compiles sources
-        jobs = [(m, "all") for m in modes]
+        builds = {mode: (docs, mode) for mode in modes}
+        for index, line in enumerate(args.conf):
+            variant = with_conf(docs, line, index)
+            for mode in modes:
+                if mode.startswith("effsig"):
+                    builds[f"{mode} [{index + 1}]"] = (variant, mode)
+            print(f"   [{index + 1}]: effsig builds with {line!r} added to conf.py")
+        jobs = [(label, "all") for label in builds]
         if not args.no_split:
-            jobs += [(m, p) for m in modes if m.startswith("effsig") for p in ("outside", "inside")]
+            split = [b for b in builds if b.startswith("effsig")]
+            jobs += [(b, part) for b in split for part in ("outside", "inside")]
         with ThreadPoolExecutor(max_workers=2) as pool:
             futures = {
-                job: pool.submit(run, docs, job[0], library, job[1], code_dir) for job in jobs
+                (label, part): pool.submit(run, *builds[label], library, part, code_dir)
+                for label, part in jobs
             }
             counts = {job: future.result() for job, future in futures.items()}
-        report(counts, modes)
+        report(counts, list(builds))
 
 
 if __name__ == "__main__":
