@@ -286,6 +286,7 @@ def test_functions_without_honest_source(row: Hostile) -> None:
     Hostile("C-class-itertools.chain", lambda: builtins_c.chain),
     Hostile("C-class-OrderedDict", lambda: builtins_c.ordered),
     Hostile("C-callable-instance-itemgetter", lambda: builtins_c.second),
+    Hostile("builtin-getattr-no-text-signature", lambda: builtins_c.builtin_getattr),
     Hostile("partial-of-len", lambda: builtins_c.partial_len),
     Hostile("lru_cache-of-abs", lambda: builtins_c.cached_abs),
     Hostile("wraps-around-sorted", lambda: builtins_c.wrapped_sorted),

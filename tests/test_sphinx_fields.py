@@ -31,7 +31,7 @@ import pytest
 import sphinx
 from conftest import TESTDOCS, BuiltDocs, run_sphinx
 
-from sphinxcontrib_effsig.sphinx_ext import fieldlines, typehints
+from sphinxcontrib_effsig.sphinx_ext import fieldlines, fields, typehints, typehints_api
 
 # --- building the samples once per configuration ---------------------------
 
@@ -557,10 +557,10 @@ def test_a_failure_leaves_the_docstring_as_autodoc_made_it(
 ) -> None:
     """A handler that fails half-way changes nothing: no half-edited lists, no warning."""
 
-    def broken(*args: object) -> None:
-        raise RuntimeError("cannot format a type")
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("cannot read a docstring")
 
-    monkeypatch.setattr(typehints, "fix_autodoc_typehints_fields", broken)
+    monkeypatch.setattr(fields, "_describe_foreign", broken)
     srcdir = tmp_path / "typehints"
     shutil.copytree(TESTDOCS / "typehints", srcdir, ignore=shutil.ignore_patterns("_build"))
     docs = run_sphinx(srcdir, "html", builddir=tmp_path / "_build", freshenv=True)
@@ -573,6 +573,33 @@ def test_a_failure_leaves_the_docstring_as_autodoc_made_it(
     track = ParameterList(docs, "parcelpost.api.track")
     assert track.names == ["tracking_number", "detailed", "retries"]
     assert track.description("retries") == ""
+
+
+def test_types_that_cannot_be_formatted_leave_the_entries_and_citations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sphinx-autodoc-typehints release we cannot format with costs types, nothing else."""
+
+    def unreadable(app: object) -> None:
+        raise typehints_api.Unavailable("no known formatting API")
+
+    monkeypatch.setattr(typehints_api, "api", unreadable)
+    srcdir = tmp_path / "typehints"
+    shutil.copytree(TESTDOCS / "typehints", srcdir, ignore=shutil.ignore_patterns("_build"))
+    docs = run_sphinx(
+        srcdir,
+        "html",
+        builddir=tmp_path / "_build",
+        freshenv=True,
+        **TYPEHINT_MODES["sphinx-autodoc-typehints"],
+    )
+
+    assert docs.warnings == ""
+    track = ParameterList(docs, "parcelpost.api.track")
+    assert track.names == ["tracking_number", "detailed", "retries"]
+    assert track.description("retries").startswith("How many more attempts")
+    assert track.type("retries") == ""
+    assert track.type("detailed") == "bool"
 
 
 # --- editing docstring lines ------------------------------------------------------

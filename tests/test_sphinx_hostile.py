@@ -316,7 +316,8 @@ def test_objects_the_resolver_cannot_handle_look_exactly_as_with_plain_autodoc(
         result, _ = resolve_timed(load(object_id))
         if isinstance(result, EffectiveSignature):
             continue
-        compared += 1  # OrderedDict and itemgetter(1) at least
+        # OrderedDict and getattr on every Python; itemgetter(1) too before 3.13
+        compared += 1
         before, after = signature_line(plain, object_id), signature_line(ours, object_id)
         if before != after:
             changed[object_id] = (before, after)

@@ -101,8 +101,29 @@ def rewrite_parameter_fields(
     fieldlines.remove_parameters(edited, supplied)
     _remove_items(edited, supplied)
     _describe_foreign(app, what, name, obj, options, sig, foreign, edited, first_part=first_part)
-    typehints.fix_autodoc_typehints_fields(app, what, name, sig, edited)
-    lines[:] = edited
+    lines[:] = _with_typehints_fixed(app, what, name, sig, edited)
+
+
+def _with_typehints_fixed(
+    app: Sphinx, what: str, name: str, sig: EffectiveSignature, lines: list[str]
+) -> list[str]:
+    """``lines`` with sphinx-autodoc-typehints' fields corrected, or as they are.
+
+    Apart from the rest, so a release of that extension we cannot read costs
+    the added parameters their types, not their entries and citations.
+    """
+    typed = list(lines)
+    try:
+        typehints.fix_autodoc_typehints_fields(app, what, name, sig, typed)
+    except Exception as exc:
+        logger.debug(
+            "[effsig] %s: types left as sphinx-autodoc-typehints wrote them (%s: %s)",
+            name,
+            type(exc).__name__,
+            exc,
+        )
+        return lines
+    return typed
 
 
 def _first_part(app: Sphinx, name: str, options: Any) -> bool:
@@ -302,6 +323,7 @@ def _add_item(
 def _forget(app: Sphinx, *_args: object) -> None:
     """Start (and end) a read phase without remembered docstrings."""
     owner_docs.forget(app)
+    typehints.forget(app)
     setattr(app, _SEEN, {})
 
 

@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING, Any, Final
 
 from ..resolver import EffectiveParameter, EffectiveSignature
-from . import fieldlines
+from . import fieldlines, typehints_api
 from .render import description_annotations
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ _empty: Final[Any] = inspect.Parameter.empty
 SAT_EXTENSION: Final = "sphinx_autodoc_typehints"
 _SAT_ROLE: Final = "sphinx_autodoc_typehints_type"
 _DESCRIPTION_MODES: Final = frozenset({"description", "both"})
+_MEMO: Final = "_effsig_typehints_formatted"
 # ":return: :sphinx_autodoc_typehints_type:`...` -- text", as that extension writes it.
 _TYPED_RETURN: Final = re.compile(
     rf"^(?P<marker>:returns?: ):{_SAT_ROLE}:`(?:\\.|[^`\\])*` --(?P<text>.*)$"
@@ -108,7 +109,7 @@ def fix_autodoc_typehints_fields(
             described = fieldlines.field_for(lines, param.name, fieldlines.PARAM_NAMES)
             if described is None:
                 continue
-        _set_type(app, lines, param, described)
+        _set_type(app, name, lines, param, described)
     _set_rtype(app, what, name, sig, lines)
 
 
@@ -129,14 +130,19 @@ def _generated(lines: list[str], field: fieldlines.Field) -> bool:
 
 
 def _set_type(
-    app: Sphinx, lines: list[str], param: EffectiveParameter, described: fieldlines.Field
+    app: Sphinx,
+    name: str,
+    lines: list[str],
+    param: EffectiveParameter,
+    described: fieldlines.Field,
 ) -> None:
     existing = fieldlines.field_for(lines, param.name, fieldlines.TYPE_NAMES)
     if existing is not None and not _generated(lines, existing):
         return  # written by hand
     if described.gives_type:
         return  # ":param int x:"
-    text = f":type {field_name(param)}: {_sat_format(app, param.annotation, param.owner)}"
+    formatted = _sat_format(app, param.annotation, param.owner, name, "parameter")
+    text = f":type {field_name(param)}: {formatted}"
     if existing is not None:
         lines[existing.start : existing.end] = [text]
         return
@@ -154,9 +160,11 @@ def _set_rtype(
 ) -> None:
     if what in ("class", "exception") or name.endswith(".__init__"):
         return
-    rtype = next((f for f in fieldlines.fields(lines) if f.kind == "rtype"), None)
+    marker = typehints_api.api(app).rtype_marker
+    kinds = {"rtype", marker} if marker else {"rtype"}
+    rtype = next((f for f in fieldlines.fields(lines) if f.kind in kinds), None)
     annotation = sig.return_annotation
-    if rtype is None and _fix_typed_return(app, annotation, lines):
+    if rtype is None and _fix_typed_return(app, name, annotation, lines):
         return
     if rtype is not None:
         if not _generated(lines, rtype):
@@ -164,7 +172,8 @@ def _set_rtype(
         if annotation is _empty:
             del lines[rtype.start : rtype.end]
         else:
-            lines[rtype.start : rtype.end] = [f":rtype: {_sat_format(app, annotation, None)}"]
+            formatted = _sat_format(app, annotation, None, name, "return")
+            lines[rtype.start : rtype.end] = [f":{rtype.kind}: {formatted}"]
         return
     config = app.config
     if (
@@ -175,13 +184,16 @@ def _set_rtype(
         return
     if annotation in (None, type(None)) and not config.typehints_document_rtype_none:
         return
-    line = f":rtype: {_sat_format(app, annotation, None)}"
     all_fields = fieldlines.fields(lines)
+    # Where that extension would put it: a deferred marker it places later, or after the fields.
+    has_return = any(f.kind in ("return", "returns") for f in all_fields)
+    kind = marker if marker and not has_return else "rtype"
+    line = f":{kind}: {_sat_format(app, annotation, None, name, 'return')}"
     at = all_fields[-1].end if all_fields else len(lines)
     fieldlines.insert_block(lines, at, [line])
 
 
-def _fix_typed_return(app: Sphinx, annotation: Any, lines: list[str]) -> bool:
+def _fix_typed_return(app: Sphinx, name: str, annotation: Any, lines: list[str]) -> bool:
     """``:return: <type> -- text`` (``typehints_use_rtype = False``) gets the effective type.
 
     Returns whether sphinx-autodoc-typehints had written the type there.
@@ -195,55 +207,39 @@ def _fix_typed_return(app: Sphinx, annotation: Any, lines: list[str]) -> bool:
         if annotation is _empty:
             lines[field.start] = f"{match['marker']}{match['text']}"
         else:
-            typed = _sat_format(app, annotation, None)
+            typed = _sat_format(app, annotation, None, name, "return")
             lines[field.start] = f"{match['marker']}{typed} --{match['text']}"
         return True
     return False
 
 
-_FORMATTED: dict[tuple[Any, int], tuple[object, str]] = {}
+def _sat_format(app: Sphinx, annotation: Any, owner: object, name: str, kind: str) -> str:
+    """An annotation as sphinx-autodoc-typehints formats it, memoised per application.
 
-
-def _sat_format(app: Sphinx, annotation: Any, owner: object) -> str:
-    """Memoised per (annotation, owner's module) for this application."""
-    namespace = getattr(owner, "__globals__", None)
+    Keyed by the annotation and the module it is read in (the owner's
+    globals and the documented object's module prefix).
+    """
+    memo: dict[tuple[Any, int, str, str], str] | None = getattr(app, _MEMO, None)
+    if memo is None:
+        memo = {}
+        setattr(app, _MEMO, memo)
+    prefix = name.rpartition(".")[0]
     try:
-        key = (annotation, id(namespace))
-        hit = _FORMATTED.get(key)
+        key = (annotation, id(getattr(owner, "__globals__", None)), prefix, kind)
+        hit = memo.get(key)
     except TypeError:  # unhashable annotation
-        return _sat_format_uncached(app, annotation, owner)
-    if hit is not None and hit[0] is app:
-        return hit[1]
-    text = _sat_format_uncached(app, annotation, owner)
-    _FORMATTED[key] = (app, text)
-    return text
-
-
-def _sat_format_uncached(app: Sphinx, annotation: Any, owner: object) -> str:
-    """An annotation formatted by sphinx-autodoc-typehints, in its CSS role."""
-    import sphinx_autodoc_typehints as sat
-
-    config = app.config
-    had_globals = hasattr(config, "_annotation_globals")
-    if not had_globals:
-        config._annotation_globals = getattr(owner, "__globals__", {})
-    try:
-        short = bool(config.python_display_short_literal_types)
-        formatted: str = sat.format_annotation(annotation, config, short_literals=short)
-    finally:
-        if not had_globals:
-            delattr(config, "_annotation_globals")
-    wrap = getattr(sat, "add_type_css_class", None)
-    return str(wrap(formatted)) if callable(wrap) else formatted
+        return typehints_api.api(app).format_type(app, annotation, owner, prefix, kind)
+    if hit is None:
+        hit = typehints_api.api(app).format_type(app, annotation, owner, prefix, kind)
+        memo[key] = hit
+    return hit
 
 
 def _sat_default(app: Sphinx, param: EffectiveParameter) -> str | None:
-    import sphinx_autodoc_typehints as sat
+    return typehints_api.api(app).format_default(app, param.default)
 
-    if not app.config.typehints_defaults or param.default is _empty:
-        return None
-    format_default = getattr(sat, "format_default", None)
-    if not callable(format_default):
-        return None
-    result = format_default(app, param.default, True)
-    return result if isinstance(result, str) else None
+
+def forget(app: Sphinx) -> None:
+    """Drop the per-build memo of formatted annotations."""
+    if hasattr(app, _MEMO):
+        delattr(app, _MEMO)

@@ -37,7 +37,10 @@ ordered = OrderedDict
 """A C class (``OrderedDict``)."""
 
 second = operator.itemgetter(1)
-"""A C callable instance."""
+"""A C callable instance (``inspect`` raises before Python 3.13, answers from 3.13 on)."""
+
+builtin_getattr = getattr
+"""``getattr``: a builtin with no text signature (``inspect`` raises on every Python)."""
 
 partial_len = functools.partial(len)
 """A ``partial`` around a builtin."""
