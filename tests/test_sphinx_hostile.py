@@ -325,6 +325,24 @@ def test_objects_the_resolver_cannot_handle_look_exactly_as_with_plain_autodoc(
     assert changed == {}
 
 
+def test_an_object_autodoc_cannot_introspect_stays_on_the_page(
+    builds: dict[str, BuiltDocs],
+) -> None:
+    """``inspect.signature`` gives up on it: effsig neither drops it nor invents parameters.
+
+    Sphinx 9's autodoc then shows no signature at all, and drops the object
+    from the page if an ``autodoc-process-signature`` listener returns one;
+    the legacy autodoc shows ``()``.
+    """
+    plain, ours = page(builds["plain"]), page(builds["quiet"])
+    object_id = "samples_hostile.builtins_c.Folder.current"
+    assert ours.find("dt", id=object_id) is not None
+    assert "Folder.current" not in builds["quiet"].warnings
+    assert shown_parameter_names(ours, object_id) == shown_parameter_names(plain, object_id) == []
+    if not getattr(builds["quiet"].apps[-1].config, "autodoc_use_legacy_class_based", False):
+        assert signature_line(ours, object_id) == signature_line(plain, object_id)
+
+
 @memo("summary")
 def summary_rows(build: BuiltDocs) -> dict[str, str]:
     """The autosummary table: object name → the row's first cell (name and signature)."""

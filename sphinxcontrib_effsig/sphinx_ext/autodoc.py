@@ -109,6 +109,10 @@ def _effective_signature_line(
 ) -> tuple[str, str] | None:
     state = _state(app)
     introspected, state.introspected = state.introspected, []
+    if args is None:
+        # autodoc could not introspect it and shows no signature; Sphinx 9.1+
+        # cannot even take one from this event then (it indexes an empty list).
+        return None
     if not any(_is_signature_source(candidate, obj) for candidate in introspected):
         return None  # written in the directive or the docstring: leave it alone
     sig = effective_for(app, what, name, obj)
