@@ -31,7 +31,7 @@ import pytest
 import sphinx
 from conftest import TESTDOCS, BuiltDocs, run_sphinx
 
-from sphinxcontrib_effsig.sphinx_ext import fieldlines, fields, typehints, typehints_api
+from sphinxcontrib_effsig.sphinx_ext import fieldlines, fields, typehints_api
 
 # --- building the samples once per configuration ---------------------------
 

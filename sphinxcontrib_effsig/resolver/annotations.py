@@ -56,16 +56,68 @@ def _namespace(func: types.FunctionType) -> dict[str, Any]:
     return names
 
 
+def type_parameters(func: types.FunctionType) -> dict[str, Any]:
+    """The PEP 695 type parameters ``func``'s annotations can name.
+
+    Those of the definitions enclosing its code (``def retry[**P, R](...)``
+    around ``wrapper(*args: P.args, ...) -> R``; ``class Traced[**P, R]``
+    around ``__call__``), found from the module through ``co_qualname`` up to
+    the first ``<locals>``, and its own unless it is a wrapper
+    (``functools.wraps`` copies the target's ``__type_params__``).
+    Computed once per code object.
+    """
+    code = func.__code__
+    hit = _TYPE_PARAMETERS.get(id(code))
+    if hit is not None and hit[0] is code:
+        return hit[1]
+    found: dict[str, Any] = {}
+    holder: Any = None
+    namespace: Any = func.__globals__
+    for segment in code.co_qualname.split(".")[:-1]:
+        if segment == "<locals>" or not isinstance(namespace, dict):
+            break
+        holder = namespace.get(segment)
+        if holder is None:
+            break
+        _add_type_parameters(found, holder)
+        namespace = getattr(holder, "__dict__", None) if isinstance(holder, type) else None
+    own = func.__dict__
+    if "__wrapped__" not in own:
+        _add_type_parameters(found, func)
+    _TYPE_PARAMETERS[id(code)] = (code, found)
+    return found
+
+
+def _add_type_parameters(found: dict[str, Any], holder: object) -> None:
+    if isinstance(holder, (classmethod, staticmethod)):
+        holder = holder.__func__
+    if isinstance(holder, types.FunctionType):
+        params: Any = getattr(holder, "__type_params__", ())  # a slot from Python 3.12 on
+    elif isinstance(holder, type):
+        params = holder.__dict__.get("__type_params__", ())
+    else:
+        return
+    if isinstance(params, tuple):
+        for param in params:
+            name = getattr(param, "__name__", None)
+            if isinstance(name, str):
+                found[name] = param
+
+
 def evaluate_annotation(node: ast.expr, func: types.FunctionType | None) -> Any:
     """The value of an annotation written in ``func``'s source.
 
     The value depends only on the module when the annotation names no
-    closure variable, which is the common case: it is then computed once per
-    (annotation, module) and shared by every function the wrapper decorates.
+    closure variable and no type parameter, which is the common case: it is
+    then computed once per (annotation, module) and shared by every function
+    the wrapper decorates.
     """
     text, names = _annotation_text(node)
     if func is None:
         return text
+    type_params = type_parameters(func)
+    if type_params and not names.isdisjoint(type_params):
+        return evaluate_string(text, func.__globals__, {**type_params, **_namespace(func)})
     if names.isdisjoint(func.__code__.co_freevars):
         key = (id(node), id(func.__globals__))
         hit = _EVALUATED.get(key)
@@ -78,6 +130,7 @@ def evaluate_annotation(node: ast.expr, func: types.FunctionType | None) -> Any:
 
 
 _TEXTS: dict[int, tuple[ast.expr, str, frozenset[str]]] = {}
+_TYPE_PARAMETERS: dict[int, tuple[types.CodeType, dict[str, Any]]] = {}
 _EVALUATED: dict[tuple[int, int], tuple[ast.expr, dict[str, Any], Any]] = {}
 
 
@@ -102,6 +155,7 @@ def _annotation_text(node: ast.expr) -> tuple[str, frozenset[str]]:
 
 def clear_annotation_caches() -> None:
     _TEXTS.clear()
+    _TYPE_PARAMETERS.clear()
     _EVALUATED.clear()
     _COMPILED.clear()
 
@@ -144,7 +198,11 @@ def _compiled(text: str) -> types.CodeType | None:
 def evaluate_parameter_annotation(value: Any, func: types.FunctionType) -> Any:
     """An annotation taken from ``__annotations__``: evaluate it if it is a string."""
     if isinstance(value, str):
-        return evaluate_string(value, func.__globals__, _namespace(func))
+        local = _namespace(func)
+        type_params = type_parameters(func)
+        return evaluate_string(
+            value, func.__globals__, {**type_params, **local} if type_params else local
+        )
     return value
 
 

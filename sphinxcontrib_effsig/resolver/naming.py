@@ -57,8 +57,10 @@ def owner_name(obj: object) -> str:
     if not isinstance(qualname, str):
         qualname = instance_attr(target, "__name__")
     if module is None and isinstance(target, types.BuiltinFunctionType):
-        owner_module = instance_attr(instance_attr(target, "__self__"), "__name__")
-        module = owner_module if isinstance(owner_module, str) else "builtins"
+        # A builtin bound to a module (``math.sqrt``) or to a class (``object.__new__``).
+        bound = instance_attr(target, "__self__")
+        holder = instance_attr(bound, "__module__" if isinstance(bound, type) else "__name__")
+        module = holder if isinstance(holder, str) else "builtins"
     if not isinstance(qualname, str):
         return ""
     cut = qualname.find(_LOCALS)

@@ -16,6 +16,7 @@ from .chain import Resolver
 from .effects import clear_effects
 from .model import EffectiveParameter, EffectiveSignature
 from .naming import owner_name
+from .safe import clear_text_signatures
 from .signatures import NoSignature
 from .source import clear_caches as _clear_source
 from .targets import clear_runner_cache
@@ -32,6 +33,7 @@ def clear_caches() -> None:
     clear_effects()
     clear_annotation_caches()
     clear_runner_cache()
+    clear_text_signatures()
     _clear_source()
 
 

@@ -71,8 +71,15 @@ def wrapped_of(obj: object) -> Any:
 
 
 def signature_attr(obj: object) -> inspect.Signature | None:
-    """An explicit ``__signature__`` carried by ``obj`` itself, if any."""
+    """An explicit ``__signature__`` carried by ``obj`` itself, if any.
+
+    A Python function's ``__text_signature__`` counts too: :mod:`inspect`
+    prefers it to the code object (Python 3.13's ``re.sub`` hides its
+    deprecated ``*args`` that way).
+    """
     value = instance_attr(obj, "__signature__", None)
+    if value is None and is_function(obj):
+        return _text_signature(obj)
     if isinstance(value, (property, types.GetSetDescriptorType)) or (
         value is not None
         and not isinstance(value, inspect.Signature)
@@ -85,6 +92,34 @@ def signature_attr(obj: object) -> inspect.Signature | None:
         except Exception:
             return None
     return value if isinstance(value, inspect.Signature) else None
+
+
+_TEXT_SIGNATURES: dict[int, tuple[str, inspect.Signature | None]] = {}
+
+
+def _text_signature(func: types.FunctionType) -> inspect.Signature | None:
+    """The signature a function's own ``__text_signature__`` states, parsed once per text.
+
+    Keyed by the text object, which ``functools.wraps`` copies along with
+    ``__dict__``: a copy yields the very same signature, so it is recognised
+    as describing the wrapped function, not the wrapper.
+    """
+    text = func.__dict__.get("__text_signature__")
+    if not isinstance(text, str) or not text:
+        return None
+    hit = _TEXT_SIGNATURES.get(id(text))
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    try:
+        sig: inspect.Signature | None = inspect.Signature.from_callable(func, follow_wrapped=False)
+    except Exception:
+        sig = None
+    _TEXT_SIGNATURES[id(text)] = (text, sig)
+    return sig
+
+
+def clear_text_signatures() -> None:
+    _TEXT_SIGNATURES.clear()
 
 
 def namespace_of(obj: object) -> dict[str, Any] | None:

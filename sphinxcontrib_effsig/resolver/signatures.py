@@ -18,6 +18,7 @@ from .effects import Effect
 from .model import EffectiveParameter, EffectiveSignature
 from .naming import owner_name
 from .safe import instance_attr, is_function
+from .typed_kwargs import expand_unpacked_kwargs
 
 
 class NoSignature(ValueError):
@@ -25,11 +26,18 @@ class NoSignature(ValueError):
 
 
 def plain_signature(func: types.FunctionType) -> EffectiveSignature:
-    """Exactly ``inspect.signature(func)``, every parameter owned by ``func``."""
+    """``inspect.signature(func)``, every parameter owned by ``func``.
+
+    Exactly that, except that the keys of ``**kwargs: Unpack[TD]`` (PEP 692)
+    are the keyword-only parameters they stand for.
+    """
     name = owner_name(func)
     annotations = function_annotations(func)
+    params = code_parameters(func, annotations, func, name)
+    if func.__code__.co_flags & inspect.CO_VARKEYWORDS:
+        params = expand_unpacked_kwargs(params, func)
     return EffectiveSignature(
-        code_parameters(func, annotations, func, name),
+        params,
         return_annotation=annotations.get("return", EMPTY),
         __validate_parameters__=False,
     )
