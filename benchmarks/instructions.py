@@ -250,9 +250,8 @@ def main() -> None:
     if library is None:
         raise SystemExit("no C compiler or valgrind/callgrind.h: cannot build the helper")
     sys.path.insert(0, str(HERE))
-    from snapshot import code_path
-
     import build
+    from snapshot import code_path
 
     code_dir, described = code_path(args.code)
     build.CODE[0] = code_dir
