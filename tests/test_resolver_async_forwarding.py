@@ -171,8 +171,10 @@ FORWARDING = [
         "convenience function: named parameter and **kwargs to a global function",
         "samples.http.get",
         "(url: str, *, timeout: float = 10.0, verify: bool = True) -> bytes",
-        # ``url`` goes on under the same name: it is request's parameter.
-        owned("samples.http.request", "url", "timeout", "verify"),
+        # ``get`` declares ``url`` itself: it stays get's, although it goes on
+        # to request under the same name (SPEC 1.3); only what travels through
+        # ``**kwargs`` is request's.
+        {**owned("samples.http.get", "url"), **owned("samples.http.request", "timeout", "verify")},
     ),
     Case(
         "convenience function: *args after a supplied positional",

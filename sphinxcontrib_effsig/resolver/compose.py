@@ -92,16 +92,16 @@ def _apply(site: Site, layer: Layer, target: EffectiveSignature) -> _Applied:
             # func(args[0], ...): the caller's own first positional argument.
             relayed.append(consumed.replace(kind=PO))
             continue
-        # Passed straight through (``func(self, *args)``): the target's
-        # parameter -- when the names agree, or when the call is the one a
-        # decorator makes to what it decorates. A function that hands its own
-        # parameter to a helper under another name keeps it.
-        if wrapper_name is not None and (wrapper_name == consumed.name or decorates):
+        # Passed straight through (``func(self, *args)``) in the call a
+        # decorator makes to what it decorates: the target's parameter. A
+        # function that hands its own parameter on to a helper, a base class
+        # or another method keeps it, under whatever name (SPEC 1.3).
+        if wrapper_name is not None and decorates:
             passthrough[wrapper_name] = consumed
 
     removed = {name for name, _ in forward.keywords} | layer.supplied | set(layer.popped)
     for name, wrapper_name in forward.keywords:
-        if wrapper_name == name and name in by_name:
+        if decorates and wrapper_name == name and name in by_name:
             passthrough[wrapper_name] = by_name[name]
 
     kept: list[EffectiveParameter] = []

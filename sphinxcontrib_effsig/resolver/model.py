@@ -210,6 +210,30 @@ class EffectiveSignature(inspect.Signature):
         """Why the resolver fell back or kept ``*args``/``**kwargs``."""
         return self._notes
 
+    def adds_nothing_to(self, other: inspect.Signature) -> bool:
+        """Whether a caller learns nothing from this that ``other`` does not say.
+
+        True when both take the same parameters — names, kinds and defaults,
+        in order — and this return annotation is ``other``'s or tells
+        nothing more (none, or a postponed string on either side, which
+        cannot be compared without evaluating it). Parameter annotations are
+        not compared: where the parameters are the same, ``other``'s are the
+        ones the function declares. This is how a documentation tool knows
+        to leave an object exactly as it would show it without us.
+        """
+        mine, theirs = list(self.parameters.values()), list(other.parameters.values())
+        if len(mine) != len(theirs):
+            return False
+        for param, seen in zip(mine, theirs, strict=True):
+            if param.name != seen.name or param.kind != seen.kind:
+                return False
+            if not _same_value(param.default, seen.default):
+                return False
+        ours, shown = self.return_annotation, other.return_annotation
+        if ours is _empty or isinstance(ours, str) or isinstance(shown, str):
+            return True
+        return _same_value(ours, shown)
+
     def replace(
         self,
         *,
@@ -238,6 +262,16 @@ class EffectiveSignature(inspect.Signature):
     def __repr__(self) -> str:
         flag = "" if self._resolved else " unresolved"
         return f"<{type(self).__name__} {self}{flag}>"
+
+
+def _same_value(ours: Any, theirs: Any) -> bool:
+    """Identity or equality; a value whose ``==`` raises or is not a bool is not the same."""
+    if ours is theirs:
+        return True
+    try:
+        return (ours == theirs) is True
+    except Exception:
+        return False
 
 
 def _rebuild_signature(

@@ -97,13 +97,12 @@ def _resolve(
         preserved = bool(getattr(app.config, "autodoc_preserve_defaults", False))
         with _without_sphinx_defaults(obj) if preserved else nullcontext():
             sig = effective_signature(obj)
+            shown = _autodoc_view(obj)
     except Exception as exc:
         logger.debug("[effsig] %s: resolver gave no signature (%s)", name, exc)
         if warn:
             _warn_unresolved(app, name, f"no signature ({type(exc).__name__}: {exc})")
         return None
-    if what == "method" and not _is_static(name, obj):
-        sig = drop_implicit_first(sig, obj)
     if not sig.resolved:
         # Part of it is unproven: document it exactly as plain autodoc would.
         reason = "; ".join(sig.notes) or "the resolver could not prove where *args/**kwargs go"
@@ -111,7 +110,23 @@ def _resolve(
         if warn:
             _warn_unresolved(app, name, reason)
         return None
+    if shown is None or sig.adds_nothing_to(shown):
+        # autodoc already shows what a caller passes (or shows no signature
+        # at all): the object is left exactly as plain autodoc renders it.
+        return None
+    if what == "method" and not _is_static(name, obj):
+        sig = drop_implicit_first(sig, obj)
     return sig
+
+
+def _autodoc_view(obj: object) -> inspect.Signature | None:
+    """The parameters autodoc introspects for ``obj`` (it follows ``__wrapped__``
+    to the innermost function, as :func:`inspect.signature` does), or None
+    where it finds none."""
+    try:
+        return inspect.signature(obj)  # type: ignore[arg-type]
+    except Exception:
+        return None
 
 
 def _plain_function(obj: object) -> bool:
