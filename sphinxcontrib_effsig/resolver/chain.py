@@ -50,7 +50,9 @@ from .signatures import (
     partial_bindings,
     partialmethod_of,
     plain_signature,
+    restates_code,
     takes_anything,
+    with_explicit_details,
 )
 from .targets import (
     cacheable,
@@ -118,6 +120,8 @@ class Resolver:
             return drop_first(inner) if issubclass(tp, classmethod) else inner
         explicit = signature_attr(obj)
         if explicit is not None and not self._copied_signature(obj, explicit):
+            if restates_code(obj, explicit):
+                return with_explicit_details(self._function(obj, bound_self), obj, explicit)  # type: ignore[arg-type]
             return self._explicit(obj, explicit)
         if issubclass(tp, functools.partial):
             return self._partial(obj)  # type: ignore[arg-type]

@@ -202,3 +202,65 @@ def takes_anything(sig: EffectiveSignature) -> bool:
     """``(*args, **kwargs)``: a signature that accepts every call."""
     kinds = [p.kind for p in sig.parameters.values()]
     return kinds == [VAR_POS, VAR_KW]
+
+
+def restates_code(obj: object, explicit: inspect.Signature) -> bool:
+    """Whether ``explicit`` (a ``__signature__``) lists exactly the parameters
+    of ``obj``'s own code: same names and kinds, in order.
+
+    Such a signature says nothing about where ``*args``/``**kwargs`` go (it
+    keeps them as they are), only how the function's own parameters read —
+    tools set one to show defaults as written (Sphinx's
+    ``autodoc_preserve_defaults`` does, on every function it documents). The
+    code is then followed as if it were not there, so the answer does not
+    depend on whether that tool has visited the function yet, and the
+    signature's defaults and annotations are kept
+    (:func:`with_explicit_details`).
+    """
+    if not is_function(obj) or "__wrapped__" in obj.__dict__:
+        return False
+    code = obj.__code__
+    names = code.co_varnames
+    kinds: list[tuple[str, inspect._ParameterKind]] = []
+    positional = code.co_argcount
+    posonly = code.co_posonlyargcount
+    kinds += [(names[i], PO if i < posonly else POK) for i in range(positional)]
+    star = positional + code.co_kwonlyargcount
+    if code.co_flags & inspect.CO_VARARGS:
+        kinds.append((names[star], VAR_POS))
+        star += 1
+    kinds += [(names[i], KW) for i in range(positional, positional + code.co_kwonlyargcount)]
+    if code.co_flags & inspect.CO_VARKEYWORDS:
+        kinds.append((names[star], VAR_KW))
+    stated = [(param.name, param.kind) for param in explicit.parameters.values()]
+    return stated == kinds
+
+
+def with_explicit_details(
+    sig: EffectiveSignature, func: types.FunctionType, explicit: inspect.Signature
+) -> EffectiveSignature:
+    """``sig`` with the defaults and annotations ``explicit`` states for ``func``'s own parameters."""
+    stated = explicit.parameters
+    params = []
+    for param in sig.parameters.values():
+        written = stated.get(param.name)
+        if written is None or param.owner is not func or param.kind in (VAR_POS, VAR_KW):
+            params.append(param)
+            continue
+        params.append(
+            param.replace(
+                default=written.default if written.default is not EMPTY else param.default,
+                annotation=(
+                    written.annotation if written.annotation is not EMPTY else param.annotation
+                ),
+            )
+        )
+    return_annotation = (
+        explicit.return_annotation
+        if explicit.return_annotation is not EMPTY
+        else sig.return_annotation
+    )
+    try:
+        return sig.replace(parameters=params, return_annotation=return_annotation)
+    except ValueError:  # the stated defaults would put a required one after a default
+        return sig
