@@ -775,6 +775,7 @@ def merge_kwargs_edits(layer: Layer, effect: Effect, func: types.FunctionType) -
     Defaults written in the code are read in ``func``'s namespace.
     """
     layer.supplied |= effect.supplied
+    layer.rejected |= effect.rejected
     layer.positional_needed = max(layer.positional_needed, effect.positional_needed)
     for key, expr in effect.popped.items():
         if expr is None:

@@ -51,6 +51,8 @@ class Layer:
     sites: list[Site] = field(default_factory=list)
     popped: dict[str, Any] = field(default_factory=dict)  # name -> default (EMPTY: required)
     supplied: set[str] = field(default_factory=set)
+    #: keywords the wrapper refuses before forwarding: never offered
+    rejected: set[str] = field(default_factory=set)
     defaults: dict[str, Any] = field(default_factory=dict)
     positional_needed: int = 0
     unproven: list[str] = field(default_factory=list)
@@ -99,7 +101,9 @@ def _apply(site: Site, layer: Layer, target: EffectiveSignature) -> _Applied:
         if wrapper_name is not None and decorates:
             passthrough[wrapper_name] = consumed
 
-    removed = {name for name, _ in forward.keywords} | layer.supplied | set(layer.popped)
+    removed = (
+        {name for name, _ in forward.keywords} | layer.supplied | layer.rejected | set(layer.popped)
+    )
     for name, wrapper_name in forward.keywords:
         if decorates and wrapper_name == name and name in by_name:
             passthrough[wrapper_name] = by_name[name]
@@ -199,6 +203,14 @@ def compose(layer: Layer) -> EffectiveSignature:
             # only calls that work on every path are in the signature.
             if other.forward != primary.forward:
                 _intersect(applied, _apply(other, layer, other.target))
+        elif other.forward.excludes(primary.forward):
+            # if iscoroutinefunction(f): A(*a, **kw) else: B(*a, **kw)
+            _intersect_choice(applied, _apply(other, layer, other.target))
+            notes.append(
+                f"{layer.describe} chooses at run time between "
+                f"{_callee_text(primary)} and {_callee_text(other)}; "
+                "only what both accept is shown"
+            )
         elif other.forward.star_kwargs:
             _restrict_keywords(applied, _apply(other, layer, other.target))
 
@@ -230,9 +242,13 @@ def compose(layer: Layer) -> EffectiveSignature:
     return _finish(
         params,
         return_annotation,
-        resolved and inner_resolved,
+        resolved and not notes and inner_resolved,
         [*inner_notes, *notes],
     )
+
+
+def _callee_text(site: Site) -> str:
+    return site.forward.callee.text or "another callable"
 
 
 def _primary(sites: list[Site], wrapped_id: int) -> Site | None:
@@ -269,6 +285,28 @@ def _intersect(applied: _Applied, other: _Applied) -> None:
         applied.var_positional = None
     if other.var_keyword is None:
         applied.var_keyword = None
+
+
+def _intersect_choice(applied: _Applied, other: _Applied) -> None:
+    """Keep what the targets of two exclusive branches both accept.
+
+    As :func:`_intersect`, and a positional parameter stays positional only
+    where the other target has it at the same place; elsewhere it can only
+    be passed by keyword.
+    """
+    places = {p.name: index for index, p in enumerate(other.positional)}
+    moved = []
+    for index, param in enumerate(applied.positional):
+        if places.get(param.name, index) != index:
+            moved.append(param.name)
+    if moved:
+        applied.positional = [
+            p.replace(kind=KW) if p.name in moved else p for p in applied.positional
+        ]
+        applied.positional = [p for p in applied.positional if p.kind is not KW] + [
+            p for p in applied.positional if p.kind is KW
+        ]
+    _intersect(applied, other)
 
 
 def _restrict_keywords(applied: _Applied, other: _Applied) -> None:

@@ -64,6 +64,14 @@ class Forward:
     leading_callees: tuple[Callee, ...] = ()
     #: for each leading argument written ``args[k]``, that ``k`` (else None)
     relayed: tuple[int | None, ...] = ()
+    #: the ``if``/``else`` arms the call sits in: (id of the ``if``, 0 body / 1 else)
+    arms: tuple[tuple[int, int], ...] = ()
+
+    def excludes(self, other: Forward) -> bool:
+        """Whether this call and ``other`` sit in different arms of one ``if``:
+        a run-time choice, never both on one call."""
+        mine = dict(self.arms)
+        return any(mine.get(node, arm) != arm for node, arm in other.arms)
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,8 @@ class Effect:
     popped: dict[str, ast.expr | None] = field(default_factory=dict)
     #: keywords the wrapper fills in itself (kwargs[name] = v, kwargs.update(name=v))
     supplied: set[str] = field(default_factory=set)
+    #: keywords the wrapper refuses (``if name in kwargs: raise ...``)
+    rejected: set[str] = field(default_factory=set)
     #: kwargs.setdefault(name, default)
     defaults: dict[str, ast.expr] = field(default_factory=dict)
     #: leading positional arguments the wrapper needs (args[0] read, empty args refused)
@@ -201,6 +211,8 @@ class _Analyser:
         # (``if "session" in kwargs: ... return``).
         self.present: frozenset[str] = frozenset()
         self.absent: frozenset[str] = frozenset()
+        # The if/else arms enclosing the node being read.
+        self.arms: tuple[tuple[int, int], ...] = ()
 
     def run(self) -> Effect:
         effect = self.effect
@@ -254,19 +266,32 @@ class _Analyser:
             if guard is not None and guard == (key, True):
                 self.effect.popped[guard[0]] = node.orelse
         elif isinstance(node, ast.If):
-            if self._default_when_missing(node, shadowed):
-                return
-            guard = self._presence_test(node.test, shadowed)
-            if guard is not None:
-                self._visit(node.test, shadowed)
-                key, present = guard
-                with self._knowing(key, present):
-                    self._visit_block(node.body, shadowed)
-                with self._knowing(key, not present):
-                    self._visit_block(node.orelse, shadowed)
-                return
+            self._if(node, shadowed)
+            return
         for child in ast.iter_child_nodes(node):
             self._visit(child, shadowed)
+
+    def _if(self, node: ast.If, shadowed: frozenset[str]) -> None:
+        """Each arm read apart: presence tests, refusals, run-time choices."""
+        if self._default_when_missing(node, shadowed):
+            return
+        self._visit(node.test, shadowed)
+        guard = self._presence_test(node.test, shadowed)
+        if guard is not None and guard[1] and _always_raises(node.body):
+            # ``if "multiple" in kwargs: raise TypeError(...)``: never accepted.
+            self.effect.rejected.add(guard[0])
+        saved = self.arms
+        for arm, block in enumerate((node.body, node.orelse)):
+            self.arms = (*saved, (id(node), arm))
+            try:
+                if guard is None:
+                    self._visit_block(block, shadowed)
+                    continue
+                key, present = guard
+                with self._knowing(key, present if arm == 0 else not present):
+                    self._visit_block(block, shadowed)
+            finally:
+                self.arms = saved
 
     def _pop_or_fallback(self, node: ast.Try, shadowed: frozenset[str]) -> None:
         """``try: x = kwargs.pop("k") except KeyError: x = fallback``: optional ``k``."""
@@ -412,8 +437,10 @@ class _Analyser:
             if key is not None:
                 if key in self.absent and value is not None:
                     self.effect.defaults[key] = value
-                else:
+                elif value is None or not self._reads_key(value, key, shadowed):
                     self.effect.supplied.add(key)
+                # else ``kwargs["k"] = f(kwargs.get("k", d))``: rewritten from
+                # the caller's own value, still the caller's to pass (SPEC 1.3).
                 continue
             if isinstance(target, ast.Subscript) and self._tracked(
                 target.value, self.kwargs_names, shadowed
@@ -447,6 +474,22 @@ class _Analyser:
                     self.bound_arguments.add(target.id)
                 elif value is not None and self._tracked(value, self.args_names, shadowed):
                     self.args_names.add(target.id)
+
+    def _reads_key(self, value: ast.expr, key: str, shadowed: frozenset[str]) -> bool:
+        """Whether ``value`` reads ``kwargs["key"]`` (subscript, ``get`` or ``pop``)."""
+        for sub in ast.walk(value):
+            if isinstance(sub, ast.Subscript) and self._kwargs_key(sub, shadowed) == key:
+                return True
+            if (
+                isinstance(sub, ast.Call)
+                and isinstance(sub.func, ast.Attribute)
+                and sub.func.attr in ("get", "pop")
+                and self._tracked(sub.func.value, self.kwargs_names, shadowed)
+                and sub.args
+                and _const_str(sub.args[0]) == key
+            ):
+                return True
+        return False
 
     def _is_copy_of_kwargs(self, value: ast.expr | None, shadowed: frozenset[str]) -> bool:
         if value is None:
@@ -533,6 +576,7 @@ class _Analyser:
                 tuple(keywords),
                 leading_callees=tuple(leading_callees),
                 relayed=tuple(relayed),
+                arms=self.arms,
             )
         )
 
@@ -814,6 +858,10 @@ def _catches_key_error(handler: ast.ExceptHandler) -> bool:
 
 def _always_exits(body: list[ast.stmt]) -> bool:
     return bool(body) and isinstance(body[-1], (ast.Return, ast.Raise))
+
+
+def _always_raises(body: list[ast.stmt]) -> bool:
+    return bool(body) and isinstance(body[-1], ast.Raise)
 
 
 def _is_bind(call: ast.Call) -> bool:

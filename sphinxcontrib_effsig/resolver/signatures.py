@@ -239,7 +239,11 @@ def restates_code(obj: object, explicit: inspect.Signature) -> bool:
 def with_explicit_details(
     sig: EffectiveSignature, func: types.FunctionType, explicit: inspect.Signature
 ) -> EffectiveSignature:
-    """``sig`` with the defaults and annotations ``explicit`` states for ``func``'s own parameters."""
+    """``sig`` with the defaults ``explicit`` states for ``func``'s own parameters.
+
+    Annotations stay the ones read from the code (evaluated as for any
+    function), unless the code has none.
+    """
     stated = explicit.parameters
     params = []
     for param in sig.parameters.values():
@@ -251,15 +255,13 @@ def with_explicit_details(
             param.replace(
                 default=written.default if written.default is not EMPTY else param.default,
                 annotation=(
-                    written.annotation if written.annotation is not EMPTY else param.annotation
+                    param.annotation if param.annotation is not EMPTY else written.annotation
                 ),
             )
         )
-    return_annotation = (
-        explicit.return_annotation
-        if explicit.return_annotation is not EMPTY
-        else sig.return_annotation
-    )
+    return_annotation = sig.return_annotation
+    if return_annotation is EMPTY:
+        return_annotation = explicit.return_annotation
     try:
         return sig.replace(parameters=params, return_annotation=return_annotation)
     except ValueError:  # the stated defaults would put a required one after a default

@@ -1,0 +1,126 @@
+"""What the code really accepts: refused keywords, rewritten keywords, run-time choices,
+parameters a function passes on under their own name, restated ``__signature__``."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+# -- a keyword refused before the rest is forwarded ------------------------------
+
+
+class Option:
+    """A command-line option."""
+
+    def __init__(self, flags: list[str], repeat: bool = False, metavar: str | None = None):
+        self.flags = flags
+        self.repeat = repeat
+        self.metavar = metavar
+
+
+class Positional(Option):
+    """A positional argument: it cannot repeat."""
+
+    def __init__(self, flags: list[str], **attrs: Any):
+        if "repeat" in attrs:
+            raise TypeError("a positional argument cannot repeat")
+        super().__init__(flags, **attrs)
+
+
+def render_option(flags: list[str], repeat: bool = False, width: int = 80) -> str:
+    """Render one option."""
+    return " ".join(flags)
+
+
+def render_positional(flags: list[str], **kwargs: Any) -> str:
+    """Render a positional argument; ``repeat`` is refused."""
+    if "repeat" in kwargs:
+        raise TypeError("unexpected keyword argument 'repeat'")
+    return render_option(flags, **kwargs)
+
+
+# -- a keyword rewritten from the caller's own value ----------------------------------
+
+
+class RequestBuilder:
+    """Builds a request."""
+
+    def __init__(self, path: str = "/", method: str = "GET", headers=None, timeout=None):
+        self.headers = headers
+
+
+def _with_agent(headers: dict[str, str]) -> dict[str, str]:
+    return {"User-Agent": "test", **headers}
+
+
+def build_request(*args: Any, **kwargs: Any) -> RequestBuilder:
+    """Build a request with a user agent added to the caller's headers."""
+    kwargs["headers"] = _with_agent(kwargs.get("headers", {}))
+    return RequestBuilder(*args, **kwargs)
+
+
+# -- a run-time choice between two targets --------------------------------------------
+
+
+class SyncRunner:
+    def __init__(self, attempts: int = 3, delay: float = 0.0):
+        self.attempts = attempts
+
+
+class AsyncRunner:
+    def __init__(self, attempts: int = 3, delay: float = 0.0, loop: object = None):
+        self.attempts = attempts
+
+
+def runner_for(func: Any, *args: Any, **kwargs: Any) -> object:
+    """A runner for ``func``: asynchronous for coroutine functions."""
+    if inspect.iscoroutinefunction(func):
+        runner: object = AsyncRunner(*args, **kwargs)
+    else:
+        runner = SyncRunner(*args, **kwargs)
+    return runner
+
+
+# -- parameters a function declares and passes on under their own name ----------
+
+
+class Command:
+    """A command."""
+
+    def __init__(self, name: str, strict: bool = False, hidden: bool = False):
+        self.name = name
+        self.strict = strict
+
+
+class Group(Command):
+    """A group of commands: ``strict`` is decided from the members when None."""
+
+    def __init__(self, name: str, strict: bool | None = None, **attrs: Any):
+        super().__init__(name, strict=bool(strict), **attrs)
+
+
+class Serializer:
+    """Serializes values."""
+
+    def dumps(self, value: Any, **options: Any) -> str:
+        """Serialize ``value``."""
+        return repr(value)
+
+    def dump(self, value: Any, stream: Any, **options: Any) -> None:
+        """Serialize ``value`` to ``stream``."""
+        stream.write(self.dumps(value, **options))
+
+
+# -- a __signature__ that restates the function's own parameters -------------------
+
+
+def _connect(host: str, port: int = 5432, **options: Any) -> str:
+    return host
+
+
+def connect_via(host: str, port: int = 80, **options: Any) -> str:
+    """Forwards everything to ``_connect``; carries a restating ``__signature__``."""
+    return _connect(host, port, **options)
+
+
+connect_via.__signature__ = inspect.signature(connect_via)  # type: ignore[attr-defined]
