@@ -21,7 +21,6 @@ from .annotations import (
     SourceDefault,
     evaluate_annotation,
     evaluate_signature,
-    is_typevar,
     read_default,
     says_nothing,
 )
@@ -452,10 +451,9 @@ class Resolver:
                 layer.sites = prebound
                 layer.positional_needed = max(0, layer.positional_needed - 1)
                 bind_result = False
-        sig = compose(layer)
-        if is_typevar(sig.return_annotation):
-            sig = sig.replace(return_annotation=EMPTY)
-        return bind_first(sig, bind_result)
+        # The wrapper's own "whatever it returns" (``-> R``, ``-> Any``) was
+        # dropped above; a TypeVar the target itself returns stays its own.
+        return bind_first(compose(layer), bind_result)
 
     def _reaches(self, sites: list[Site], wrapped: object) -> bool:
         """Does one of the calls lead to the declared ``__wrapped__``?

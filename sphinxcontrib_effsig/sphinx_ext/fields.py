@@ -166,7 +166,12 @@ def _supplied(
 
 
 def _declared(obj: object) -> set[str]:
-    """The parameter names an implementation's own ``def`` declares."""
+    """The named parameters an implementation's own ``def`` declares.
+
+    Not ``*args``/``**kwargs``: where the effective signature spells out
+    what they take, the author's description of them ("passed unmodified to
+    :func:`build`") still says something true, and stays.
+    """
     target: Any = obj
     if isinstance(obj, type):
         target = getattr(obj, "__init__", None)
@@ -175,11 +180,10 @@ def _declared(obj: object) -> set[str]:
         target = inspect.unwrap(target)
         code = getattr(target, "__code__", None)
         if isinstance(code, types.CodeType):
-            count = code.co_argcount + code.co_kwonlyargcount
-            count += bool(code.co_flags & inspect.CO_VARARGS)
-            count += bool(code.co_flags & inspect.CO_VARKEYWORDS)
-            return set(code.co_varnames[:count])
-        return set(inspect.signature(target, follow_wrapped=False).parameters)
+            # co_varnames: positional, keyword-only, then *args and **kwargs
+            return set(code.co_varnames[: code.co_argcount + code.co_kwonlyargcount])
+        parameters = inspect.signature(target, follow_wrapped=False).parameters.values()
+        return {p.name for p in parameters if p.kind not in _VARIADIC}
     except Exception:
         return set()
 

@@ -1,0 +1,1 @@
+"""A small library whose documentation effsig must not make worse."""

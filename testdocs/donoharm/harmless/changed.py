@@ -1,0 +1,83 @@
+"""Objects effsig does change: what did not need to change must stay autodoc's."""
+
+from __future__ import annotations
+
+import functools
+import typing as t
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+R = TypeVar("R")
+
+
+def retry(func: Callable[..., R]) -> Callable[..., R]:
+    """Try again when the call fails.
+
+    :param retries: How many attempts in all.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, retries: int = 3, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+@retry
+def fetch(url: str, file: t.IO[bytes] | None = None) -> t.Iterator[bytes]:
+    """Download ``url``.
+
+    :param url: Where to go.
+    :param file: Where to write the body.
+    """
+    raise NotImplementedError
+
+
+@retry
+def first(items: t.Sequence[R]) -> R:
+    """The first item, retried.
+
+    :param items: Where to look.
+    """
+    return items[0]
+
+
+class Parameter:
+    """A command parameter."""
+
+    def __init__(self, decls: list[str], required: bool = False, nargs: int | None = None):
+        self.required = required
+
+
+class Argument(Parameter):
+    """A positional argument: required unless ``nargs`` says otherwise.
+
+    :param decls: The names.
+    :param required: Whether it must be given; None decides from ``nargs``.
+    """
+
+    def __init__(self, decls: list[str], required: bool | None = None, **attrs: Any):
+        if required is None:
+            required = (attrs.get("nargs") or 1) > 0
+        super().__init__(decls, required=required, **attrs)
+
+
+def build(target: Any = None, *, frozen: bool = False, slots: bool = True) -> Any:
+    """Build a class.
+
+    :param target: The class, when used without arguments.
+    :param frozen: Make instances immutable.
+    :param slots: Use ``__slots__``.
+    """
+    return target
+
+
+def make_class(name: str, bases: tuple[type, ...] = (), **options: Any) -> type:
+    """Make a class quickly.
+
+    :param name: The name of the class.
+    :param bases: Its bases.
+    :param options: Passed unmodified to :func:`build`.
+    """
+    cls = type(name, bases, {})
+    return build(cls, **options)

@@ -1,0 +1,179 @@
+"""Do no harm (SPEC §2): the same sources built with and without effsig.
+
+``testdocs/donoharm`` holds, on its "Not decorated" page, objects effsig has
+nothing to add to — undecorated functions and classes under postponed
+annotations, a ``__call__`` taking ``**kwargs``, a function passing
+``*args`` on as a tuple, namedtuples, a class documented with
+``autodecorator``, a method passing its own parameter to another, a
+function reached through a module ``__getattr__``, a function re-exported
+under another name, and methods under a signature-preserving decorator whose
+wrapper says ``-> Any``. Each must render byte for byte as plain autodoc
+renders it, under every setting below, with no warning plain autodoc would
+not give. Its "Changed" page holds objects effsig does change; what did not
+need to change (types, the return type, the author's descriptions) stays
+autodoc's. The output never depends on the order objects are documented in,
+and ``-j 2`` gives what ``-j 1`` gives.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import TESTDOCS, BuiltDocs, run_sphinx
+
+BASE = ["sphinx.ext.autodoc"]
+SETTINGS: dict[str, dict[str, Any]] = {
+    "signature": {},
+    "description, preserved defaults": {
+        "autodoc_typehints": "description",
+        "autodoc_preserve_defaults": True,
+    },
+    "both": {"autodoc_typehints": "both"},
+    "none": {"autodoc_typehints": "none"},
+    "type aliases": {"autodoc_type_aliases": {"_Plugin": "harmless.plain.Plugin"}},
+    "sphinx-autodoc-typehints": {"extra": ["sphinx_autodoc_typehints"]},
+    "napoleon": {"extra": ["sphinx.ext.napoleon"]},
+    "nitpicky": {"nitpicky": True},
+}
+
+
+def _overrides(setting: str, effsig: bool) -> dict[str, Any]:
+    overrides = dict(SETTINGS[setting])
+    extra = overrides.pop("extra", [])
+    overrides["extensions"] = [*BASE, *(["sphinxcontrib_effsig"] if effsig else []), *extra]
+    return overrides
+
+
+@pytest.fixture(scope="module")
+def harmless(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., BuiltDocs]:
+    """``harmless(setting, effsig, parallel=0)``: each build made once."""
+    built: dict[tuple[str, bool, int], BuiltDocs] = {}
+
+    def build(setting: str, effsig: bool, parallel: int = 0) -> BuiltDocs:
+        key = (setting, effsig, parallel)
+        if key not in built:
+            root = tmp_path_factory.mktemp("donoharm")
+            srcdir = root / "donoharm"
+            shutil.copytree(
+                TESTDOCS / "donoharm",
+                srcdir,
+                ignore=shutil.ignore_patterns("_build", "__pycache__"),
+            )
+            built[key] = run_sphinx(
+                srcdir, "html", freshenv=True, parallel=parallel, **_overrides(setting, effsig)
+            )
+        return built[key]
+
+    return build
+
+
+def descriptions(docs: BuiltDocs, page: str) -> dict[str, str]:
+    """Object id -> the HTML of its signature and body, as written."""
+    soup = BeautifulSoup((docs.outdir / f"{page}.html").read_text("utf-8"), "html.parser")
+    found = {}
+    for dt in soup.select("dl.py > dt[id]"):
+        found[dt["id"]] = str(dt) + str(dt.find_next_sibling("dd"))
+    return found
+
+
+def warning_lines(docs: BuiltDocs) -> set[str]:
+    return {line.split(": ", 1)[-1] for line in docs.warnings.splitlines() if line.strip()}
+
+
+@pytest.mark.parametrize("setting", list(SETTINGS))
+def test_objects_effsig_does_not_change_render_exactly_as_plain_autodoc(
+    harmless: Callable[..., BuiltDocs], setting: str
+) -> None:
+    plain = descriptions(harmless(setting, effsig=False), "plain")
+    ours = descriptions(harmless(setting, effsig=True), "plain")
+    assert len(plain) >= 15
+    assert sorted(ours) == sorted(plain)
+    differ = [object_id for object_id in plain if ours[object_id] != plain[object_id]]
+    assert differ == []
+
+
+@pytest.mark.parametrize("setting", list(SETTINGS))
+def test_effsig_adds_no_warning(harmless: Callable[..., BuiltDocs], setting: str) -> None:
+    added = warning_lines(harmless(setting, effsig=True)) - warning_lines(
+        harmless(setting, effsig=False)
+    )
+    assert added == set()
+
+
+def _parts(docs: BuiltDocs, page: str, object_id: str) -> tuple[str, str]:
+    """The signature line and the body of one object, as text."""
+    soup = BeautifulSoup(descriptions(docs, page)[object_id], "html.parser")
+    dt, dd = soup.find("dt"), soup.find("dd")
+    line = " ".join(dt.get_text("", strip=False).replace("¶", "").split())
+    return line, " ".join(dd.get_text(" ", strip=True).split())
+
+
+def test_a_changed_object_keeps_its_own_return_type(harmless: Callable[..., BuiltDocs]) -> None:
+    line, _ = _parts(harmless("signature", effsig=True), "changed", "harmless.changed.first")
+    assert line == "harmless.changed.first(items: Sequence[R], *, retries: int = 3) → R"
+    _, body = _parts(
+        harmless("description, preserved defaults", effsig=True),
+        "changed",
+        "harmless.changed.first",
+    )
+    assert body.endswith("Return type : R")
+
+
+@pytest.mark.parametrize("setting", ["signature", "description, preserved defaults"])
+def test_the_authors_description_of_kwargs_stays(
+    harmless: Callable[..., BuiltDocs], setting: str
+) -> None:
+    _, body = _parts(harmless(setting, effsig=True), "changed", "harmless.changed.make_class")
+    assert "frozen" in body and "slots" in body
+    assert "options – Passed unmodified to build()" in body
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        (
+            "signature",
+            "class harmless.changed.Argument(decls: list[str], required: bool | None = None,"
+            " *, nargs: int | None = None)",
+        ),
+        (
+            "description, preserved defaults",
+            "class harmless.changed.Argument(decls, required=None, *, nargs=None)",
+        ),
+    ],
+)
+def test_the_documented_class_keeps_its_own_default(
+    harmless: Callable[..., BuiltDocs], setting: str, expected: str
+) -> None:
+    line, _ = _parts(harmless(setting, effsig=True), "changed", "harmless.changed.Argument")
+    assert line == expected
+
+
+def test_the_output_does_not_depend_on_what_was_documented_before(
+    harmless: Callable[..., BuiltDocs],
+) -> None:
+    """Collection after its bases (page 1) and before them (page 2) render alike."""
+    docs = harmless("description, preserved defaults", effsig=True)
+    bases_first = _parts(docs, "commands", "harmless.commands.Collection")
+    soup = BeautifulSoup((docs.outdir / "commands_reversed.html").read_text("utf-8"), "html.parser")
+    dt = soup.select("dl.py > dt")[0]
+    derived_first = (
+        " ".join(dt.get_text("", strip=False).replace("¶", "").split()),
+        " ".join(dt.find_next_sibling("dd").get_text(" ", strip=True).split()),
+    )
+    assert derived_first == bases_first
+    assert bases_first[0] == (
+        "class harmless.commands.Collection(name=None, sources=None, *, commands=None,"
+        " chain=False, help=None, hidden=False)"
+    )
+
+
+def test_parallel_reading_gives_the_same_pages(harmless: Callable[..., BuiltDocs]) -> None:
+    serial = harmless("description, preserved defaults", effsig=True)
+    parallel = harmless("description, preserved defaults", effsig=True, parallel=2)
+    for page in ("plain", "changed", "commands", "commands_reversed"):
+        assert descriptions(parallel, page) == descriptions(serial, page)
