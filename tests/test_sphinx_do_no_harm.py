@@ -177,3 +177,17 @@ def test_parallel_reading_gives_the_same_pages(harmless: Callable[..., BuiltDocs
     parallel = harmless("description, preserved defaults", effsig=True, parallel=2)
     for page in ("plain", "changed", "commands", "commands_reversed"):
         assert descriptions(parallel, page) == descriptions(serial, page)
+
+
+def test_a_function_re_exported_under_another_name_owns_its_parameters(
+    harmless: Callable[..., BuiltDocs],
+) -> None:
+    """``harmless.transfer.copy`` is ``_impl.transfer.copy_file``: only ``retries`` is cited."""
+    docs = harmless("signature", effsig=True)
+    line, body = _parts(docs, "changed", "harmless.transfer.copy")
+    assert line == ("harmless.transfer.copy(source: str, target: str, *, retries: int = 3) → int")
+    assert body.count("(from") == 1
+    assert "retries – How many attempts in all. (from harmless.changed.retry )" in body
+    soup = BeautifulSoup(descriptions(docs, "changed")["harmless.transfer.copy"], "html.parser")
+    marked = [abbr.get_text() for abbr in soup.select("abbr.effsig-param")]
+    assert marked == ["retries: int = 3"]

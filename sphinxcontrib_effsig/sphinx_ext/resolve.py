@@ -29,6 +29,7 @@ from sphinx.ext.autodoc.mock import ismock  # type: ignore[attr-defined]
 from sphinx.util import logging
 
 from ..resolver import EffectiveSignature, clear_caches, effective_signature
+from ..resolver.safe import wrapped_of
 from .config import settings
 
 if TYPE_CHECKING:
@@ -201,12 +202,14 @@ def owned_elsewhere(what: str, name: str, obj: object, sig: EffectiveSignature) 
     foreign: dict[str, str] = {}
     for param in sig.parameters.values():
         owner_dotted = getattr(param, "owner_name", "") or ""
-        if owner_dotted and not _is_own(what, name, getattr(param, "owner", None), owner_dotted):
+        if owner_dotted and not _is_own(
+            what, name, obj, getattr(param, "owner", None), owner_dotted
+        ):
             foreign[param.name] = owner_dotted
     return foreign
 
 
-def _is_own(what: str, name: str, owner: object, owner_dotted: str) -> bool:
+def _is_own(what: str, name: str, obj: object, owner: object, owner_dotted: str) -> bool:
     constructor = what in ("class", "exception")
     if owner_dotted == name or (constructor and owner_dotted.startswith(f"{name}.")):
         return True
@@ -215,9 +218,28 @@ def _is_own(what: str, name: str, owner: object, owner_dotted: str) -> bool:
     code = getattr(owner, "__code__", None)
     if not isinstance(code, types.CodeType):
         return False
+    if owner is innermost(obj) and "<locals>" not in code.co_qualname:
+        # The documented function itself, whatever name it is documented
+        # under; a nested function is a decorator's closure, named for it.
+        return True
     if constructor:
         return code.co_name in ("__init__", "__new__")
     return code.co_name == name.rsplit(".", 1)[-1]
+
+
+def innermost(obj: object) -> object:
+    """The function at the end of ``obj``'s ``__func__``/``__wrapped__`` chain."""
+    current: Any = obj
+    seen: list[object] = []
+    while current is not None and len(seen) < 100 and not any(current is s for s in seen):
+        seen.append(current)
+        following = current.__func__ if isinstance(current, types.MethodType) else None
+        if following is None:
+            following = wrapped_of(current)
+        if following is None:
+            return current
+        current = following
+    return current
 
 
 def drop_implicit_first(sig: EffectiveSignature, obj: object) -> EffectiveSignature:
