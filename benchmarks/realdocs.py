@@ -694,7 +694,7 @@ def compare_objects(
 
 
 def read_warnings(path: Path, replacements: list[tuple[str, str]]) -> list[str]:
-    """One entry per warning (a line and its indented continuation lines), paths normalised."""
+    """One entry per warning (its line and the lines up to the next one), paths normalised."""
     if not path.exists():
         return []
     entries: list[str] = []
@@ -702,7 +702,7 @@ def read_warnings(path: Path, replacements: list[tuple[str, str]]) -> list[str]:
         line = re.sub(r"\x1b\[[0-9;]*m", "", line)
         if not line.strip():
             continue
-        if line[:1].isspace() and entries:
+        if entries and not WARNING_START.match(line):
             entries[-1] += "\n" + line
         else:
             entries.append(line)
@@ -710,8 +710,14 @@ def read_warnings(path: Path, replacements: list[tuple[str, str]]) -> list[str]:
     for entry in entries:
         for old, new in replacements:
             entry = entry.replace(old, new)
-        normalised.append(re.sub(r"0x[0-9a-fA-F]{6,}", "0x…", entry))
+        entry = re.sub(r"0x[0-9a-fA-F]{6,}", "0x…", entry)
+        normalised.append(re.sub(r"\S*sphinx-err-\w+\.log", "<sphinx-err-….log>", entry))
     return normalised
+
+
+WARNING_START = re.compile(
+    r"(\S[^\n]*?:(\d+:)? )?(WARNING|ERROR|CRITICAL|SEVERE|Extension error|Exception occurred)\b"
+)
 
 
 def multiset_difference(a: list[str], b: list[str]) -> list[str]:
@@ -752,6 +758,7 @@ class Build:
     error: str = ""
     objects: int = 0
     marks: int = 0
+    extension_loaded: bool | None = None  # html: _static/effsig.css was written
 
 
 @dataclass
@@ -1166,7 +1173,12 @@ def run_build(
         outdir=str(outdir),
     )
     if status != 0:
-        build.error = tail(logfile, 30)
+        lines = [
+            ln
+            for ln in tail(logfile, 40).splitlines()
+            if ln.strip() and not re.match(r"(To report this|Please also report|The full tra)", ln)
+        ]
+        build.error = "\n".join(lines[-14:])
     return build
 
 
@@ -1297,6 +1309,23 @@ def run_project(spec: str, args: argparse.Namespace, effsig: EffsigSource) -> Pr
     if effsig.wheel is None:
         report.status, report.reason = "failed", "the effsig wheel could not be built"
         return report
+    if not (src / ".git").exists():
+        # Some docs read the project's history (reno's release notes): a one-commit
+        # repository of the sdist, made after the install so that no version
+        # computed from git (setuptools-scm) differs from the sdist's.
+        git = [
+            "git",
+            "-C",
+            str(src),
+            "-c",
+            "user.name=realdocs",
+            "-c",
+            "user.email=realdocs@invalid",
+        ]
+        ok = run_logged([*git, "init", "-q"], logfile) == 0
+        ok = ok and run_logged([*git, "add", "-A"], logfile) == 0
+        ok = ok and run_logged([*git, "commit", "-q", "--no-verify", "-m", "sdist"], logfile) == 0
+        report.steps.append(Step("git init + one commit of the unpacked sdist", "realdocs", ok))
     installer.pip(["--force-reinstall", "--no-deps", effsig.wheel], EXTENSION, "--effsig")
     report.packages = installer.packages()
     marks = args.builder == "text"
@@ -1306,20 +1335,42 @@ def run_project(spec: str, args: argparse.Namespace, effsig: EffsigSource) -> Pr
         (str(venv), "<venv>"),
         (str(home), "<home>"),
     ]
+    tried: set[str] = set()
     for build_name in BUILDS:
         confdir = home / f"conf-{build_name}"
         make_confdir(confdir, conf, effsig=build_name == "effsig", marks=marks)
-        log(f"{spec}: build {build_name}")
-        report.builds[build_name] = run_build(
-            build_name,
-            venv / "bin" / "python",
-            conf,
-            confdir,
-            home / f"build-{build_name}",
-            args.builder,
-            args.timeout,
-            replacements,
-        )
+        for _round in range(4):
+            log(f"{spec}: build {build_name}")
+            build = run_build(
+                build_name,
+                venv / "bin" / "python",
+                conf,
+                confdir,
+                home / f"build-{build_name}",
+                args.builder,
+                args.timeout,
+                replacements,
+            )
+            if build_name != "plain":
+                break
+            # A module autodoc could not import (an optional dependency of the
+            # project): install it once and build again.
+            missing = {
+                m.group(1).split(".")[0]
+                for w in build.warnings
+                if "autodoc" in w
+                for m in re.finditer(r"No module named '([\w.]+)'", w)
+            }
+            wanted = {distribution_for(m) for m in missing} - tried - {""}
+            if not wanted:
+                break
+            for dist in sorted(wanted):
+                tried.add(dist)
+                installer.pip([dist], dist, "autodoc could not import it: built again")
+            report.packages = installer.packages()
+        if args.builder == "html":
+            build.extension_loaded = (Path(build.outdir) / "_static" / "effsig.css").exists()
+        report.builds[build_name] = build
     if args.check_wrapper:
         log(f"{spec}: build direct (--check-wrapper)")
         direct = run_build(
@@ -1465,6 +1516,7 @@ def format_report(report: ProjectReport) -> str:
         lines.append(
             f"build {build.name}: exit {build.returncode}, {build.wall} s wall, {build.cpu} s CPU,"
             f" {len(build.warnings)} warning(s), {build.objects} objects"
+            + {True: ", effsig.css written", False: "", None: ""}[build.extension_loaded]
         )
         if build.error:
             lines.append("  " + build.error.replace("\n", "\n  "))

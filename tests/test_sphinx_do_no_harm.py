@@ -191,3 +191,29 @@ def test_a_function_re_exported_under_another_name_owns_its_parameters(
     soup = BeautifulSoup(descriptions(docs, "changed")["harmless.transfer.copy"], "html.parser")
     marked = [abbr.get_text() for abbr in soup.select("abbr.effsig-param")]
     assert marked == ["retries: int = 3"]
+
+
+def test_consecutive_parameters_of_one_owner_cite_it_once(
+    harmless: Callable[..., BuiltDocs],
+) -> None:
+    _, body = _parts(harmless("signature", effsig=True), "changed", "harmless.changed.secho")
+    assert body.count("(this and the next 2: from harmless.changed.styled )") == 1
+    assert body.count("from harmless.changed.styled") == 1
+    assert "bg – The background colour. bold" in body
+
+
+def test_a_parameter_nobody_describes_gets_no_empty_entry(
+    harmless: Callable[..., BuiltDocs],
+) -> None:
+    """Its mark in the signature says where it comes from; the list stays the author's."""
+    docs = harmless("signature", effsig=True)
+    line, body = _parts(docs, "changed", "harmless.changed.secho")
+    assert "trace_id: str | None = None" in line
+    assert "trace_id" not in body
+    # where autodoc lists every annotated parameter anyway, its entry is cited
+    _, described = _parts(
+        harmless("description, preserved defaults", effsig=True),
+        "changed",
+        "harmless.changed.secho",
+    )
+    assert "trace_id ( str | None ) – (from harmless.changed.traced )" in described

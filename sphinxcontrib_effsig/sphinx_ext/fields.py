@@ -216,52 +216,82 @@ def _describe_foreign(
     described = fieldlines.described(lines)
     if first_part:
         described |= owner_docs.documented_later(app, what, name, obj, options)
+    listed: list[EffectiveParameter] = []  # foreign parameters with an entry, in order
     for param in sig.parameters.values():
+        annotated = param.annotation is not inspect.Parameter.empty
         if param.name in described:
-            if cite and param.name in foreign:
-                _cite(lines, param)
+            if param.name in foreign:
+                listed.append(param)
             continue
         if not first_part:
             continue
-        if param.name in foreign and _add_field(app, param, order, lines, cite=cite):
+        # autodoc gives an annotated parameter an entry of its own anyway here
+        entry_anyway = placeholders and annotated
+        if param.name in foreign and _add_field(app, param, order, lines, empty=entry_anyway):
+            listed.append(param)
             continue
-        if placeholders and param.annotation is not inspect.Parameter.empty:
+        if entry_anyway:
             at = fieldlines.insertion_point(lines, order, param.name)
             fieldlines.insert_block(lines, at, [f":param {typehints.field_name(param)}:"])
+    if cite:
+        for first, followers in _runs(listed, order):
+            _cite(lines, first, provenance.citation(first, followers))
 
 
-def _cite(lines: list[str], param: EffectiveParameter) -> None:
-    """Append "(from <owner>)" to the description of a described parameter."""
+def _runs(
+    listed: list[EffectiveParameter], order: list[str]
+) -> list[tuple[EffectiveParameter, int]]:
+    """Each run of listed parameters next to each other with one owner: (first, how many follow).
+
+    The owner is cited once per run, on its first entry (click's ``secho``
+    takes eleven keywords of ``style``: one citation, not eleven).
+    """
+    place = {name: index for index, name in enumerate(order)}
+    runs: list[tuple[EffectiveParameter, int, str]] = []
+    previous = -2
+    for param in listed:
+        owner = provenance.cited_name(param)
+        if runs and place[param.name] == previous + 1 and owner == runs[-1][2]:
+            first, followers, _ = runs[-1]
+            runs[-1] = (first, followers + 1, owner)
+        else:
+            runs.append((param, 0, owner))
+        previous = place[param.name]
+    return [(first, followers) for first, followers, _ in runs]
+
+
+def _cite(lines: list[str], param: EffectiveParameter, citation: str) -> None:
+    """Append ``citation`` to the description of ``param``'s entry."""
     field = fieldlines.field_for(lines, param.name, fieldlines.PARAM_NAMES)
     if field is not None:
-        fieldlines.append_to_description(lines, field, provenance.citation(param))
+        fieldlines.append_to_description(lines, field, citation)
     else:
-        _cite_item(lines, param)
+        _cite_item(lines, param, citation)
 
 
 def _add_field(
-    app: Sphinx, param: EffectiveParameter, order: list[str], lines: list[str], *, cite: bool
+    app: Sphinx, param: EffectiveParameter, order: list[str], lines: list[str], *, empty: bool
 ) -> bool:
     """A ``:param:`` field for ``param``, described by its owner's docstring.
 
-    The owner's documented type comes along when annotations don't give one
-    (``autodoc_typehints = "signature"``, or no annotation). When napoleon
-    wrote the docstring's parameters as a ``:Parameters:`` list, the new
-    parameter joins that list instead. Returns whether anything was added.
+    Nobody describing it, no field is added (a column of entries saying only
+    where each parameter comes from tells nothing the signature's marks do
+    not), unless ``empty`` says it gets one anyway. The owner's documented
+    type comes along when annotations don't give one (``autodoc_typehints =
+    "signature"``, or no annotation). When napoleon wrote the docstring's
+    parameters as a ``:Parameters:`` list, the new parameter joins that list
+    instead. Returns whether anything was added.
     """
     doc = owner_docs.describe(app, param)
-    if doc is None and (not cite or param.kind in _VARIADIC):
+    if doc is None and (not empty or param.kind in _VARIADIC):
         return False
     annotated = param.annotation is not inspect.Parameter.empty
     borrow_type = bool(doc and doc.type) and not (annotated and typehints.types_in_fields(app))
     borrow_type = borrow_type and param.name not in fieldlines.typed(lines)
-    if _add_item(param, order, doc, lines, cite=cite, with_type=borrow_type):
+    if _add_item(param, order, doc, lines, with_type=borrow_type):
         return True
     name = typehints.field_name(param)
     block = fieldlines.parameter_block(name, "param", doc.description if doc else ())
-    if cite:
-        field = fieldlines.Field(0, len(block), "param", param.name)
-        fieldlines.append_to_description(block, field, provenance.citation(param))
     if doc is not None and borrow_type:
         block += fieldlines.parameter_block(name, "type", doc.type)
     at = fieldlines.insertion_point(lines, order, param.name)
@@ -280,12 +310,12 @@ def _remove_items(lines: list[str], supplied: set[str]) -> None:
             fieldlines.replace_item_list(lines, item_list)
 
 
-def _cite_item(lines: list[str], param: EffectiveParameter) -> None:
+def _cite_item(lines: list[str], param: EffectiveParameter, citation: str) -> None:
     """Cite the owner in a parameter's item of a napoleon ``:Parameters:`` list."""
     for item_list in fieldlines.item_lists(lines):
         text = item_list.item(param.name)
         if text is not None:
-            fieldlines.append_to_first_paragraph(text, provenance.citation(param))
+            fieldlines.append_to_first_paragraph(text, citation)
             fieldlines.replace_item_list(lines, item_list)
             return
 
@@ -296,7 +326,6 @@ def _add_item(
     doc: owner_docs.ParameterDoc | None,
     lines: list[str],
     *,
-    cite: bool,
     with_type: bool,
 ) -> bool:
     """Add ``param`` to napoleon's ``:Parameters:`` list, if the docstring has one."""
@@ -307,10 +336,6 @@ def _add_item(
     if with_type and doc is not None:
         head += f" (*{' '.join(doc.type)}*)"
     description = list(doc.description) if doc else []
-    if cite:
-        if not description:
-            description = [""]
-        fieldlines.append_to_first_paragraph(description, provenance.citation(param))
     text = [f"{head} -- {description[0]}", *description[1:]] if description else [head]
     position = order.index(param.name)
     names = [name for name, _ in target.items]

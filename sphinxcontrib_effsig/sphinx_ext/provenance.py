@@ -45,9 +45,17 @@ def cited_name(param: EffectiveParameter) -> str:
     return name
 
 
-def citation(param: EffectiveParameter) -> str:
-    """reStructuredText saying where ``param`` comes from: ``(from <owner>)``."""
-    return f"(from :{OWNER_ROLE}:`{cited_name(param)}`)"
+def citation(param: EffectiveParameter, followers: int = 0) -> str:
+    """reStructuredText saying where ``param`` comes from: ``(from <owner>)``.
+
+    With ``followers``, the entries after it come from the same owner:
+    ``(this and the next 2: from <owner>)``.
+    """
+    owner = f":{OWNER_ROLE}:`{cited_name(param)}`"
+    if followers == 0:
+        return f"(from {owner})"
+    following = "the next one" if followers == 1 else f"the next {followers}"
+    return f"(this and {following}: from {owner})"
 
 
 def lookup(dotted: str) -> object | None:

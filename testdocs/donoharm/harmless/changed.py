@@ -81,3 +81,39 @@ def make_class(name: str, bases: tuple[type, ...] = (), **options: Any) -> type:
     """
     cls = type(name, bases, {})
     return build(cls, **options)
+
+
+def styled(func: Callable[..., R]) -> Callable[..., R]:
+    """Style what ``func`` prints.
+
+    :param fg: The foreground colour.
+    :param bg: The background colour.
+    :param bold: Print in bold.
+    """
+
+    @functools.wraps(func)
+    def wrapper(
+        *args: Any, fg: str | None = None, bg: str | None = None, bold: bool = False, **kwargs: Any
+    ) -> Any:
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def traced(func: Callable[..., R]) -> Callable[..., R]:
+    """Log each call (its keyword is described nowhere)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, trace_id: str | None = None, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+@styled
+@traced
+def secho(message: str) -> None:
+    """Print ``message`` in style.
+
+    :param message: What to print.
+    """
