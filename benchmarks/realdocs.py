@@ -911,7 +911,9 @@ def install_plan(src: Path) -> InstallPlan:
                         )
         except configparser.Error:
             pass
-    return InstallPlan(source="none shipped: sphinx, then what conf.py needs")
+    return InstallPlan(
+        source="none shipped: sphinx, then what conf.py needs", requirements=["sphinx"]
+    )
 
 
 def requirement_lines(path: Path, depth: int = 0) -> list[str]:
@@ -1083,7 +1085,7 @@ def install_project(
         wanted: list[tuple[str, str]] = []
         for module in result.get("missing", []):
             dist = "sphinx" if module == "sphinx" else distribution_for(str(module))
-            if dist and dist not in tried:
+            if dist and dist not in tried and dist not in {d for _m, d in wanted}:
                 wanted.append((str(module), dist))
         if not wanted:
             break

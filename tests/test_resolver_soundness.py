@@ -25,6 +25,13 @@ S = "samples.soundness"
 
 ROWS = [
     Case(
+        # ``__tag`` is stored as ``_tagged__tag``: the source is still found.
+        "private-keyword-of-a-wrapper-nested-in-a-method",
+        f"{S}.label",
+        "(text: str, *, width: int = 10, _tagged__tag: str = '') -> str",
+        {**owned(f"{S}.label", "text", "width"), **owned(f"{S}.tagged.__call__", "_tagged__tag")},
+    ),
+    Case(
         "refused-keyword-in-constructor",
         f"{S}.Positional",
         "(flags: list[str], *, metavar: str | None = None)",

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .source import FunctionNode, function_node
+from .source import FunctionNode, function_node, mangle
 
 CalleeKind = Literal["free", "global", "self_attr", "param", "local_def", "super", "unknown"]
 
@@ -221,7 +221,7 @@ class _Analyser:
         stars = (node.args.vararg, node.args.kwarg)
         for arg in (*every, *(a for a in stars if a is not None)):
             if arg.annotation is not None:
-                effect.annotations[arg.arg] = arg.annotation
+                effect.annotations[mangle(arg.arg, self.code)] = arg.annotation
         if not isinstance(node, ast.Lambda):
             effect.returns = node.returns
             body: list[ast.stmt] = node.body
@@ -766,7 +766,7 @@ class _Analyser:
             and func.value.id == self.self_name
             and self.self_name not in shadowed
         ):
-            return Callee("self_attr", _mangle(func.attr, self.code), text)
+            return Callee("self_attr", mangle(func.attr, self.code), text)
         if (
             isinstance(func, ast.Attribute)
             and isinstance(func.value, ast.Call)
@@ -905,17 +905,6 @@ def _outside_calls(node: ast.AST) -> list[ast.AST]:
             continue
         stack.extend(ast.iter_child_nodes(current))
     return found
-
-
-def _mangle(name: str, code: types.CodeType) -> str:
-    """``self.__func`` inside ``class _Mixin`` reads ``_Mixin__func``."""
-    if not name.startswith("__") or name.endswith("__"):
-        return name
-    parts = code.co_qualname.split(".")
-    if len(parts) < 2:
-        return name
-    klass = parts[-2].lstrip("_")
-    return f"_{klass}{name}" if klass else name
 
 
 def _refuses_empty(stmt: ast.If, args_names: set[str]) -> bool:

@@ -10,6 +10,7 @@ edited after import is detected instead of misread.
 from __future__ import annotations
 
 import ast
+import itertools
 import linecache
 import types
 from dataclasses import dataclass, field
@@ -227,12 +228,27 @@ def _matches(node: FunctionNode, code: types.CodeType) -> bool:
 
 def _mangled(names: list[str], code: types.CodeType) -> list[str]:
     """Parameter names as the compiler stores them (private names mangled)."""
-    if not any(n.startswith("__") and not n.endswith("__") for n in names):
-        return names
-    owner = code.co_qualname.rsplit(".", 2)
-    klass = owner[-2] if len(owner) >= 2 else ""
-    klass = klass.lstrip("_")
-    return [
-        f"_{klass}{n}" if klass and n.startswith("__") and not n.endswith("__") else n
-        for n in names
-    ]
+    return [mangle(name, code) for name in names]
+
+
+def mangle(name: str, code: types.CodeType) -> str:
+    """A private name as the compiler stores it in ``code``: ``__tag`` in
+    ``class tagged`` is ``_tagged__tag`` (in its methods and their closures)."""
+    if not name.startswith("__") or name.endswith("__"):
+        return name
+    klass = _enclosing_class(code.co_qualname).lstrip("_")
+    return f"_{klass}{name}" if klass else name
+
+
+def _enclosing_class(qualname: str) -> str:
+    """The innermost class a qualified name is defined in (it mangles private names).
+
+    A class is a segment followed by a member, not by ``<locals>``:
+    ``argmap.__call__.<locals>.func`` is in ``argmap``; ``A.B.method`` in ``B``.
+    """
+    segments = qualname.split(".")
+    found = ""
+    for segment, following in itertools.pairwise(segments):
+        if segment != "<locals>" and following != "<locals>":
+            found = segment
+    return found

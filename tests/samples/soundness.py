@@ -124,3 +124,23 @@ def connect_via(host: str, port: int = 80, **options: Any) -> str:
 
 
 connect_via.__signature__ = inspect.signature(connect_via)  # type: ignore[attr-defined]
+
+
+# -- a wrapper nested in a method, with a private (name-mangled) keyword ----------
+
+
+class tagged:
+    """A class-based decorator whose wrapper has a private keyword."""
+
+    def __call__(self, func: Any) -> Any:
+        def wrapper(*args: Any, __tag: str = "", **kwargs: Any) -> Any:
+            return func(*args, **kwargs)
+
+        wrapper.__wrapped__ = func  # type: ignore[attr-defined]
+        return wrapper
+
+
+@tagged()
+def label(text: str, *, width: int = 10) -> str:
+    """Label ``text``."""
+    return text
