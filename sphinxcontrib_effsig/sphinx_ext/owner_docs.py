@@ -25,7 +25,7 @@ from sphinx.util.docstrings import prepare_docstring
 from ..resolver import EffectiveParameter
 from ..resolver.source import function_node
 from . import fieldlines
-from .provenance import cited_name, lookup
+from .provenance import cited_name, lookup, quiet_references
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -43,11 +43,18 @@ class ParameterDoc:
 
 
 def describe(app: Sphinx, param: EffectiveParameter) -> ParameterDoc | None:
-    """The owner's description of ``param``, or ``None`` when it has none."""
+    """The owner's description of ``param``, or ``None`` when it has none.
+
+    Its cross-references link where they resolve and never warn: they were
+    written for the owner's documentation, not this project's.
+    """
     name = cited_name(param)
     cache: dict[str, dict[str, ParameterDoc]] = _cache(app)
     if name not in cache:
-        cache[name] = _read(app, name, param.owner)
+        cache[name] = {
+            parameter: ParameterDoc(quiet_references(doc.description), doc.type)
+            for parameter, doc in _read(app, name, param.owner).items()
+        }
     return cache[name].get(param.name)
 
 

@@ -14,10 +14,13 @@ with ``nitpicky = True``.
 from __future__ import annotations
 
 import inspect
+import re
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from docutils import nodes
+from docutils.parsers.rst import roles
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxRole
 
@@ -30,6 +33,12 @@ if TYPE_CHECKING:
 
 #: The role the parameter list uses to cite an owner: ``:effsig-owner:`myapp.retry```.
 OWNER_ROLE: Final = "effsig-owner"
+#: Wraps a role in borrowed text: ``:effsig-quiet:`py:class colours.Palette```.
+QUIET_ROLE: Final = "effsig-quiet"
+# A role in reST text: ":class:`Palette`", ":py:func:`~mod.f`", ":ref:`title <label>`".
+_ROLE_IN_TEXT: Final = re.compile(
+    r"(?<![\\\w`]):(?P<role>[A-Za-z][\w.+-]*(?::[\w.+-]+)*):`(?P<text>[^`]+)`"
+)
 #: Marks the cross-references this extension creates (so only they are silenced).
 MARKER: Final = "effsig_owner"
 #: Constructors are cited by their class: ``myapp.Base.__init__`` -> ``myapp.Base``.
@@ -107,6 +116,37 @@ class OwnerRole(SphinxRole):
         return [reference], []
 
 
+def quiet_references(lines: Sequence[str]) -> tuple[str, ...]:
+    """Borrowed text whose cross-references link where they can, and never warn.
+
+    A decorator's docstring may refer to names of its own project that the
+    project documenting the decorated function does not document; under
+    ``nitpicky``/``-W`` each would be an error effsig brought in. Every role
+    is wrapped in :class:`QuietRole`, which runs it and silences what it
+    could not resolve.
+    """
+    return tuple(
+        _ROLE_IN_TEXT.sub(lambda m: f":{QUIET_ROLE}:`{m['role']} {m['text']}`", line)
+        for line in lines
+    )
+
+
+class QuietRole(SphinxRole):
+    """``:effsig-quiet:`py:class colours.Palette``` — that role, without its warnings."""
+
+    def run(self) -> tuple[list[Node], list[system_message]]:
+        name, _, text = self.text.partition(" ")
+        role, messages = roles.role(name, self.inliner.language, self.lineno, self.inliner.reporter)
+        if role is None:
+            return [nodes.literal(text, text)], []
+        result, problems = role(name, f":{name}:`{text}`", text, self.lineno, self.inliner, {}, [])
+        for node in result:
+            if isinstance(node, nodes.Element):
+                for reference in node.findall(addnodes.pending_xref):
+                    reference[MARKER] = True
+        return result, [*messages, *problems]
+
+
 def silence_owner_references(
     app: Sphinx, domain: Domain | None, node: nodes.Element
 ) -> bool | None:
@@ -117,4 +157,5 @@ def silence_owner_references(
 def connect(app: Sphinx) -> None:
     """Register the owner role and silence its unresolved references."""
     app.add_role(OWNER_ROLE, OwnerRole(), override=True)
+    app.add_role(QUIET_ROLE, QuietRole(), override=True)
     app.connect("warn-missing-reference", silence_owner_references)

@@ -86,7 +86,7 @@ def make_class(name: str, bases: tuple[type, ...] = (), **options: Any) -> type:
 def styled(func: Callable[..., R]) -> Callable[..., R]:
     """Style what ``func`` prints.
 
-    :param fg: The foreground colour.
+    :param fg: The foreground colour, a name from :class:`colours.Palette`.
     :param bg: The background colour.
     :param bold: Print in bold.
     """
