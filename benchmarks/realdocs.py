@@ -22,10 +22,13 @@ Method, for each ``NAME==VERSION`` in turn (one at a time, ``-j 1`` builds):
    extension it lists and looks for its HTML theme; a module still missing is
    installed under its PyPI name (a small table, else the module's own name),
    one attempt per module. An install that fails is recorded and the run goes
-   on (a combined install that fails is retried one requirement at a time).
-   Last, the effsig tree (copied once per run, so that every project gets the
-   same code while the tree is being edited) is built into a wheel and
-   installed.
+   on (a combined install that fails is retried one requirement at a time); a
+   docs requirement pinning the project itself is skipped, so that the sdist's
+   version is the one documented. Last, the effsig tree (copied once per run,
+   or ``git archive`` of ``--effsig-rev``, so that every project gets the same
+   code while the tree is being edited) is built into a wheel and installed.
+   The unpacked sdist is then made a one-commit git repository (docs that
+   read the project's history, such as reno's release notes, need one).
 3. The docs are built twice, ``python -m sphinx -b BUILDER -E -q -T -j 1``
    with the cwd at their docs folder, ``-w`` capturing the warnings: "plain"
    and "effsig". Both builds use ``-c WRAPPER``, a generated configuration
@@ -39,7 +42,9 @@ Method, for each ``NAME==VERSION`` in turn (one at a time, ``-j 1`` builds):
    files. ``--check-wrapper`` adds a third build without the wrapper, as their
    docs are normally built, and compares it with the plain build (it should
    not differ at all). ``SOURCE_DATE_EPOCH`` and ``PYTHONHASHSEED`` are fixed
-   for all builds.
+   for all builds. When the plain build's warnings say that autodoc could not
+   import a module (``No module named 'tornado'``: an optional dependency of
+   the project), that module is installed once and the plain build redone.
 4. The outputs are compared object by object. In HTML every Python object
    description (``<dl class="py ...">`` and its ``<dt class="sig sig-object
    py" id="...">``) gives (a) the signature line text, whitespace-normalised,
@@ -59,9 +64,12 @@ Method, for each ``NAME==VERSION`` in turn (one at a time, ``-j 1`` builds):
    ``<out>``, ``<venv>``, ... and hexadecimal addresses by ``0x…``.
 
 It prints a report (per project: what was installed, every changed signature
-and parameter list before and after, changed return fields, a word diff of
-other changed text, objects and warnings found in one build only, and a
-summary line) and with ``--json PATH`` writes all of it as JSON. The exit
+before and after, changed parameter and return fields entry by entry, ``=``
+in both builds, ``-`` plain only, ``+`` effsig only (``--full-fields``: both
+lists whole), a word diff of other changed text, objects and warnings found in
+one build only, and a summary line) and with ``--json PATH`` writes all of it
+as JSON, each changed object with its fields and text before and after. An
+object without an id whose signature changed counts as dropped and added. The exit
 status is 0 when every project was built both ways and compared, 1 otherwise.
 Without ``--keep`` a project's folder (sdist, venv, builds) is removed once it
 is compared; ``--reuse-venv`` keeps a venv from an earlier ``--keep`` run and
@@ -552,15 +560,12 @@ def text_objects(page: str, text: str) -> list[DocObject]:
     seen: Counter[str] = Counter()
     objects: list[DocObject] = []
     stack: list[_TextDesc] = []
-    pattern = re.compile(rf"\s*{re.escape(MARK)}:(obj|body|end)(.*){re.escape(MARK_END)}\s*")
-    for line in text.splitlines():
-        match = pattern.fullmatch(line)
-        if match is None:
+    for kind, rest in marked_lines(text, restore=False):
+        if kind is None:
             if stack:
                 top = stack[-1]
-                (top.body if top.in_body else top.signature).append(line)
+                (top.body if top.in_body else top.signature).append(rest)
             continue
-        kind, rest = match.groups()
         if kind == "obj":
             domain, objtype, ident = ([*rest.split(maxsplit=2), "", "", ""])[:3]
             stack.append(_TextDesc(domain, objtype, ident))
@@ -593,11 +598,38 @@ def text_objects(page: str, text: str) -> list[DocObject]:
     return objects
 
 
+MARK_LINE = re.compile(rf"(.*?){re.escape(MARK)}:(obj|body|end)(.*){re.escape(MARK_END)}\s*")
+
+
+def marked_lines(text: str, restore: bool = True) -> Iterator[tuple[str | None, str]]:
+    """(marker kind, its text) for marker lines, (None, line) for the others.
+
+    What the writer printed before a marker on its line (a list item's ``* ``)
+    is put back at the start of the next line, where it stands without markers
+    (``restore``; left out for the records of the objects).
+    """
+    carry = ""
+    for line in text.splitlines():
+        match = MARK_LINE.fullmatch(line)
+        if match is None:
+            if restore and carry.strip() and line[: len(carry)].isspace():
+                line = carry + line[len(carry) :]
+                carry = ""
+            elif line.strip():
+                carry = ""
+            yield None, line
+            continue
+        prefix, kind, rest = match.groups()
+        if prefix.strip():
+            carry = prefix
+        yield kind, rest
+
+
 def strip_marks(text: str) -> str:
     """A text page without marker lines (and the blank lines they add: runs collapsed)."""
     if MARK not in text:
         return text
-    kept = "\n".join(ln for ln in text.splitlines() if MARK not in ln)
+    kept = "\n".join(line for kind, line in marked_lines(text) if kind is None)
     return re.sub(r"\n{3,}", "\n\n", kept).rstrip() + "\n"
 
 
@@ -984,7 +1016,9 @@ else:
             os.path.isdir(os.path.join(os.path.dirname(conf), p, theme))
             for p in ns.get("html_theme_path", []) or []
         )
-        if theme not in names and not local:
+        # Themes that an extension registers (pallets_sphinx_themes) are not looked for.
+        by_extension = any("theme" in e for e in out["extensions"])
+        if theme not in names and not local and not by_extension:
             try:
                 importlib.import_module(theme)
             except ImportError:
@@ -1061,22 +1095,29 @@ class Installer:
             return {}
 
 
+def requirement_name(requirement: str) -> str:
+    match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", requirement)
+    return canonical(match.group(1)) if match else ""
+
+
 def install_project(
-    installer: Installer, src: Path, conf: Path, plan: InstallPlan, probe_script: Path
+    installer: Installer, name: str, src: Path, conf: Path, plan: InstallPlan, probe_script: Path
 ) -> None:
     extras = f"[{','.join(plan.extras)}]" if plan.extras else ""
     target = f"{src}{extras}"
-    args: list[str | Path] = [target]
-    for f in plan.files:
-        args += ["-r", f]
-    args += plan.requirements
-    what = " ".join(str(a) for a in args).replace(str(src), "<project>")
-    if not installer.pip(args, what, plan.source, cwd=src):
+    requirements: list[str] = []
+    for req in [r for f in plan.files for r in requirement_lines(f)] + plan.requirements:
+        if requirement_name(req) == canonical(name) or req.startswith((".", "/")):
+            # A pin of the project itself (or its path): the sdist's version is the one.
+            installer.report.steps.append(Step(req, plan.source, True, "skipped: the project"))
+        else:
+            requirements.append(req)
+    what = " ".join(["<project>" + extras, *requirements])
+    if not installer.pip([target, *requirements], what, plan.source, cwd=src):
         # One at a time: the project, then each requirement.
         if not installer.pip([target], f"<project>{extras}", "project") and extras:
             installer.pip([src], "<project>", "project")
-        singles = [r for f in plan.files for r in requirement_lines(f)] + plan.requirements
-        for req in singles:
+        for req in requirements:
             installer.pip([req], req, plan.source + " (one at a time)", cwd=src)
     tried: set[str] = set()
     for _round in range(8):
@@ -1303,7 +1344,7 @@ def run_project(spec: str, args: argparse.Namespace, effsig: EffsigSource) -> Pr
         if run_logged([args.python, "-m", "venv", venv], logfile) != 0:
             report.status, report.reason = "failed", "venv creation failed: " + tail(logfile, 5)
             return report
-        install_project(installer, src, conf, plan, probe_script)
+        install_project(installer, name, src, conf, plan, probe_script)
         (venv / ".realdocs-installed").write_text(spec)
     else:
         report.steps.append(Step("(venv reused)", "--reuse-venv", True))
@@ -1482,7 +1523,29 @@ def format_fields(fields: dict[str, list[str]], indent: str) -> list[str]:
     return lines
 
 
-def format_report(report: ProjectReport) -> str:
+def format_field_diff(
+    before: dict[str, list[str]], after: dict[str, list[str]], indent: str
+) -> list[str]:
+    """Field by field, entry by entry: ``=`` in both, ``-`` plain only, ``+`` effsig only."""
+    lines: list[str] = []
+    for label in [*before, *(k for k in after if k not in before)]:
+        a, b = before.get(label, []), after.get(label, [])
+        where = (
+            ""
+            if label in before and label in after
+            else (" (plain only)" if label in before else " (effsig only)")
+        )
+        lines.append(f"{indent}{label}:{where}")
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b).get_opcodes():
+            if tag == "equal":
+                lines.extend(f"{indent}  = {e}" for e in a[i1:i2])
+            else:
+                lines.extend(f"{indent}  - {e}" for e in a[i1:i2])
+                lines.extend(f"{indent}  + {e}" for e in b[j1:j2])
+    return lines
+
+
+def format_report(report: ProjectReport, full_fields: bool = False) -> str:
     lines = [
         f"=== {report.spec}",
         f"status: {report.status}" + (f" ({report.reason})" * bool(report.reason)),
@@ -1492,7 +1555,7 @@ def format_report(report: ProjectReport) -> str:
     if report.requirement_source:
         lines.append(f"docs requirements: {report.requirement_source}")
     for step in report.steps:
-        mark = "ok" if step.ok else "FAILED"
+        mark = "skipped" if step.detail.startswith("skipped") else "ok" if step.ok else "FAILED"
         detail = f" -- {step.detail}" if step.detail else ""
         lines.append(f"  install [{mark}] {step.what}  ({step.source}){detail}")
     if report.packages:
@@ -1536,16 +1599,17 @@ def format_report(report: ProjectReport) -> str:
             before, after = change.signature
             lines.extend(f"  signature before: {s}" for s in before)
             lines.extend(f"  signature after:  {s}" for s in after)
-        if change.parameters:
-            lines.append("  parameters before:")
-            lines.extend(format_fields(change.parameters[0], "    "))
-            lines.append("  parameters after:")
-            lines.extend(format_fields(change.parameters[1], "    "))
-        if change.returns:
-            lines.append("  returns before:")
-            lines.extend(format_fields(change.returns[0], "    "))
-            lines.append("  returns after:")
-            lines.extend(format_fields(change.returns[1], "    "))
+        for what, pair in (("parameters", change.parameters), ("returns", change.returns)):
+            if pair is None:
+                continue
+            if full_fields:
+                lines.append(f"  {what} before:")
+                lines.extend(format_fields(pair[0], "    "))
+                lines.append(f"  {what} after:")
+                lines.extend(format_fields(pair[1], "    "))
+            else:
+                lines.append(f"  {what} (= both builds, - plain only, + effsig only):")
+                lines.extend(format_field_diff(pair[0], pair[1], "    "))
         if change.other:
             lines.append(f"  other text: {change.other_diff}")
     for key in report.only_plain:
@@ -1603,6 +1667,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="also build with their conf.py directly and compare with the wrapped plain build",
     )
+    parser.add_argument(
+        "--full-fields",
+        action="store_true",
+        help="print changed parameter/return fields whole, before and after (default: a diff)",
+    )
     parser.add_argument("--timeout", type=float, default=1200, help="seconds per build")
     args = parser.parse_args(argv)
     for spec in args.projects:
@@ -1636,7 +1705,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as err:  # one broken project must not stop the others
             report = ProjectReport(spec=spec, status="failed", reason=f"realdocs error: {err!r}")
         reports.append(report)
-        print("\n" + format_report(report), flush=True)
+        print("\n" + format_report(report, args.full_fields), flush=True)
         if args.json:
             write_json(Path(args.json), args, effsig, python, reports)
     print("\n" + "\n".join(summary_line(r) for r in reports))

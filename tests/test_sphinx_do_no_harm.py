@@ -217,3 +217,20 @@ def test_a_parameter_nobody_describes_gets_no_empty_entry(
         "harmless.changed.secho",
     )
     assert "trace_id ( str | None ) – (from harmless.changed.traced )" in described
+
+
+def every_description(docs: BuiltDocs, page: str) -> list[str]:
+    """Every object description of a page, in order, as HTML (indexed or not)."""
+    soup = BeautifulSoup((docs.outdir / f"{page}.html").read_text("utf-8"), "html.parser")
+    return [str(dl) for dl in soup.select("dl.py")]
+
+
+@pytest.mark.parametrize("setting", ["signature", "description, preserved defaults"])
+def test_signatures_autodoc_did_not_introspect_keep_their_parameter_lists(
+    harmless: Callable[..., BuiltDocs], setting: str
+) -> None:
+    """Written in the directive, or ``@overload``: line and list stay autodoc's."""
+    plain = every_description(harmless(setting, effsig=False), "untouched")
+    ours = every_description(harmless(setting, effsig=True), "untouched")
+    assert len(ours) == 3
+    assert ours == plain

@@ -37,7 +37,7 @@ from ..resolver.safe import wrapped_of
 from . import render
 from .config import settings
 from .render import SignatureStyle, render_signature, signature_style
-from .resolve import effective_for, owned_elsewhere
+from .resolve import accept, decline, effective_for, owned_elsewhere
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -109,12 +109,13 @@ def _effective_signature_line(
 ) -> tuple[str, str] | None:
     state = _state(app)
     introspected, state.introspected = state.introspected, []
-    if args is None:
-        # autodoc could not introspect it and shows no signature; Sphinx 9.1+
-        # cannot even take one from this event then (it indexes an empty list).
+    accept(app)
+    if args is None or not any(_is_signature_source(c, obj) for c in introspected):
+        # Written in the directive or the docstring, or autodoc could not
+        # introspect it (Sphinx 9.1+ cannot even take a signature from this
+        # event then): the line, and the parameter list under it, stay autodoc's.
+        decline(app, what, name, obj)
         return None
-    if not any(_is_signature_source(candidate, obj) for candidate in introspected):
-        return None  # written in the directive or the docstring: leave it alone
     sig = effective_for(app, what, name, obj)
     if sig is None:
         return None

@@ -20,6 +20,7 @@ import enum
 import inspect
 import sys
 import types
+import typing
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -49,6 +50,23 @@ class _Resolutions:
     """Per-build memory of answers; the objects are kept alive so ids stay unique."""
 
     answers: dict[_CacheKey, tuple[object, EffectiveSignature | None]] = field(default_factory=dict)
+    #: the object being documented now, whose signature autodoc did not introspect
+    #: (written in the directive or the docstring): its fields are left alone too
+    declined: set[_CacheKey] = field(default_factory=set)
+
+
+def decline(app: Sphinx, what: str, name: str, obj: object) -> None:
+    """Leave the object autodoc is documenting now entirely to autodoc.
+
+    Called for each object at ``autodoc-process-signature`` (which comes
+    before its docstring events); the next object's call forgets it.
+    """
+    _resolutions(app).declined = {(what, name, id(obj))}
+
+
+def accept(app: Sphinx) -> None:
+    """The object autodoc is documenting now is not declined."""
+    _resolutions(app).declined = set()
 
 
 def effective_for(app: Sphinx, what: str, name: str, obj: object) -> EffectiveSignature | None:
@@ -76,6 +94,10 @@ def _cached(app: Sphinx, what: str, name: str, obj: object) -> EffectiveSignatur
         return None
     resolutions = _resolutions(app)
     key = (what, name, id(obj))
+    if key in resolutions.declined:
+        return None
+    if what in ("class", "exception") and app.config.autodoc_class_signature == "separated":
+        return None  # autodoc shows no constructor signature on the class: nothing to correct
     if key in resolutions.answers:
         return resolutions.answers[key][1]
     answer = _resolve(app, what, name, obj, warn=config.warn_unresolved)
@@ -94,6 +116,8 @@ def _resolve(
         return None  # autodoc deliberately hides EnumType.__call__'s functional API
     if _plain_function(obj):
         return None  # nothing can change its signature: autodoc's answer is the effective one
+    if _overloaded(obj):
+        return None  # autodoc shows the @overload signatures, and fields that go with them
     try:
         preserved = bool(getattr(app.config, "autodoc_preserve_defaults", False))
         with _without_sphinx_defaults(obj) if preserved else nullcontext():
@@ -118,6 +142,15 @@ def _resolve(
     if what == "method" and not _is_static(name, obj):
         sig = drop_implicit_first(sig, obj)
     return sig
+
+
+def _overloaded(obj: object) -> bool:
+    """Whether ``typing.overload`` registered signatures for ``obj`` (or what it wraps)."""
+    function = innermost(obj)
+    try:
+        return bool(typing.get_overloads(function))  # type: ignore[arg-type]
+    except Exception:
+        return False
 
 
 def _autodoc_view(obj: object) -> inspect.Signature | None:
@@ -248,8 +281,8 @@ def drop_implicit_first(sig: EffectiveSignature, obj: object) -> EffectiveSignat
     A bound method (a classmethod looked up on its class) has already lost
     it. A leading ``*args`` is kept: ``self`` travels inside it.
     """
-    if inspect.ismethod(obj):
-        return sig
+    if inspect.ismethod(obj) or inspect.isbuiltin(obj):
+        return sig  # bound already (a builtin classmethod such as dict.fromkeys too)
     params = list(sig.parameters.values())
     if params and params[0].kind in (
         inspect.Parameter.POSITIONAL_ONLY,

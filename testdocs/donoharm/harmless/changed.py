@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import typing
 import typing as t
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -117,3 +118,17 @@ def secho(message: str) -> None:
 
     :param message: What to print.
     """
+
+
+@typing.overload
+def parse(text: str) -> int: ...
+@typing.overload
+def parse(text: bytes, *, encoding: str = "utf-8") -> int: ...
+@retry
+def parse(text: Any, **options: Any) -> int:
+    """Parse ``text``.
+
+    :param text: What to parse.
+    :param options: How to decode bytes.
+    """
+    return 0
