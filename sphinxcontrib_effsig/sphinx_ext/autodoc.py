@@ -23,7 +23,6 @@ implementation behave the same here):
 
 from __future__ import annotations
 
-import types
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
@@ -33,7 +32,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from ..resolver.safe import wrapped_of
+from ..resolver import source_files
 from . import render
 from .config import settings
 from .render import SignatureStyle, render_signature, signature_style
@@ -55,7 +54,6 @@ OWNER_ATTRIBUTE: Final = "effsig_owner"
 PARAM_CLASS: Final = "effsig-param"
 
 _STATE: Final = "_effsig_autodoc_state"
-_MAX_CHAIN: Final = 100
 
 
 @dataclass
@@ -151,40 +149,13 @@ def _is_signature_source(candidate: object, obj: object) -> bool:
 
 def _note_dependencies(app: Sphinx, obj: object, sig: EffectiveSignature) -> None:
     """Re-read this document when a wrapper's or an owner's source changes."""
-    files: set[str] = set()
-    for layer in _chain(obj):
-        code = getattr(layer, "__code__", None)
-        if isinstance(code, types.CodeType):
-            files.add(code.co_filename)
-    for param in sig.parameters.values():
-        owner = getattr(param, "owner", None)
-        if isinstance(owner, types.MethodType):
-            owner = owner.__func__
-        code = getattr(owner, "__code__", None)
-        if isinstance(code, types.CodeType):
-            files.add(code.co_filename)
     env = app.env
     noted = _state(app).noted
     docname = env.docname
-    for filename in sorted(files):
-        if filename and not filename.startswith("<") and (docname, filename) not in noted:
+    for filename in sorted(source_files(obj, sig)):
+        if (docname, filename) not in noted:
             noted.add((docname, filename))
             env.note_dependency(filename)
-
-
-def _chain(obj: object) -> list[object]:
-    """``obj`` and everything reachable through ``__func__``/``__wrapped__``."""
-    layers: list[object] = []
-    current: Any = obj
-    while current is not None and len(layers) < _MAX_CHAIN:
-        if any(current is seen for seen in layers):
-            break
-        layers.append(current)
-        if isinstance(current, types.MethodType):
-            current = current.__func__
-            continue
-        current = wrapped_of(current)
-    return layers
 
 
 def _mark_parameters(app: Sphinx, domain: str, objtype: str, content: nodes.Element) -> None:

@@ -11,10 +11,8 @@ when the project loads it, so every style ends up as Sphinx info fields.
 
 from __future__ import annotations
 
-import ast
 import inspect
 import textwrap
-import types
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
@@ -22,8 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 from sphinx.util import logging
 from sphinx.util.docstrings import prepare_docstring
 
-from ..resolver import EffectiveParameter
-from ..resolver.source import function_node
+from ..resolver import EffectiveParameter, docstring_as_written
 from . import fieldlines
 from .provenance import cited_name, lookup, quiet_references
 
@@ -89,7 +86,7 @@ def _read(app: Sphinx, name: str, owner: object) -> dict[str, ParameterDoc]:
             docstring = getattr(source, "__doc__", None)
             if isinstance(docstring, str):
                 docstrings.append((docstring, source))
-    written = _written_docstring(owner)
+    written = docstring_as_written(owner)
     if written is not None:
         docstrings.append((written, owner))
     what = "class" if isinstance(target, type) else "function"
@@ -100,18 +97,6 @@ def _read(app: Sphinx, name: str, owner: object) -> dict[str, ParameterDoc]:
         for parameter, doc in parameter_docs(lines).items():
             found.setdefault(parameter, doc)
     return found
-
-
-def _written_docstring(owner: object) -> str | None:
-    """The docstring in a function's source, whatever its ``__doc__`` became."""
-    code = getattr(owner, "__code__", None)
-    if not isinstance(code, types.CodeType):
-        return None
-    module_globals = getattr(owner, "__globals__", None)
-    node = function_node(code, module_globals if isinstance(module_globals, dict) else None)
-    if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-        return None
-    return ast.get_docstring(node, clean=False)
 
 
 def _documented_parts(target: object) -> list[object]:

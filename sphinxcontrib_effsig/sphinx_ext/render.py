@@ -17,7 +17,6 @@ from the configuration once per call site:
 
 from __future__ import annotations
 
-import ast
 import inspect
 import types
 from collections.abc import Callable, Mapping
@@ -27,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from sphinx.util.inspect import stringify_signature
 from sphinx.util.typing import stringify_annotation
 
-from ..resolver.source import function_node, source_lines
+from ..resolver import default_as_written
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -239,63 +238,3 @@ class _Verbatim:
 
     def __repr__(self) -> str:
         return self.text
-
-
-def default_as_written(param: inspect.Parameter) -> str | None:
-    """The default of ``param`` as written in its owner's ``def`` line, if found.
-
-    Only for parameters whose owner is a Python function declaring them; a
-    default a decorator supplies in its body (``kwargs.pop("timeout", 10)``)
-    is already given by the resolver as it can read it.
-    """
-    owner = getattr(param, "owner", None)
-    if isinstance(owner, types.MethodType):
-        owner = owner.__func__
-    if not isinstance(owner, types.FunctionType):
-        return None
-    code = owner.__code__
-    node = function_node(code, owner.__globals__)
-    if node is None:
-        return None
-    expr = _default_expression(node.args, param.name)
-    if expr is None:
-        return None
-    lines = source_lines(code.co_filename, owner.__globals__)
-    return _segment(lines, expr, code.co_firstlineno) or ast.unparse(expr)
-
-
-def _default_expression(args: ast.arguments, name: str) -> ast.expr | None:
-    positional = [*args.posonlyargs, *args.args]
-    offset = len(positional) - len(args.defaults)
-    for index, arg in enumerate(positional):
-        if arg.arg == name:
-            return args.defaults[index - offset] if index >= offset else None
-    for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=False):
-        if arg.arg == name:
-            return default
-    return None
-
-
-def _segment(lines: list[str], expr: ast.expr, first_line: int) -> str | None:
-    """The single-line source text of ``expr``; checked against the parsed node.
-
-    The node may come from a dedented block, so its columns are tried both
-    as they are and shifted by the block's indentation.
-    """
-    end_line = getattr(expr, "end_lineno", None)
-    end_col = getattr(expr, "end_col_offset", None)
-    if expr.lineno != end_line or end_col is None or not 0 < expr.lineno <= len(lines):
-        return None
-    line = lines[expr.lineno - 1]
-    head = lines[first_line - 1] if 0 < first_line <= len(lines) else ""
-    indent = len(head) - len(head.lstrip())
-    expected = ast.dump(expr, annotate_fields=False, include_attributes=False)
-    for shift in {0, indent}:
-        text = line[expr.col_offset + shift : end_col + shift]
-        try:
-            parsed = ast.parse(text, mode="eval").body
-        except SyntaxError:
-            continue
-        if ast.dump(parsed, annotate_fields=False, include_attributes=False) == expected:
-            return text
-    return None

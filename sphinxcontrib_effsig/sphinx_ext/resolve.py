@@ -29,8 +29,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 from sphinx.ext.autodoc.mock import ismock  # type: ignore[attr-defined]
 from sphinx.util import logging
 
-from ..resolver import EffectiveSignature, clear_caches, effective_signature
-from ..resolver.safe import wrapped_of
+from ..resolver import EffectiveSignature, clear_caches, effective_signature, innermost
 from .config import settings
 
 if TYPE_CHECKING:
@@ -258,21 +257,6 @@ def _is_own(what: str, name: str, obj: object, owner: object, owner_dotted: str)
     if constructor:
         return code.co_name in ("__init__", "__new__")
     return code.co_name == name.rsplit(".", 1)[-1]
-
-
-def innermost(obj: object) -> object:
-    """The function at the end of ``obj``'s ``__func__``/``__wrapped__`` chain."""
-    current: Any = obj
-    seen: list[object] = []
-    while current is not None and len(seen) < 100 and not any(current is s for s in seen):
-        seen.append(current)
-        following = current.__func__ if isinstance(current, types.MethodType) else None
-        if following is None:
-            following = wrapped_of(current)
-        if following is None:
-            return current
-        current = following
-    return current
 
 
 def drop_implicit_first(sig: EffectiveSignature, obj: object) -> EffectiveSignature:

@@ -1,0 +1,130 @@
+"""What the source says, as written: defaults, docstrings, the innermost function.
+
+The documentation layer shows some things exactly as the author wrote them
+(``autodoc_preserve_defaults``; a decorator's own docstring, which
+``functools.wraps`` replaced at run time). Reading them needs the parsed
+source the resolver already holds, so they are answered here, from the
+same per-build caches.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import types
+from typing import Any
+
+from .model import EffectiveSignature
+from .safe import wrapped_of
+from .source import function_node, source_lines
+
+_MAX_CHAIN = 100
+
+
+def wrapper_chain(obj: object) -> list[object]:
+    """``obj`` and everything reachable from it through ``__func__``/``__wrapped__``."""
+    layers: list[object] = []
+    current: Any = obj
+    while current is not None and len(layers) < _MAX_CHAIN:
+        if any(current is seen for seen in layers):
+            break
+        layers.append(current)
+        current = current.__func__ if isinstance(current, types.MethodType) else wrapped_of(current)
+    return layers
+
+
+def innermost(obj: object) -> object:
+    """The function at the end of :func:`wrapper_chain`.
+
+    The documented function itself, whatever name it is documented under:
+    its parameters are its own.
+    """
+    return wrapper_chain(obj)[-1] if obj is not None else obj
+
+
+def source_files(obj: object, sig: EffectiveSignature) -> set[str]:
+    """The source files ``sig`` was read from: every wrapper's and every owner's.
+
+    A documentation tool re-reads a page when one of them changes.
+    """
+    files: set[str] = set()
+    holders = [*wrapper_chain(obj), *(param.owner for param in sig.parameters.values())]
+    for holder in holders:
+        if isinstance(holder, types.MethodType):
+            holder = holder.__func__
+        code = getattr(holder, "__code__", None)
+        if isinstance(code, types.CodeType) and not code.co_filename.startswith("<"):
+            files.add(code.co_filename)
+    return files
+
+
+def docstring_as_written(func: object) -> str | None:
+    """The docstring in a function's ``def``, whatever its ``__doc__`` became."""
+    code = getattr(func, "__code__", None)
+    if not isinstance(code, types.CodeType):
+        return None
+    module_globals = getattr(func, "__globals__", None)
+    node = function_node(code, module_globals if isinstance(module_globals, dict) else None)
+    if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+        return None
+    return ast.get_docstring(node, clean=False)
+
+
+def default_as_written(param: inspect.Parameter) -> str | None:
+    """The default of ``param`` as written in its owner's ``def`` line, if found.
+
+    Only for parameters whose owner is a Python function declaring them; a
+    default a decorator supplies in its body (``kwargs.pop("timeout", 10)``)
+    is already given by the resolver as it can read it.
+    """
+    owner = getattr(param, "owner", None)
+    if isinstance(owner, types.MethodType):
+        owner = owner.__func__
+    if not isinstance(owner, types.FunctionType):
+        return None
+    code = owner.__code__
+    node = function_node(code, owner.__globals__)
+    if node is None:
+        return None
+    expr = _default_expression(node.args, param.name)
+    if expr is None:
+        return None
+    lines = source_lines(code.co_filename, owner.__globals__)
+    return _segment(lines, expr, code.co_firstlineno) or ast.unparse(expr)
+
+
+def _default_expression(args: ast.arguments, name: str) -> ast.expr | None:
+    positional = [*args.posonlyargs, *args.args]
+    offset = len(positional) - len(args.defaults)
+    for index, arg in enumerate(positional):
+        if arg.arg == name:
+            return args.defaults[index - offset] if index >= offset else None
+    for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=False):
+        if arg.arg == name:
+            return default
+    return None
+
+
+def _segment(lines: list[str], expr: ast.expr, first_line: int) -> str | None:
+    """The single-line source text of ``expr``; checked against the parsed node.
+
+    The node may come from a dedented block, so its columns are tried both
+    as they are and shifted by the block's indentation.
+    """
+    end_line = getattr(expr, "end_lineno", None)
+    end_col = getattr(expr, "end_col_offset", None)
+    if expr.lineno != end_line or end_col is None or not 0 < expr.lineno <= len(lines):
+        return None
+    line = lines[expr.lineno - 1]
+    head = lines[first_line - 1] if 0 < first_line <= len(lines) else ""
+    indent = len(head) - len(head.lstrip())
+    expected = ast.dump(expr, annotate_fields=False, include_attributes=False)
+    for shift in {0, indent}:
+        text = line[expr.col_offset + shift : end_col + shift]
+        try:
+            parsed = ast.parse(text, mode="eval").body
+        except SyntaxError:
+            continue
+        if ast.dump(parsed, annotate_fields=False, include_attributes=False) == expected:
+            return text
+    return None
