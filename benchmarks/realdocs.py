@@ -1059,8 +1059,12 @@ class Installer:
         if status != 0:
             with self.logfile.open(errors="replace") as f:
                 f.seek(before)
-                lines = [ln for ln in f.read().splitlines() if "ERROR" in ln or "error:" in ln]
-            detail = " | ".join(lines[-3:])[:500]
+                lines = [
+                    ln.strip()[:240]
+                    for ln in f.read().splitlines()
+                    if ("ERROR" in ln or "error:" in ln) and "yanked" not in ln
+                ]
+            detail = " | ".join(lines[-3:])
         self.report.steps.append(Step(what=what, source=source, ok=status == 0, detail=detail))
         return status == 0
 
@@ -1313,10 +1317,23 @@ def snapshot_effsig(source: Path, rev: str | None, workdir: Path, python: str) -
 
 
 def run_project(spec: str, args: argparse.Namespace, effsig: EffsigSource) -> ProjectReport:
+    """Set up, build and compare one project; its folder removed after, unless ``--keep``."""
     report = ProjectReport(spec=spec)
     name, version = split_spec(spec)
     home = Path(args.workdir) / f"{canonical(name)}-{version}"
     home.mkdir(parents=True, exist_ok=True)
+    try:
+        compare_project(report, name, home, args, effsig)
+    finally:
+        if not args.keep:
+            shutil.rmtree(home, ignore_errors=True)
+    return report
+
+
+def compare_project(
+    report: ProjectReport, name: str, home: Path, args: argparse.Namespace, effsig: EffsigSource
+) -> None:
+    spec = report.spec
     logfile = home / "install.log"
     venv = home / "venv"
     reuse = args.reuse_venv and (venv / ".realdocs-installed").exists()
@@ -1325,13 +1342,18 @@ def run_project(spec: str, args: argparse.Namespace, effsig: EffsigSource) -> Pr
     log(f"{spec}: download")
     archive = download_sdist(args.python, spec, home / "sdist", logfile)
     if archive is None:
-        report.status, report.reason = "failed", "sdist download failed: " + tail(logfile, 5)
-        return report
+        errors = [
+            ln[:240]
+            for ln in tail(logfile, 20).splitlines()
+            if ln.startswith("ERROR") and "yanked" not in ln
+        ]
+        report.status, report.reason = "failed", "sdist download failed: " + " | ".join(errors)
+        return
     src = unpack(archive, home / "src")
     conf = find_conf(src)
     if conf is None:
         report.status, report.reason = "failed", "no Sphinx conf.py in the sdist"
-        return report
+        return
     report.docs_dir = conf.parent.relative_to(src).as_posix()
     plan = install_plan(src)
     report.requirement_source = plan.source
@@ -1343,7 +1365,7 @@ def run_project(spec: str, args: argparse.Namespace, effsig: EffsigSource) -> Pr
         log(f"{spec}: venv + install ({plan.source})")
         if run_logged([args.python, "-m", "venv", venv], logfile) != 0:
             report.status, report.reason = "failed", "venv creation failed: " + tail(logfile, 5)
-            return report
+            return
         install_project(installer, name, src, conf, plan, probe_script)
         (venv / ".realdocs-installed").write_text(spec)
     else:
@@ -1351,7 +1373,7 @@ def run_project(spec: str, args: argparse.Namespace, effsig: EffsigSource) -> Pr
         report.probe = installer.probe(conf, probe_script)
     if effsig.wheel is None:
         report.status, report.reason = "failed", "the effsig wheel could not be built"
-        return report
+        return
     if not (src / ".git").exists():
         # Some docs read the project's history (reno's release notes): a one-commit
         # repository of the sdist, made after the install so that no version
@@ -1462,9 +1484,6 @@ def run_project(spec: str, args: argparse.Namespace, effsig: EffsigSource) -> Pr
                 objects["plain"], objects["effsig"]
             )
     report.summary = summarise(report)
-    if not args.keep:
-        shutil.rmtree(home, ignore_errors=True)
-    return report
 
 
 def summarise(report: ProjectReport) -> dict[str, Any]:
@@ -1588,7 +1607,14 @@ def format_report(report: ProjectReport, full_fields: bool = False) -> str:
     if report.wrapper_check:
         check = report.wrapper_check
         problems = {k: v for k, v in check.items() if k != "returncode" and v}
-        verdict = "identical" if not problems and check.get("returncode") == 0 else "DIFFERS"
+        plain_ok = report.builds["plain"].returncode == 0
+        verdict = (
+            "not compared (a build failed)"
+            if check.get("returncode") != 0 or not plain_ok
+            else "DIFFERS"
+            if problems
+            else "identical"
+        )
         lines.append(f"wrapper check (direct build vs wrapped plain build): {verdict}")
         for key, value in problems.items():
             for item in value[:20]:

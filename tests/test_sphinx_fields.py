@@ -220,8 +220,9 @@ PARAMETERS = [
     ("parcelpost.api.describe_status", ["language", "status"]),  # @localized puts one first
     ("parcelpost.api.refund", ["label_id", "reason"]),
     ("parcelpost.api.book_pickup", ["address", "retries", "carrier"]),
-    # @routed dispatches through a dict: nothing is proven, the docstring stays as written
-    ("parcelpost.api.export_labels", ["day", "fmt"]),
+    # @routed dispatches through a dict: presumed to reach export_labels (it
+    # declares __wrapped__), with the ``route`` keyword it was proven to pop
+    ("parcelpost.api.export_labels", ["day", "fmt", "route"]),
     ("parcelpost.api.cancel", ["label_id", "timeout"]),
     ("parcelpost.api.pay", ["label_id", "amount"]),
     ("parcelpost.api.quote", ["weight_kg", "postcode", "trace_id"]),

@@ -464,7 +464,8 @@ def test_a_bad_configuration_value_stops_the_build_with_a_clear_message(
         build_docs("basic", **setting)
 
 
-def test_unresolved_signatures_are_left_to_autodoc_and_warn_only_when_asked(build_docs):
+def test_presumed_signatures_show_what_was_proven_and_warn_only_when_asked(build_docs):
+    """``dispatch_by_name`` routes through a dict: its target is presumed (SPEC 1.5)."""
     quiet = build_docs("basic")
     warned = build_docs("basic", effsig_warn_unresolved=True)
     suppressed = build_docs(
@@ -475,14 +476,19 @@ def test_unresolved_signatures_are_left_to_autodoc_and_warn_only_when_asked(buil
     route_warnings = [line for line in warned.warnings.splitlines() if "basicpkg.api.route" in line]
     assert len(route_warnings) == 1
     assert "[effsig.unresolved]" in route_warnings[0]
+    assert "is presumed to pass its arguments on to basicpkg.api.route" in route_warnings[0]
     assert "basicpkg.api.route" not in suppressed.warnings
-    # An object whose effective signature is not fully proven is documented
-    # exactly as plain autodoc documents it.
+    # What autodoc shows (the wrapped function's parameters), plus the keyword
+    # the wrapper was proven to pop, marked as the decorator's.
     plain = build_docs("basic", effsig_enabled=False)
-    assert parameters(warned.html(), "basicpkg.api.route") == parameters(
-        plain.html(), "basicpkg.api.route"
-    )
-    assert marked_owners(warned.html(), "basicpkg.api.route") == {}
+    assert parameters(warned.html(), "basicpkg.api.route") == [
+        *parameters(plain.html(), "basicpkg.api.route"),
+        "*",
+        "handler=func.__name__",
+    ]
+    assert marked_owners(warned.html(), "basicpkg.api.route") == {
+        "handler": "basicpkg.decorators.dispatch_by_name"
+    }
 
 
 # -- the showcase, parallel builds, incremental builds ---------------------

@@ -156,6 +156,8 @@ def _check_one(item: Documentable, report: Report) -> Finding | None:
 
 
 def _unresolved_message(sig: EffectiveSignature) -> str:
+    if sig.presumed:
+        return "presumed to pass its arguments on unchanged, as inspect.signature presumes"
     variadic = [
         ("*" if p.kind is inspect.Parameter.VAR_POSITIONAL else "**") + p.name
         for p in sig.parameters.values()

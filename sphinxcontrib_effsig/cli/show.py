@@ -98,7 +98,10 @@ def _aligned(rows: Sequence[Sequence[str]]) -> str:
 def as_text(name: str, sig: EffectiveSignature) -> str:
     """The signature line, the table and, when unresolved, why."""
     parts = [f"{name}{signature_text(sig)}", "", table(sig)]
-    if not sig.resolved:
+    if sig.presumed:
+        parts += ["", "presumed: the wrapper's arguments are presumed to reach what it wraps."]
+        parts += [f"  - {note}" for note in sig.notes]
+    elif not sig.resolved:
         parts += ["", "unresolved: the resolver kept what it could not prove."]
         parts += [f"  - {note}" for note in sig.notes]
     return "\n".join(parts)
@@ -111,6 +114,7 @@ def as_data(name: str, sig: EffectiveSignature) -> dict[str, Any]:
         "signature": signature_text(sig),
         "return_annotation": _or_none(format_annotation(sig.return_annotation)),
         "resolved": sig.resolved,
+        "presumed": sig.presumed,
         "notes": list(sig.notes),
         "parameters": [
             {
@@ -221,6 +225,9 @@ def explanation(name: str, obj: object, sig: EffectiveSignature) -> str:
 
     if sig.resolved:
         lines.append("  resolved: every wrapper was followed; nothing was left unproven.")
+    elif sig.presumed:
+        lines.append("  presumed (the wrapper declares what it wraps; proven edits applied):")
+        lines.extend(f"    - {note}" for note in sig.notes)
     else:
         lines.append("  not proven (kept as *args/**kwargs where they remain):")
         lines.extend(f"    - {note}" for note in sig.notes or ("(the resolver gave no reason)",))

@@ -10,9 +10,11 @@ says where they go, and each target found there is resolved in turn.
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import functools
 import inspect
 import types
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -453,7 +455,49 @@ class Resolver:
                 bind_result = False
         # The wrapper's own "whatever it returns" (``-> R``, ``-> Any``) was
         # dropped above; a TypeVar the target itself returns stays its own.
-        return bind_first(compose(layer), bind_result)
+        sig = compose(layer)
+        if not sig.resolved and not sig.presumed and wrapped is not None:
+            presumed = self._presume(layer, wrapped, bound_self, sig.notes)
+            if presumed is not None:
+                return presumed
+        return bind_first(sig, bind_result)
+
+    def _presume(
+        self, layer: Layer, wrapped: object, bound_self: object, notes: Sequence[str]
+    ) -> EffectiveSignature | None:
+        """SPEC 1.5: a wrapper that declares ``__wrapped__`` but whose forwarding
+        could not be followed passes its arguments on unchanged, as PEP 362,
+        :mod:`inspect` and autodoc presume — with every edit that was proven
+        (keywords it pops, supplies or refuses; its own parameters) applied.
+
+        The result is final: a bound method's ``self`` is bound in the target.
+        """
+        try:
+            if bound_self is MISSING or isinstance(bound_self, ClassContext):
+                target = self.resolve(wrapped)
+            else:
+                target = self.resolve(wrapped, bound_self)
+        except (NoSignature, _Cycle, _TooDeep):
+            return None
+        callee = Callee("free", text=owner_name(wrapped))
+        site = Site(
+            Forward(callee, star_args=True, star_kwargs=True),
+            evaluate_signature(target, wrapped),
+            id(wrapped),
+            declared=True,
+            target_object=wrapped,
+        )
+        own = layer.own
+        if bound_self is not MISSING and own and own[0].kind in (PO, POK):
+            own = own[1:]  # the wrapper's own ``self``: bound in the target too
+        presumed = compose(
+            dataclasses.replace(layer, own=own, sites=[site], unproven=[], positional_needed=0)
+        )
+        note = (
+            f"{layer.describe} is presumed to pass its arguments on to "
+            f"{owner_name(wrapped)} unchanged, as inspect.signature presumes"
+        )
+        return presumed.replace(resolved=False, presumed=True, notes=[*notes, note])
 
     def _reaches(self, sites: list[Site], wrapped: object) -> bool:
         """Does one of the calls lead to the declared ``__wrapped__``?
@@ -568,6 +612,12 @@ class Resolver:
             f"{owner_name(func)}: {why}, so where its *args/**kwargs go is not known; "
             "its own parameters are kept"
         )
+        if wrapped is not None:
+            name = owner_name(func)
+            layer = Layer(own=own, owner=func, owner_name=name, describe=f"the wrapper {name}")
+            presumed = self._presume(layer, wrapped, MISSING, [note])
+            if presumed is not None:
+                return bind_first(presumed, bound)
         # SPEC 1.5: keep what is proven (the wrapper's own parameters) and
         # the *args/**kwargs whose destination is unknown; invent nothing.
         return EffectiveSignature(own, resolved=False, notes=[note])

@@ -239,11 +239,16 @@ def compose(layer: Layer) -> EffectiveSignature:
         return_annotation = primary.target.return_annotation
     inner_notes = [n for s in known if s.target is not None for n in s.target.notes]
     inner_resolved = all(s.target.resolved for s in known if s.target is not None)
+    # Proven here, and presumed (not unknown) below: the whole is presumed.
+    inner_presumed = all(
+        s.target.resolved or s.target.presumed for s in known if s.target is not None
+    )
     return _finish(
         params,
         return_annotation,
         resolved and not notes and inner_resolved,
         [*inner_notes, *notes],
+        presumed=resolved and not notes and inner_presumed,
     )
 
 
@@ -337,12 +342,15 @@ def _finish(
     return_annotation: Any,
     resolved: bool,
     notes: list[str],
+    *,
+    presumed: bool = False,
 ) -> EffectiveSignature:
     return EffectiveSignature(
         normalise(list(params)),
         return_annotation=return_annotation,
         resolved=resolved,
         notes=_unique(notes),
+        presumed=presumed,
         # normalise() returns what inspect.Signature would accept: unique
         # names, kinds in order, no required positional after a default.
         __validate_parameters__=False,

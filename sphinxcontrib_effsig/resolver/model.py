@@ -176,7 +176,7 @@ class EffectiveSignature(inspect.Signature):
     ``notes`` then says why, in words a user can act on.
     """
 
-    __slots__ = ("_notes", "_resolved")
+    __slots__ = ("_notes", "_presumed", "_resolved")
     _parameter_cls = EffectiveParameter
 
     def __init__(
@@ -186,6 +186,7 @@ class EffectiveSignature(inspect.Signature):
         return_annotation: Any = _empty,
         resolved: bool = True,
         notes: Iterable[str] = (),
+        presumed: bool = False,
         __validate_parameters__: bool = True,
     ) -> None:
         super().__init__(
@@ -195,6 +196,7 @@ class EffectiveSignature(inspect.Signature):
         )
         self._resolved = resolved
         self._notes = tuple(notes)
+        self._presumed = presumed and not resolved
 
     @property
     def parameters(self) -> Any:  # a mapping of EffectiveParameter
@@ -209,6 +211,17 @@ class EffectiveSignature(inspect.Signature):
     def notes(self) -> tuple[str, ...]:
         """Why the resolver fell back or kept ``*args``/``**kwargs``."""
         return self._notes
+
+    @property
+    def presumed(self) -> bool:
+        """Unresolved, but presumed as :mod:`inspect` presumes (SPEC 1.5).
+
+        A wrapper that declares what it wraps (``__wrapped__``) and whose
+        forwarding could not be followed: these are the wrapped callable's
+        parameters with every edit the resolver did prove applied — at least
+        what ``inspect.signature`` says, plus what was proven.
+        """
+        return self._presumed
 
     def adds_nothing_to(self, other: inspect.Signature) -> bool:
         """Whether a caller learns nothing from this that ``other`` does not say.
@@ -241,6 +254,7 @@ class EffectiveSignature(inspect.Signature):
         return_annotation: Any = _void,
         resolved: Any = _void,
         notes: Any = _void,
+        presumed: Any = _void,
     ) -> EffectiveSignature:
         return type(self)(
             list(self.parameters.values()) if parameters is _void else parameters,
@@ -249,6 +263,7 @@ class EffectiveSignature(inspect.Signature):
             ),
             resolved=self._resolved if resolved is _void else resolved,
             notes=self._notes if notes is _void else notes,
+            presumed=self._presumed if presumed is _void else presumed,
             # The same parameters as this (valid) signature need no second check.
             __validate_parameters__=parameters is not _void,
         )
@@ -256,11 +271,17 @@ class EffectiveSignature(inspect.Signature):
     def __reduce__(self) -> Any:
         return (
             _rebuild_signature,
-            (list(self.parameters.values()), self.return_annotation, self._resolved, self._notes),
+            (
+                list(self.parameters.values()),
+                self.return_annotation,
+                self._resolved,
+                self._notes,
+                self._presumed,
+            ),
         )
 
     def __repr__(self) -> str:
-        flag = "" if self._resolved else " unresolved"
+        flag = "" if self._resolved else " presumed" if self._presumed else " unresolved"
         return f"<{type(self).__name__} {self}{flag}>"
 
 
@@ -279,7 +300,12 @@ def _rebuild_signature(
     return_annotation: Any,
     resolved: bool,
     notes: tuple[str, ...],
+    presumed: bool = False,
 ) -> EffectiveSignature:
     return EffectiveSignature(
-        parameters, return_annotation=return_annotation, resolved=resolved, notes=notes
+        parameters,
+        return_annotation=return_annotation,
+        resolved=resolved,
+        notes=notes,
+        presumed=presumed,
     )

@@ -128,12 +128,15 @@ def _resolve(
             _warn_unresolved(app, name, f"no signature ({type(exc).__name__}: {exc})")
         return None
     if not sig.resolved:
-        # Part of it is unproven: document it exactly as plain autodoc would.
         reason = "; ".join(sig.notes) or "the resolver could not prove where *args/**kwargs go"
-        logger.debug("[effsig] %s: left to autodoc, not fully resolved: %s", name, reason)
         if warn:
             _warn_unresolved(app, name, reason)
-        return None
+        if not sig.presumed:
+            # Part of it is unknown: document it exactly as plain autodoc would.
+            logger.debug("[effsig] %s: left to autodoc, not fully resolved: %s", name, reason)
+            return None
+        # Presumed as inspect presumes: autodoc's parameters, plus what was proven.
+        logger.debug("[effsig] %s: presumed: %s", name, reason)
     if shown is None or sig.adds_nothing_to(shown):
         # autodoc already shows what a caller passes (or shows no signature
         # at all): the object is left exactly as plain autodoc renders it.
