@@ -123,7 +123,8 @@ class Resolver:
         if explicit is not None and not self._copied_signature(obj, explicit):
             if restates_code(obj, explicit):
                 return with_explicit_details(self._function(obj, bound_self), obj, explicit)  # type: ignore[arg-type]
-            return self._explicit(obj, explicit)
+            # A __signature__ on __init__ or a method names ``self`` too: bound here.
+            return bind_first(self._explicit(obj, explicit), bound_self is not MISSING)
         if issubclass(tp, functools.partial):
             return self._partial(obj)  # type: ignore[arg-type]
         if issubclass(tp, functools.partialmethod):
@@ -721,9 +722,14 @@ class Resolver:
             except (ValueError, IndexError):
                 return MISSING
         if callee.kind == "global":
-            if callee.name in func.__globals__:
-                return func.__globals__[callee.name]
-            return getattr(builtins, callee.name, MISSING)
+            root, *path = callee.name.split(".")
+            value = func.__globals__.get(root, getattr(builtins, root, MISSING))
+            for attribute in path:
+                # Followed through modules and classes only, statically.
+                if not isinstance(value, (types.ModuleType, type)):
+                    return MISSING
+                value = static_attr(value, attribute, MISSING)
+            return value
         if callee.kind == "local_def":
             return local_function(func, callee.name)
         if callee.kind == "super" and bound_self is not MISSING:

@@ -72,6 +72,8 @@ class _Applied:
     keyword_only: list[EffectiveParameter]
     var_keyword: EffectiveParameter | None
     passthrough: dict[str, EffectiveParameter]
+    #: what this call does that the composition cannot express
+    unproven: list[str] = field(default_factory=list)
 
 
 def _apply(site: Site, layer: Layer, target: EffectiveSignature) -> _Applied:
@@ -101,6 +103,20 @@ def _apply(site: Site, layer: Layer, target: EffectiveSignature) -> _Applied:
         if wrapper_name is not None and decorates:
             passthrough[wrapper_name] = consumed
 
+    unproven = []
+    if forward.trailing and (var_pos is not None or len(positional) < forward.trailing):
+        unproven.append(
+            f"{layer.describe} appends positional arguments to *args, and where they land "
+            "in its target depends on the call"
+        )
+    elif forward.trailing:
+        # func(*args, mock): the wrapper fills the last places itself; the
+        # caller fills every place before them, by position (a keyword would
+        # collide with the appended value), and none may be left out.
+        positional = [
+            p.replace(kind=PO, default=EMPTY) if p.kind in _POSITIONAL else p
+            for p in positional[: len(positional) - forward.trailing]
+        ]
     removed = (
         {name for name, _ in forward.keywords} | layer.supplied | layer.rejected | set(layer.popped)
     )
@@ -144,7 +160,7 @@ def _apply(site: Site, layer: Layer, target: EffectiveSignature) -> _Applied:
     for index in range(min(layer.positional_needed, len(kept))):
         if kept[index].kind is POK:
             kept[index] = kept[index].replace(kind=PO)
-    return _Applied([*relayed, *kept], var_pos, keyword_only, var_kw, passthrough)
+    return _Applied([*relayed, *kept], var_pos, keyword_only, var_kw, passthrough, unproven)
 
 
 def _with_default(param: EffectiveParameter, defaults: dict[str, Any]) -> EffectiveParameter:
@@ -195,6 +211,7 @@ def compose(layer: Layer) -> EffectiveSignature:
 
     assert primary.target is not None
     applied = _apply(primary, layer, primary.target)
+    notes.extend(applied.unproven)
     for other in known:
         if other is primary or other.target is None:
             continue

@@ -66,6 +66,9 @@ class Forward:
     relayed: tuple[int | None, ...] = ()
     #: the ``if``/``else`` arms the call sits in: (id of the ``if``, 0 body / 1 else)
     arms: tuple[tuple[int, int], ...] = ()
+    #: positional arguments written after ``*args`` (``func(*args, mock)``,
+    #: ``func(*(args + (mock,)))``): they fill the target's last positional places
+    trailing: int = 0
 
     def excludes(self, other: Forward) -> bool:
         """Whether this call and ``other`` sit in different arms of one ``if``:
@@ -213,6 +216,8 @@ class _Analyser:
         self.absent: frozenset[str] = frozenset()
         # The if/else arms enclosing the node being read.
         self.arms: tuple[tuple[int, int], ...] = ()
+        # Calls read as part of an enclosing one (``partial(f, *args)(**kwargs)``).
+        self.merged: set[int] = set()
 
     def run(self) -> Effect:
         effect = self.effect
@@ -514,7 +519,23 @@ class _Analyser:
         return False
 
     def _call(self, call: ast.Call, shadowed: frozenset[str]) -> None:
+        if id(call) in self.merged:
+            return  # the partial(...) of partial(func, *args)(**kwargs), read with it
         func = call.func
+        if (
+            isinstance(func, ast.Call)
+            and _is_partial(func.func)
+            and func.args
+            and not isinstance(func.args[0], ast.Starred)
+            and not func.keywords
+        ):
+            # partial(func, *args)(**kwargs) is func(*args, **kwargs)
+            self.merged.add(id(func))
+            merged = ast.Call(
+                func=func.args[0], args=[*func.args[1:], *call.args], keywords=call.keywords
+            )
+            self._call(ast.copy_location(merged, call), shadowed)
+            return
         # kwargs.<method>(...)
         if isinstance(func, ast.Attribute) and self._tracked(
             func.value, self.kwargs_names, shadowed
@@ -530,12 +551,16 @@ class _Analyser:
         leading_callees: list[Callee] = []
         relayed: list[int | None] = []
         seen_star = False
+        trailing = 0  # positional arguments the wrapper appends after *args
         for arg in call.args:
             if isinstance(arg, ast.Starred):
+                appended = self._appended(arg.value, shadowed)
                 if self._tracked(arg.value, self.args_names, shadowed) or self._bound_part(
                     arg.value, "args", shadowed
                 ):
                     star_args = True
+                elif appended is not None and not star_args:
+                    star_args, trailing = True, trailing + appended  # *(args + (mock,))
                 else:
                     self._unknown_star(arg.value, shadowed)
                 seen_star = True
@@ -543,6 +568,8 @@ class _Analyser:
                 leading.append(self._passthrough(arg, shadowed))
                 leading_callees.append(self._callee(arg, shadowed))
                 relayed.append(self._args_index(arg, shadowed))
+            elif star_args:
+                trailing += 1  # func(*args, extra)
         keywords: list[tuple[str, str | None]] = []
         for kw in call.keywords:
             if kw.arg is None:
@@ -577,6 +604,7 @@ class _Analyser:
                 leading_callees=tuple(leading_callees),
                 relayed=tuple(relayed),
                 arms=self.arms,
+                trailing=trailing,
             )
         )
 
@@ -632,6 +660,18 @@ class _Analyser:
                 return None
             keys.append(text)
         return keys if spread else None
+
+    def _appended(self, value: ast.expr, shadowed: frozenset[str]) -> int | None:
+        """``args + (a, b)`` -> 2: the wrapper's tuple with values appended."""
+        if (
+            isinstance(value, ast.BinOp)
+            and isinstance(value.op, ast.Add)
+            and self._tracked(value.left, self.args_names, shadowed)
+            and isinstance(value.right, ast.Tuple)
+            and not any(isinstance(e, ast.Starred) for e in value.right.elts)
+        ):
+            return len(value.right.elts)
+        return None
 
     def _unknown_star(self, value: ast.expr, shadowed: frozenset[str]) -> None:
         for sub in _outside_calls(value):
@@ -775,6 +815,10 @@ class _Analyser:
             and not func.value.args
         ):
             return Callee("super", func.attr, text)
+        dotted = self._global_path(func, shadowed)
+        if dotted is not None:
+            # ``json.dumps(*args, **kwargs)``: an attribute of a module-level name
+            return Callee("global", dotted, text)
         if (
             isinstance(func, ast.Call)
             and isinstance(func.func, ast.Attribute)
@@ -786,6 +830,20 @@ class _Analyser:
             bound_to = first.id if isinstance(first, ast.Name) else ""
             return Callee("unknown", "", text, binds=True, bound_to=bound_to)
         return Callee("unknown", "", text)
+
+    def _global_path(self, node: ast.expr, shadowed: frozenset[str]) -> str | None:
+        """``mod.sub.func`` -> ``"mod.sub.func"`` when ``mod`` is a module-level name."""
+        parts: list[str] = []
+        while isinstance(node, ast.Attribute):
+            parts.append(node.attr)
+            node = node.value
+        if not parts or not isinstance(node, ast.Name):
+            return None
+        root = node.id
+        local = self.freevars | self.params | self.locals | self.local_defs | shadowed
+        if root in local or root in self.aliases:
+            return None
+        return ".".join([root, *reversed(parts)])
 
     # -- leading positional arguments the wrapper requires ------------------
 
@@ -858,6 +916,18 @@ def _catches_key_error(handler: ast.ExceptHandler) -> bool:
 
 def _always_exits(body: list[ast.stmt]) -> bool:
     return bool(body) and isinstance(body[-1], (ast.Return, ast.Raise))
+
+
+def _is_partial(node: ast.expr) -> bool:
+    """``partial`` or ``functools.partial``, as written."""
+    if isinstance(node, ast.Name):
+        return node.id == "partial"
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "partial"
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "functools"
+    )
 
 
 def _always_raises(body: list[ast.stmt]) -> bool:
