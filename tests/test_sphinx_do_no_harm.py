@@ -234,3 +234,18 @@ def test_signatures_autodoc_did_not_introspect_keep_their_parameter_lists(
     ours = every_description(harmless(setting, effsig=True), "untouched")
     assert len(ours) == 3
     assert ours == plain
+
+
+@pytest.mark.parametrize("setting", ["signature", "description, preserved defaults"])
+def test_a_changed_objects_own_parameters_read_as_autodoc_reads_them(
+    harmless: Callable[..., BuiltDocs], setting: str
+) -> None:
+    """Its annotations cannot all be evaluated: autodoc keeps them as written, so do we."""
+    _, plain = _parts(harmless(setting, effsig=False), "changed", "harmless.changed.configure")
+    line, ours = _parts(harmless(setting, effsig=True), "changed", "harmless.changed.configure")
+    assert "retries" in line
+    own = ours.replace(
+        " retries ( int ) – How many attempts in all. (from harmless.changed.retry )", ""
+    )
+    own = own.replace(" retries – How many attempts in all. (from harmless.changed.retry )", "")
+    assert own == plain

@@ -245,7 +245,7 @@ class EffectiveSignature(inspect.Signature):
         ours, shown = self.return_annotation, other.return_annotation
         if ours is _empty or isinstance(ours, str) or isinstance(shown, str):
             return True
-        return _same_value(ours, shown)
+        return _same_value(_none_type(ours), _none_type(shown))
 
     def replace(
         self,
@@ -283,6 +283,11 @@ class EffectiveSignature(inspect.Signature):
     def __repr__(self) -> str:
         flag = "" if self._resolved else " presumed" if self._presumed else " unresolved"
         return f"<{type(self).__name__} {self}{flag}>"
+
+
+def _none_type(annotation: Any) -> Any:
+    """``-> None`` as ``typing.get_type_hints`` reads it (``NoneType``)."""
+    return type(None) if annotation is None else annotation
 
 
 def _same_value(ours: Any, theirs: Any) -> bool:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from sphinx.ext.autodoc.mock import ismock  # type: ignore[attr-defined]
 from sphinx.util import logging
+from sphinx.util.inspect import signature as sphinx_signature
 
 from ..resolver import EffectiveSignature, clear_caches, effective_signature, innermost
 from .config import settings
@@ -121,7 +122,7 @@ def _resolve(
         preserved = bool(getattr(app.config, "autodoc_preserve_defaults", False))
         with _without_sphinx_defaults(obj) if preserved else nullcontext():
             sig = effective_signature(obj)
-            shown = _autodoc_view(obj)
+            shown = _autodoc_view(app, obj)
     except Exception as exc:
         logger.debug("[effsig] %s: resolver gave no signature (%s)", name, exc)
         if warn:
@@ -141,6 +142,7 @@ def _resolve(
         # autodoc already shows what a caller passes (or shows no signature
         # at all): the object is left exactly as plain autodoc renders it.
         return None
+    sig = _as_autodoc_reads(sig, shown, obj)
     if what == "method" and not _is_static(name, obj):
         sig = drop_implicit_first(sig, obj)
     return sig
@@ -155,14 +157,87 @@ def _overloaded(obj: object) -> bool:
         return False
 
 
-def _autodoc_view(obj: object) -> inspect.Signature | None:
-    """The parameters autodoc introspects for ``obj`` (it follows ``__wrapped__``
-    to the innermost function, as :func:`inspect.signature` does), or None
-    where it finds none."""
+def _autodoc_view(app: Sphinx, obj: object) -> inspect.Signature | None:
+    """The signature autodoc introspects for ``obj``, or None where it finds none.
+
+    Read the way autodoc reads it (:func:`sphinx.util.inspect.signature`: it
+    follows ``__wrapped__`` to the innermost function and evaluates the
+    annotations with ``autodoc_type_aliases``, keeping them as written where
+    they cannot all be evaluated).
+    """
+    aliases = getattr(app.config, "autodoc_type_aliases", None) or {}
     try:
-        return inspect.signature(obj)  # type: ignore[arg-type]
+        constructor = _constructor_of(obj) if isinstance(obj, type) else None
+        if constructor is not None:
+            # As autodoc does for a class: its constructor, first parameter bound.
+            return sphinx_signature(constructor, bound_method=True, type_aliases=aliases)
+        return sphinx_signature(obj, type_aliases=aliases)  # type: ignore[arg-type]
     except Exception:
         return None
+
+
+def _constructor_of(cls: type) -> types.FunctionType | None:
+    """The ``__new__`` or ``__init__`` a plain class's signature comes from, if any
+    (autodoc's order: a Python ``__new__`` first)."""
+    if type(cls).__call__ is not type.__call__:
+        return None  # a metaclass __call__ decides: read the class as a whole
+    for name in ("__new__", "__init__"):
+        method = getattr(cls, name, None)
+        if inspect.isfunction(method):
+            return method
+    return None
+
+
+def _as_autodoc_reads(
+    sig: EffectiveSignature, shown: inspect.Signature, obj: object
+) -> EffectiveSignature:
+    """``sig`` with autodoc's own reading of what autodoc already shows.
+
+    The parameters autodoc introspected keep the annotation it evaluated
+    (or left as written) — so they render, link and alias exactly as without
+    effsig — and the return annotation stays autodoc's unless the effective
+    one says more. Only what effsig adds is read by the resolver alone.
+    """
+    seen = shown.parameters
+    params = []
+    changed = False
+    for param in sig.parameters.values():
+        theirs = seen.get(param.name)
+        if theirs is not None and theirs.annotation is not param.annotation:
+            param = param.replace(annotation=theirs.annotation)
+            changed = True
+        params.append(param)
+    returns, theirs = sig.return_annotation, shown.return_annotation
+    if theirs is not inspect.Signature.empty and returns is not theirs:
+        same = returns is inspect.Signature.empty or _same_annotation(returns, theirs, obj)
+        if same:
+            returns, changed = theirs, True
+    return sig.replace(parameters=params, return_annotation=returns) if changed else sig
+
+
+def _same_annotation(ours: object, theirs: object, obj: object) -> bool:
+    """Whether two readings of a return annotation name the same type.
+
+    autodoc keeps an annotation as written when the function's annotations
+    cannot all be evaluated; that text is evaluated here, in the module of
+    the function that declares it, to compare (annotations only).
+    """
+    if isinstance(theirs, str):
+        namespace = getattr(innermost(obj), "__globals__", None)
+        if not isinstance(namespace, dict):
+            return False
+        try:
+            theirs = eval(theirs, dict(namespace))  # an annotation, as typing would read it
+        except Exception:
+            return False
+    if ours is None:
+        ours = type(None)
+    if theirs is None:
+        theirs = type(None)
+    try:
+        return bool(ours == theirs)
+    except Exception:
+        return False
 
 
 def _plain_function(obj: object) -> bool:

@@ -132,3 +132,18 @@ def parse(text: Any, **options: Any) -> int:
     :param options: How to decode bytes.
     """
     return 0
+
+
+Processor = Callable[[Any, str], t.Mapping[str, Any] | str]
+
+if typing.TYPE_CHECKING:
+    from logging import Logger  # for type checkers only: annotations cannot all be evaluated
+
+
+@retry
+def configure(processors: t.Sequence[Processor], logger: Logger | None = None) -> None:
+    """Configure the pipeline.
+
+    :param processors: What runs on each event.
+    :param logger: Where to log.
+    """
