@@ -249,3 +249,18 @@ def test_a_changed_objects_own_parameters_read_as_autodoc_reads_them(
     )
     own = own.replace(" retries – How many attempts in all. (from harmless.changed.retry )", "")
     assert own == plain
+
+
+def test_a_changed_classs_own_parameters_keep_the_types_autodoc_records(
+    harmless: Callable[..., BuiltDocs],
+) -> None:
+    """autodoc records a class's types as written; the base class's added ones get theirs."""
+    setting = "description, preserved defaults"
+    _, plain = _parts(harmless(setting, effsig=False), "changed", "harmless.changed.EventFormatter")
+    line, ours = _parts(
+        harmless(setting, effsig=True), "changed", "harmless.changed.EventFormatter"
+    )
+    own = "processors ( t.Sequence [ Processor ] ) – What runs on each event."
+    assert own in plain and own in ours
+    assert line == "class harmless.changed.EventFormatter(processors=(), fmt=None, datefmt=None)"
+    assert "fmt ( str | None )" in ours

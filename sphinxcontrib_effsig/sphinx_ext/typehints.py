@@ -73,16 +73,25 @@ def recorded_annotations(app: Sphinx) -> dict[str, dict[str, str]] | None:
 
 
 def rewrite_recorded(app: Sphinx, what: str, name: str, sig: EffectiveSignature) -> None:
-    """Make autodoc's record for ``name`` hold the effective annotations.
+    """Make autodoc's record for ``name`` hold the effective parameters' types.
 
     Called after autodoc recorded the innermost function's annotations (after
-    priority 500 of ``autodoc-process-signature``).
+    priority 500 of ``autodoc-process-signature``). A parameter autodoc
+    recorded keeps autodoc's text (as written, aliased, evaluated or not, as
+    autodoc read it): only the effective signature's other parameters get
+    the resolver's, and the supplied ones lose theirs.
     """
     if not describes_types(app):
         return
     store = recorded_annotations(app)
-    if store is not None:
-        store[name] = description_annotations(app, sig, what)
+    if store is None:
+        return
+    theirs = store.get(name) or {}
+    ours = description_annotations(app, sig, what)
+    store[name] = {
+        key: theirs[key] if key in theirs and key != "return" else text
+        for key, text in ours.items()
+    }
 
 
 def fix_autodoc_typehints_fields(

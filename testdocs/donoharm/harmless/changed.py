@@ -147,3 +147,21 @@ def configure(processors: t.Sequence[Processor], logger: Logger | None = None) -
     :param processors: What runs on each event.
     :param logger: Where to log.
     """
+
+
+class BaseFormatter:
+    """Formats records."""
+
+    def __init__(self, fmt: str | None = None, datefmt: str | None = None) -> None:
+        self.fmt = fmt
+
+
+class EventFormatter(BaseFormatter):
+    """Formats events.
+
+    :param processors: What runs on each event.
+    """
+
+    def __init__(self, processors: t.Sequence[Processor] = (), *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.processors = processors
