@@ -80,6 +80,13 @@ ROWS = [
         },
     ),
     Case(
+        # model(**options)(cls): the factory's optional target is the wrapper's to give
+        "optional-target-of-a-factory-applied-by-the-wrapper",
+        f"{S}.make_model",
+        "(name: str, *, frozen: bool = False, slots: bool = True) -> type",
+        {**owned(f"{S}.make_model", "name"), **owned(f"{S}.model", "frozen", "slots")},
+    ),
+    Case(
         "restated-signature-is-followed",
         f"{S}.connect_via",
         "(host: str, port: int = 80, **options: Any) -> str",
@@ -115,6 +122,13 @@ def test_each_branch_refuses_what_the_other_alone_accepts() -> None:
     assert runner_for(job, loop=object()) is not None
     with pytest.raises(TypeError):
         runner_for(print, loop=object())
+
+
+def test_the_factorys_target_cannot_be_passed_through() -> None:
+    make_model = load(f"{S}.make_model")
+    assert make_model("Point", frozen=True).frozen is True
+    with pytest.raises(TypeError):
+        make_model("Point", maybe_cls=object)
 
 
 def test_the_own_default_is_the_one_that_counts() -> None:

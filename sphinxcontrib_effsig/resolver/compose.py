@@ -103,6 +103,13 @@ def _apply(site: Site, layer: Layer, target: EffectiveSignature) -> _Applied:
         if wrapper_name is not None and decorates:
             passthrough[wrapper_name] = consumed
 
+    if forward.result_called and not forward.star_args and positional:
+        first = positional[0]
+        if first.kind in _POSITIONAL and first.default is None:
+            # attrs(these=..., **kw)(cls): a factory whose first parameter is the
+            # optional target (``maybe_cls=None``); the wrapper passes the target
+            # to the result, so a caller's value there would break the call.
+            positional = positional[1:]
     unproven = []
     if forward.trailing and (var_pos is not None or len(positional) < forward.trailing):
         unproven.append(

@@ -69,6 +69,9 @@ class Forward:
     #: positional arguments written after ``*args`` (``func(*args, mock)``,
     #: ``func(*(args + (mock,)))``): they fill the target's last positional places
     trailing: int = 0
+    #: the call's result is called in turn (``attrs(**kw)(cls)``): the target is a
+    #: decorator factory, and the wrapper gives it its target itself
+    result_called: bool = False
 
     def excludes(self, other: Forward) -> bool:
         """Whether this call and ``other`` sit in different arms of one ``if``:
@@ -218,6 +221,8 @@ class _Analyser:
         self.arms: tuple[tuple[int, int], ...] = ()
         # Calls read as part of an enclosing one (``partial(f, *args)(**kwargs)``).
         self.merged: set[int] = set()
+        # Calls whose result is called (``factory(**kwargs)(target)``).
+        self.called_results: set[int] = set()
 
     def run(self) -> Effect:
         effect = self.effect
@@ -522,6 +527,8 @@ class _Analyser:
         if id(call) in self.merged:
             return  # the partial(...) of partial(func, *args)(**kwargs), read with it
         func = call.func
+        if isinstance(func, ast.Call):
+            self.called_results.add(id(func))
         if (
             isinstance(func, ast.Call)
             and _is_partial(func.func)
@@ -605,6 +612,7 @@ class _Analyser:
                 relayed=tuple(relayed),
                 arms=self.arms,
                 trailing=trailing,
+                result_called=id(call) in self.called_results,
             )
         )
 

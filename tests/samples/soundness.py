@@ -144,3 +144,21 @@ class tagged:
 def label(text: str, *, width: int = 10) -> str:
     """Label ``text``."""
     return text
+
+
+# -- a decorator factory whose result the wrapper applies itself ------------------
+
+
+def model(maybe_cls: Any = None, *, frozen: bool = False, slots: bool = True) -> Any:
+    """Decorate a class, with or without arguments."""
+
+    def wrap(cls: type) -> type:
+        cls.frozen = frozen  # type: ignore[attr-defined]
+        return cls
+
+    return wrap if maybe_cls is None else wrap(maybe_cls)
+
+
+def make_model(name: str, **options: Any) -> type:
+    """Make a model class; ``options`` go to :func:`model`."""
+    return model(**options)(type(name, (), {}))
