@@ -41,8 +41,7 @@ _MAPPING_WORDS = ("map", "filter", "reduce", "accumulate", "zip")
 def is_runner(callee: Callee, obj: object) -> bool:
     """Does calling ``obj`` run its first callable argument with the rest?"""
     if obj is MISSING:
-        last = callee.text.rsplit(".", 1)[-1].lower()
-        return not any(word in last for word in _MAPPING_WORDS)
+        return _named_like_a_runner(callee)
     hit = _RUNNERS.get(id(obj))
     if hit is not None and hit[0] is obj:
         return hit[1]
@@ -50,9 +49,15 @@ def is_runner(callee: Callee, obj: object) -> bool:
         sig = inspect.signature(obj)  # type: ignore[arg-type]
         answer = any(p.kind is VAR_POS and p.name == "args" for p in sig.parameters.values())
     except Exception:
-        answer = False
+        # No signature to read (functools.partial on Python 3.12): by its name.
+        answer = _named_like_a_runner(callee)
     _RUNNERS[id(obj)] = (obj, answer)
     return answer
+
+
+def _named_like_a_runner(callee: Callee) -> bool:
+    last = callee.text.rsplit(".", 1)[-1].lower()
+    return not any(word in last for word in _MAPPING_WORDS)
 
 
 _RUNNERS: dict[int, tuple[object, bool]] = {}
