@@ -136,8 +136,8 @@ def parse(text: Any, **options: Any) -> int:
 
 Processor = Callable[[Any, str], t.Mapping[str, Any] | str]
 
-if typing.TYPE_CHECKING:
-    from logging import Logger  # for type checkers only: annotations cannot all be evaluated
+# ``Logger`` below is named but never imported (as a name imported only for
+# type checkers is at run time): the annotations cannot all be evaluated.
 
 
 @retry
