@@ -9,6 +9,8 @@
 - ``partial(func, *args)(**kwargs)`` forwards like ``func(*args, **kwargs)``.
 - A function of another module reached as a module attribute
   (``backend.send(*args, **kwargs)``) is followed.
+- Keywords filled in from a list held in the closure (``for name in names:
+  if name not in kwargs: kwargs[name] = ...``) become optional.
 """
 
 from __future__ import annotations
@@ -44,6 +46,13 @@ ROWS = [
         owned(f"{F}.resize", "width", "height", "keep_ratio"),
     ),
     Case(
+        "keywords-filled-in-from-a-closure-list",
+        f"{F}.handle",
+        "(request: str, *, db: str = f'<{name}>', cache: str = f'<{name}>')"
+        " -> tuple[str, str, str]",
+        owned(f"{F}.handle", "request", "db", "cache"),
+    ),
+    Case(
         "function-of-another-module",
         f"{F}.send_via_backend",
         "(host: str, port: int = 80, *, timeout: float = 1.0) -> str",
@@ -66,6 +75,12 @@ def test_appended_positionals_make_the_earlier_ones_positional_and_required() ->
     # by keyword, it collides with the appended mock
     with pytest.raises(TypeError):
         check_upload("a.txt", retries=3)
+
+
+def test_provided_keywords_may_be_left_out_or_passed() -> None:
+    handle = load(f"{F}.handle")
+    assert handle("r") == ("r", "<db>", "<cache>")
+    assert handle("r", db="mine") == ("r", "mine", "<cache>")
 
 
 def test_the_forwarded_calls_reach_their_targets() -> None:

@@ -9,6 +9,7 @@ says where they go, and each target found there is resolved in turn.
 
 from __future__ import annotations
 
+import ast
 import builtins
 import dataclasses
 import functools
@@ -840,6 +841,17 @@ def merge_kwargs_edits(layer: Layer, effect: Effect, func: types.FunctionType) -
             layer.popped[key] = read_default(expr, func)
     for key, expr in effect.defaults.items():
         layer.defaults[key] = read_default(expr, func)
+    for holder, expr in effect.looped_defaults.items():
+        # for name in NAMES: if name not in kwargs: kwargs[name] = provide(name)
+        names = read_default(ast.Name(id=holder, ctx=ast.Load()), func)
+        if isinstance(names, (tuple, list, frozenset, set)):
+            for key in names:
+                if isinstance(key, str):
+                    layer.defaults[key] = SourceDefault(ast.unparse(expr))
+        else:
+            layer.unproven.append(
+                f"it fills in the keywords named by {holder}, which cannot be read"
+            )
 
 
 class _Cycle(NoSignature):

@@ -110,6 +110,9 @@ class Effect:
     rejected: set[str] = field(default_factory=set)
     #: kwargs.setdefault(name, default)
     defaults: dict[str, ast.expr] = field(default_factory=dict)
+    #: ``for name in NAMES: if name not in kwargs: kwargs[name] = v``: the closure
+    #: or module variable holding the names -> ``v`` (the default of each)
+    looped_defaults: dict[str, ast.expr] = field(default_factory=dict)
     #: leading positional arguments the wrapper needs (args[0] read, empty args refused)
     positional_needed: int = 0
     #: parameter annotations and return annotation as written in the source
@@ -223,6 +226,8 @@ class _Analyser:
         self.merged: set[int] = set()
         # Calls whose result is called (``factory(**kwargs)(target)``).
         self.called_results: set[int] = set()
+        # ``for name in NAMES:`` loops over a closure or module variable: name -> NAMES.
+        self.loop_names: dict[str, str] = {}
 
     def run(self) -> Effect:
         effect = self.effect
@@ -267,6 +272,8 @@ class _Analyser:
                 key = self._kwargs_key(target, shadowed)
                 if key is not None:
                     self._popped(key, None)
+        elif isinstance(node, ast.For) and self._names_loop(node, shadowed):
+            return
         elif isinstance(node, ast.Try):
             self._pop_or_fallback(node, shadowed)
         elif isinstance(node, ast.IfExp):
@@ -376,6 +383,24 @@ class _Analyser:
                 return key, isinstance(test.ops[0], ast.In)
         return None
 
+    def _names_loop(self, node: ast.For, shadowed: frozenset[str]) -> bool:
+        """``for name in NAMES:`` over a variable of the closure or the module:
+        its body is read knowing that ``name`` is one of ``NAMES``."""
+        target, names = node.target, node.iter
+        if not (isinstance(target, ast.Name) and isinstance(names, ast.Name)):
+            return False
+        if names.id in shadowed or names.id in self.params or node.orelse:
+            return False
+        if names.id in self.locals and names.id not in self.freevars:
+            return False
+        saved = dict(self.loop_names)
+        self.loop_names[target.id] = names.id
+        try:
+            self._visit_block(node.body, shadowed | {target.id})
+        finally:
+            self.loop_names = saved
+        return True
+
     def _default_when_missing(self, node: ast.If, shadowed: frozenset[str]) -> bool:
         """``kwargs["t"] = v`` under a test that the caller did not pass ``t``.
 
@@ -388,11 +413,34 @@ class _Analyser:
         body = node.body[0]
         if not (isinstance(body, ast.Assign) and len(body.targets) == 1):
             return False
+        looped = self._looped_missing(node.test, body.targets[0], shadowed)
+        if looped is not None:
+            self.effect.looped_defaults[looped] = body.value
+            return True
         key = self._tested_missing(node.test, shadowed)
         if key is None or self._kwargs_key(body.targets[0], shadowed) != key:
             return False
         self.effect.defaults[key] = body.value
         return True
+
+    def _looped_missing(
+        self, test: ast.expr, target: ast.expr, shadowed: frozenset[str]
+    ) -> str | None:
+        """``if name not in kwargs: kwargs[name] = v`` in a loop over ``NAMES`` -> ``"NAMES"``."""
+        if not (
+            isinstance(test, ast.Compare)
+            and len(test.ops) == 1
+            and isinstance(test.ops[0], ast.NotIn)
+            and isinstance(test.left, ast.Name)
+            and test.left.id in self.loop_names
+            and self._tracked(test.comparators[0], self.kwargs_names, frozenset())
+            and isinstance(target, ast.Subscript)
+            and self._tracked(target.value, self.kwargs_names, frozenset())
+            and isinstance(target.slice, ast.Name)
+            and target.slice.id == test.left.id
+        ):
+            return None
+        return self.loop_names[test.left.id]
 
     def _tested_missing(self, test: ast.expr, shadowed: frozenset[str]) -> str | None:
         """The key a test checks to be absent from ``**kwargs`` (or ``None``)."""

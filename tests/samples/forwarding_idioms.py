@@ -80,3 +80,25 @@ def resize(width: int, height: int = 0, *, keep_ratio: bool = True) -> tuple[int
 def send_via_backend(*args: Any, **kwargs: Any) -> str:
     """Forwards to ``backend.send``, a function of another module."""
     return backend.send(*args, **kwargs)
+
+
+def provide(*names: str) -> Any:
+    """Fill in the named keywords the caller left out (dependency injection)."""
+
+    def decorate(func: Any) -> Any:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            for name in names:
+                if name not in kwargs:
+                    kwargs[name] = f"<{name}>"
+            return func(*args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+@provide("db", "cache")
+def handle(request: str, *, db: str, cache: str) -> tuple[str, str, str]:
+    """A handler whose ``db`` and ``cache`` are provided when not passed."""
+    return request, db, cache
