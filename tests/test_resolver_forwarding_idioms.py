@@ -53,6 +53,16 @@ ROWS = [
         owned(f"{F}.handle", "request", "db", "cache"),
     ),
     Case(
+        # Presumed through the routing table: ``key`` goes on to get, unchanged;
+        # the bound ``self`` is dropped once.
+        "presumed-method-on-an-instance",
+        lambda: load(f"{F}.Store")().get,
+        "(key: str, default: Any = None, *, fresh: bool = False) -> Any",
+        owned(f"{F}.Store.get", "key", "default", "fresh"),
+        resolved=False,
+        note="presumed",
+    ),
+    Case(
         "function-of-another-module",
         f"{F}.send_via_backend",
         "(host: str, port: int = 80, *, timeout: float = 1.0) -> str",

@@ -482,18 +482,45 @@ class Resolver:
         except (NoSignature, _Cycle, _TooDeep):
             return None
         callee = Callee("free", text=owner_name(wrapped))
+        # The call the resolver could not follow, as written, presumed to reach
+        # the wrapped callable (``handler(self, key, *args, **kwargs)``: ``key``
+        # goes on); without one, ``*args``/``**kwargs`` go on and nothing else.
+        unknown = next(
+            (
+                s.forward
+                for s in layer.sites
+                if s.target is None
+                and s.forward.via is None
+                and (s.forward.star_args or s.forward.star_kwargs)
+            ),
+            None,
+        )
+        leading = unknown.leading if unknown is not None else ()
+        own = {p.name for p in layer.own}
+        if bound_self is not MISSING and leading and leading[0] not in own:
+            leading = leading[1:]  # the wrapper's bound ``self``: bound in the target too
+        forward = (
+            Forward(callee, star_args=True, star_kwargs=True)
+            if unknown is None
+            else Forward(
+                callee,
+                unknown.star_args,
+                unknown.star_kwargs,
+                leading,
+                unknown.keywords,
+                trailing=unknown.trailing,
+            )
+        )
         site = Site(
-            Forward(callee, star_args=True, star_kwargs=True),
+            forward,
             evaluate_signature(target, wrapped),
             id(wrapped),
             declared=True,
             target_object=wrapped,
         )
-        own = layer.own
-        if bound_self is not MISSING and own and own[0].kind in (PO, POK):
-            own = own[1:]  # the wrapper's own ``self``: bound in the target too
+        # The layer's own parameters are already without a bound ``self``.
         presumed = compose(
-            dataclasses.replace(layer, own=own, sites=[site], unproven=[], positional_needed=0)
+            dataclasses.replace(layer, sites=[site], unproven=[], positional_needed=0)
         )
         note = (
             f"{layer.describe} is presumed to pass its arguments on to "

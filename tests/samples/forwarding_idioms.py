@@ -102,3 +102,25 @@ def provide(*names: str) -> Any:
 def handle(request: str, *, db: str, cache: str) -> tuple[str, str, str]:
     """A handler whose ``db`` and ``cache`` are provided when not passed."""
     return request, db, cache
+
+
+_HANDLERS: dict[str, Any] = {}
+
+
+def routed(func: Any) -> Any:
+    """A method decorator that routes through a table: it can only be presumed."""
+
+    @functools.wraps(func)
+    def wrapper(self: Any, key: str, *args: Any, **kwargs: Any) -> Any:
+        return _HANDLERS.get(key, func)(self, key, *args, **kwargs)
+
+    return wrapper
+
+
+class Store:
+    """A store whose ``get`` is routed."""
+
+    @routed
+    def get(self, key: str, default: Any = None, *, fresh: bool = False) -> Any:
+        """The value under ``key``."""
+        return default
