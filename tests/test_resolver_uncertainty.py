@@ -62,9 +62,10 @@ PRESUMED = [
     Case(
         # ``map(func, *columns)``: opaque C code decides what the function
         # receives; presumed like everything that declares ``__wrapped__``.
+        # The wrapper takes no keywords (``*columns`` only): positional-only.
         "forwarding-through-c-code",
         f"{U}.add",
-        "(a: float, b: float) -> list[typing.Any]",
+        "(a: float, b: float, /) -> list[typing.Any]",
         owned(f"{U}.add", "a", "b"),
         resolved=False,
         note="vectorized",

@@ -496,11 +496,14 @@ class Resolver:
             None,
         )
         leading = unknown.leading if unknown is not None else ()
+        if any(name is None for name in leading):
+            leading = ()  # ``map(func, *columns)``: not the wrapper's own values going on
         own = {p.name for p in layer.own}
         if bound_self is not MISSING and leading and leading[0] not in own:
             leading = leading[1:]  # the wrapper's bound ``self``: bound in the target too
+        kinds = {p.kind for p in layer.own}
         forward = (
-            Forward(callee, star_args=True, star_kwargs=True)
+            Forward(callee, star_args=VAR_POS in kinds, star_kwargs=VAR_KW in kinds)
             if unknown is None
             else Forward(
                 callee,
