@@ -179,7 +179,6 @@ def _with_default(param: EffectiveParameter, defaults: dict[str, Any]) -> Effect
 def compose(layer: Layer) -> EffectiveSignature:
     """The effective signature of ``layer``'s wrapper."""
     notes = list(layer.unproven)
-    resolved = not notes
     own = layer.own
     own_names = {p.name for p in own if p.kind not in (VAR_POS, VAR_KW)}
     own_positional = [p for p in own if p.kind in _POSITIONAL]
@@ -270,9 +269,9 @@ def compose(layer: Layer) -> EffectiveSignature:
     return _finish(
         params,
         return_annotation,
-        resolved and not notes and inner_resolved,
+        not notes and inner_resolved,
         [*inner_notes, *notes],
-        presumed=resolved and not notes and inner_presumed,
+        presumed=not notes and inner_presumed,
     )
 
 
@@ -324,18 +323,11 @@ def _intersect_choice(applied: _Applied, other: _Applied) -> None:
     be passed by keyword.
     """
     places = {p.name: index for index, p in enumerate(other.positional)}
-    moved = []
-    for index, param in enumerate(applied.positional):
-        if places.get(param.name, index) != index:
-            moved.append(param.name)
-    if moved:
-        applied.positional = [
-            p.replace(kind=KW) if p.name in moved else p for p in applied.positional
-        ]
-        applied.positional = [p for p in applied.positional if p.kind is not KW] + [
-            p for p in applied.positional if p.kind is KW
-        ]
-    _intersect(applied, other)
+    applied.positional = [
+        p.replace(kind=KW) if places.get(p.name, index) != index else p
+        for index, p in enumerate(applied.positional)
+    ]
+    _intersect(applied, other)  # moves the keyword-only ones out of the positional list
 
 
 def _restrict_keywords(applied: _Applied, other: _Applied) -> None:

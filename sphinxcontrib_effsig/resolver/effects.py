@@ -433,9 +433,9 @@ class _Analyser:
             and isinstance(test.ops[0], ast.NotIn)
             and isinstance(test.left, ast.Name)
             and test.left.id in self.loop_names
-            and self._tracked(test.comparators[0], self.kwargs_names, frozenset())
+            and self._tracked(test.comparators[0], self.kwargs_names, shadowed)
             and isinstance(target, ast.Subscript)
-            and self._tracked(target.value, self.kwargs_names, frozenset())
+            and self._tracked(target.value, self.kwargs_names, shadowed)
             and isinstance(target.slice, ast.Name)
             and target.slice.id == test.left.id
         ):

@@ -310,16 +310,17 @@ def owned_elsewhere(what: str, name: str, obj: object, sig: EffectiveSignature) 
     (``mod.retry``) and so are never the documented object.
     """
     foreign: dict[str, str] = {}
+    documented = innermost(obj)
     for param in sig.parameters.values():
         owner_dotted = getattr(param, "owner_name", "") or ""
         if owner_dotted and not _is_own(
-            what, name, obj, getattr(param, "owner", None), owner_dotted
+            what, name, documented, getattr(param, "owner", None), owner_dotted
         ):
             foreign[param.name] = owner_dotted
     return foreign
 
 
-def _is_own(what: str, name: str, obj: object, owner: object, owner_dotted: str) -> bool:
+def _is_own(what: str, name: str, documented: object, owner: object, owner_dotted: str) -> bool:
     constructor = what in ("class", "exception")
     if owner_dotted == name or (constructor and owner_dotted.startswith(f"{name}.")):
         return True
@@ -328,7 +329,7 @@ def _is_own(what: str, name: str, obj: object, owner: object, owner_dotted: str)
     code = getattr(owner, "__code__", None)
     if not isinstance(code, types.CodeType):
         return False
-    if owner is innermost(obj) and "<locals>" not in code.co_qualname:
+    if owner is documented and "<locals>" not in code.co_qualname:
         # The documented function itself, whatever name it is documented
         # under; a nested function is a decorator's closure, named for it.
         return True
