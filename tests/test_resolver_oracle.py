@@ -2,7 +2,7 @@
 
 Sources of cases:
 
-- every resolved row of the family 1-4 tables, so each expectation written
+- every resolved row of the tables in ``tables/``, so each expectation written
   by hand is also checked against what the decorated object really accepts
   (and resolving it warm, again and cold gives the same answer);
 - random stacks of 1-4 wrapper templates (``samples.templates``) over random
@@ -33,16 +33,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-import test_resolver_async_forwarding
-import test_resolver_closures
-import test_resolver_methods_classes
-import test_resolver_wrappers
 from helpers.expect import Case, cases, load
 from helpers.oracle import Sentinel, check_coherence
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from samples import templates
 from samples.calls import remember_call
+from tables import async_forwarding, closures, methods_classes, wrappers
 
 from sphinxcontrib_effsig import EffectiveParameter, EffectiveSignature, effective_signature
 from sphinxcontrib_effsig.resolver import clear_caches
@@ -50,10 +47,10 @@ from sphinxcontrib_effsig.resolver import clear_caches
 P = inspect.Parameter
 
 FAMILIES = {
-    "wrappers": test_resolver_wrappers.CASES,
-    "closures": test_resolver_closures.CASES,
-    "async": test_resolver_async_forwarding.CASES,
-    "methods": test_resolver_methods_classes.CASES,
+    "wrappers": wrappers.CASES,
+    "closures": closures.CASES,
+    "async": async_forwarding.CASES,
+    "methods": methods_classes.CASES,
 }
 TABLE_ROWS = [
     dataclasses.replace(row, id=f"{family}: {row.id}")
