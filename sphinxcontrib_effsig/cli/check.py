@@ -23,12 +23,11 @@ from typing import Any, TextIO
 
 from ..resolver import EffectiveSignature, effective_signature
 from ..resolver.safe import static_attr, wrapped_of
+from ..resolver.walk.unwrap import inner_or_bound, layers
 from .show import signature_text
 
 PROGRESS_THRESHOLD = 300
 """Above this many callables, progress is shown on standard error."""
-
-_MAX_UNWRAP = 100
 
 
 @dataclass(frozen=True)
@@ -344,23 +343,8 @@ def location(obj: object) -> tuple[str, int]:
 
 
 def _innermost_code(obj: object) -> types.CodeType | None:
-    current: object = obj
-    seen: set[int] = set()
-    for _ in range(_MAX_UNWRAP):
-        if id(current) in seen:
-            break
-        seen.add(id(current))
-        if isinstance(current, (types.MethodType, staticmethod, classmethod)):
-            current = current.__func__
-            continue
-        if isinstance(current, functools.partial):
-            current = current.func
-            continue
-        inner = wrapped_of(current)
-        if inner is not None:
-            current = inner
-            continue
-        break
+    """The code of the function at the bottom of ``obj``'s layers, if it is one."""
+    current = layers(obj, inner_or_bound)[-1]
     if isinstance(current, types.FunctionType):
         return current.__code__
     return None

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import inspect
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..resolver import EffectiveParameter, EffectiveSignature
 from ..resolver.naming import owner_name
-from ..resolver.safe import wrapped_of
-
-_MAX_CHAIN = 50
+from ..resolver.walk.unwrap import wrapper_chain
 
 _KIND_WORDS = {
     inspect.Parameter.POSITIONAL_ONLY: "positional-only",
@@ -129,28 +126,23 @@ def as_data(name: str, sig: EffectiveSignature) -> dict[str, Any]:
     }
 
 
-def as_json(name: str, sig: EffectiveSignature) -> str:
-    """:func:`as_data` as indented JSON."""
-    return json.dumps(as_data(name, sig), indent=2)
-
-
 def _or_none(text: str) -> str | None:
     return text or None
 
 
 def wrapped_chain(obj: object) -> list[str]:
-    """Owner names along ``obj``'s ``__wrapped__`` chain, read without running code."""
+    """Owner names along ``obj``'s ``__wrapped__`` chain, read without running code.
+
+    A bound method is named by its function, which follows it in the chain.
+    """
     names: list[str] = []
-    seen: set[int] = set()
-    current: object = obj
-    while current is not None and id(current) not in seen and len(names) < _MAX_CHAIN:
-        seen.add(id(current))
-        func = getattr(current, "__func__", None) if inspect.ismethod(current) else None
+    for layer in wrapper_chain(obj):
+        if inspect.ismethod(layer):
+            continue
         try:
-            names.append(owner_name(func if func is not None else current))
+            names.append(owner_name(layer))
         except Exception:
-            names.append(type(current).__name__)
-        current = wrapped_of(func if func is not None else current)
+            names.append(type(layer).__name__)
     return names
 
 

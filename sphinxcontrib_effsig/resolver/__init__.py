@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
+from .api import clear_caches, effective_signature
 from .model import EffectiveParameter, EffectiveSignature
-from .resolve import clear_caches, effective_signature
-from .written import (
-    default_as_written,
-    docstring_as_written,
-    innermost,
-    source_files,
-    wrapper_chain,
-)
+from .walk.unwrap import innermost, wrapper_chain
+from .written import default_as_written, docstring_as_written, source_files
 
 __all__ = [
     "EffectiveParameter",

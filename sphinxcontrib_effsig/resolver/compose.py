@@ -8,20 +8,13 @@ parameter keeping the owner it was introduced with.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .call_edits import Applied, apply_call
 from .effects import Forward
-from .model import EffectiveParameter, EffectiveSignature
-
-PO = inspect.Parameter.POSITIONAL_ONLY
-POK = inspect.Parameter.POSITIONAL_OR_KEYWORD
-VAR_POS = inspect.Parameter.VAR_POSITIONAL
-KW = inspect.Parameter.KEYWORD_ONLY
-VAR_KW = inspect.Parameter.VAR_KEYWORD
-EMPTY: Any = inspect.Parameter.empty
+from .model import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, EffectiveParameter, EffectiveSignature
 
 _POSITIONAL = (PO, POK)
 
@@ -63,129 +56,10 @@ class Layer:
     wrapped_id: int = 0
 
 
-@dataclass
-class _Applied:
-    """A target's parameters after one forwarding call's edits."""
-
-    positional: list[EffectiveParameter]
-    var_positional: EffectiveParameter | None
-    keyword_only: list[EffectiveParameter]
-    var_keyword: EffectiveParameter | None
-    passthrough: dict[str, EffectiveParameter]
-    #: what this call does that the composition cannot express
-    unproven: list[str] = field(default_factory=list)
-
-
-def _apply(site: Site, layer: Layer, target: EffectiveSignature) -> _Applied:
-    forward = site.forward
-    params = list(target.parameters.values())
-    positional = [p for p in params if p.kind in _POSITIONAL]
-    var_pos = next((p for p in params if p.kind is VAR_POS), None)
-    keyword_only = [p for p in params if p.kind is KW]
-    var_kw = next((p for p in params if p.kind is VAR_KW), None)
-    by_name = {p.name: p for p in params}
-    passthrough: dict[str, EffectiveParameter] = {}
-    decorates = site.declared or forward.callee.kind == "free"
-
-    relayed: list[EffectiveParameter] = []
-    for index, wrapper_name in enumerate(forward.leading):
-        if not positional:
-            break
-        consumed = positional.pop(0)
-        if index < len(forward.relayed) and forward.relayed[index] == index:
-            # func(args[0], ...): the caller's own first positional argument.
-            relayed.append(consumed.replace(kind=PO))
-            continue
-        # Passed straight through (``func(self, *args)``) in the call a
-        # decorator makes to what it decorates: the target's parameter. A
-        # function that hands its own parameter on to a helper, a base class
-        # or another method keeps it, under whatever name (SPEC 1.3).
-        if wrapper_name is not None and decorates:
-            passthrough[wrapper_name] = consumed
-
-    if forward.result_called and not forward.star_args and positional:
-        first = positional[0]
-        if first.kind in _POSITIONAL and first.default is None:
-            # attrs(these=..., **kw)(cls): a factory whose first parameter is the
-            # optional target (``maybe_cls=None``); the wrapper passes the target
-            # to the result, so a caller's value there would break the call.
-            positional = positional[1:]
-    unproven = []
-    if forward.trailing and (var_pos is not None or len(positional) < forward.trailing):
-        unproven.append(
-            f"{layer.describe} appends positional arguments to *args, and where they land "
-            "in its target depends on the call"
-        )
-    elif forward.trailing:
-        # func(*args, mock): the wrapper fills the last places itself; the
-        # caller fills every place before them, by position (a keyword would
-        # collide with the appended value), and none may be left out.
-        positional = [
-            p.replace(kind=PO, default=EMPTY) if p.kind in _POSITIONAL else p
-            for p in positional[: len(positional) - forward.trailing]
-        ]
-    removed = (
-        {name for name, _ in forward.keywords} | layer.supplied | layer.rejected | set(layer.popped)
-    )
-    for name, wrapper_name in forward.keywords:
-        if decorates and wrapper_name == name and name in by_name:
-            passthrough[wrapper_name] = by_name[name]
-
-    kept: list[EffectiveParameter] = []
-    converted: list[EffectiveParameter] = []
-    to_keyword = False
-    for param in positional:
-        if param.name in removed:
-            to_keyword = to_keyword or param.kind is POK
-            continue
-        if param.name in layer.defaults and param.kind is POK:
-            # The wrapper puts it in **kwargs: passing it by position too
-            # would give it twice.
-            to_keyword = True
-        if to_keyword and param.kind is POK:
-            converted.append(param.replace(kind=KW))
-        elif not to_keyword:
-            kept.append(param)
-    if to_keyword:
-        # Any positional argument would fill the parameter supplied by keyword.
-        var_pos = None
-    keyword_only = converted + [p for p in keyword_only if p.name not in removed]
-
-    if layer.defaults:
-        kept = [_with_default(p, layer.defaults) for p in kept]
-        keyword_only = [_with_default(p, layer.defaults) for p in keyword_only]
-
-    if not forward.star_args:
-        keyword_only = [p.replace(kind=KW) for p in kept if p.kind is POK] + keyword_only
-        kept = []
-        var_pos = None
-    if not forward.star_kwargs:
-        kept = [p.replace(kind=PO) if p.kind is POK else p for p in kept]
-        keyword_only = []
-        var_kw = None
-
-    for index in range(min(layer.positional_needed, len(kept))):
-        if kept[index].kind is POK:
-            kept[index] = kept[index].replace(kind=PO)
-    return _Applied([*relayed, *kept], var_pos, keyword_only, var_kw, passthrough, unproven)
-
-
-def _with_default(param: EffectiveParameter, defaults: dict[str, Any]) -> EffectiveParameter:
-    if param.name in defaults:
-        return param.replace(default=defaults[param.name])
-    return param
-
-
 def compose(layer: Layer) -> EffectiveSignature:
     """The effective signature of ``layer``'s wrapper."""
     notes = list(layer.unproven)
-    own = layer.own
-    own_names = {p.name for p in own if p.kind not in (VAR_POS, VAR_KW)}
-    own_positional = [p for p in own if p.kind in _POSITIONAL]
-    own_keyword = [p for p in own if p.kind is KW]
-    own_var_pos = next((p for p in own if p.kind is VAR_POS), None)
-    own_var_kw = next((p for p in own if p.kind is VAR_KW), None)
-
+    own_names = _own_names(layer)
     popped = [
         EffectiveParameter(
             name, KW, default=default, owner=layer.owner, owner_name=layer.owner_name
@@ -193,59 +67,102 @@ def compose(layer: Layer) -> EffectiveSignature:
         for name, default in layer.popped.items()
         if name not in own_names
     ]
-
     known = [s for s in layer.sites if s.target is not None]
     unknown = [s for s in layer.sites if s.target is None]
     primary = _primary(known, layer.wrapped_id)
     if unknown or primary is None or notes:
-        for site in unknown:
-            callee = site.forward.callee.text or "a callable"
-            notes.append(
-                f"{layer.describe} passes its arguments to {callee}, which the resolver "
-                "cannot identify without running code"
-            )
-        if primary is None and not unknown and layer.expects_target:
-            notes.append(
-                f"{layer.describe} never passes its *args/**kwargs to a callable the "
-                "resolver can follow"
-            )
-        params = [*own_positional, *([own_var_pos] if own_var_pos else []), *own_keyword]
-        params += popped
-        if own_var_kw:
-            params.append(own_var_kw)
-        return _finish(params, layer.return_annotation, not notes, notes)
+        return _unfollowed(layer, unknown, primary is not None, popped, notes)
 
     assert primary.target is not None
-    applied = _apply(primary, layer, primary.target)
+    applied = apply_call(primary, layer, primary.target)
     notes.extend(applied.unproven)
     for other in known:
-        if other is primary or other.target is None:
-            continue
-        if other.target_id == primary.target_id:
-            # Another path to the same target (a retry loop, an if/else):
-            # only calls that work on every path are in the signature.
-            if other.forward != primary.forward:
-                _intersect(applied, _apply(other, layer, other.target))
-        elif other.forward.excludes(primary.forward):
-            # if iscoroutinefunction(f): A(*a, **kw) else: B(*a, **kw)
-            _intersect_choice(applied, _apply(other, layer, other.target))
-            notes.append(
-                f"{layer.describe} chooses at run time between "
-                f"{_callee_text(primary)} and {_callee_text(other)}; "
-                "only what both accept is shown"
-            )
-        elif other.forward.star_kwargs:
-            _restrict_keywords(applied, _apply(other, layer, other.target))
+        if other is not primary and other.target is not None:
+            _combine(applied, primary, other, layer, notes)
 
-    positional: list[EffectiveParameter] = []
-    for param in own_positional:
-        positional.append(_passed_through(param, applied.passthrough))
-    keyword_own = [_passed_through(p, applied.passthrough) for p in own_keyword]
+    return_annotation = layer.return_annotation
+    if return_annotation is EMPTY:
+        return_annotation = primary.target.return_annotation
+    targets = [s.target for s in known if s.target is not None]
+    inner_notes = [n for target in targets for n in target.notes]
+    inner_resolved = all(target.resolved for target in targets)
+    # Proven here, and presumed (not unknown) below: the whole is presumed.
+    inner_presumed = all(target.resolved or target.presumed for target in targets)
+    return _finish(
+        _composed_parameters(layer, applied, popped),
+        return_annotation,
+        not notes and inner_resolved,
+        [*inner_notes, *notes],
+        presumed=not notes and inner_presumed,
+    )
 
-    target_positional = [p for p in applied.positional if p.name not in own_names]
-    target_keyword = [p for p in applied.keyword_only if p.name not in own_names]
+
+def _own_names(layer: Layer) -> set[str]:
+    return {p.name for p in layer.own if p.kind not in (VAR_POS, VAR_KW)}
+
+
+def _unfollowed(
+    layer: Layer,
+    unknown: list[Site],
+    has_primary: bool,
+    popped: list[EffectiveParameter],
+    notes: list[str],
+) -> EffectiveSignature:
+    """Not every call could be followed: the wrapper's own parameters, and why."""
+    for site in unknown:
+        callee = site.forward.callee.text or "a callable"
+        notes.append(
+            f"{layer.describe} passes its arguments to {callee}, which the resolver "
+            "cannot identify without running code"
+        )
+    if not has_primary and not unknown and layer.expects_target:
+        notes.append(
+            f"{layer.describe} never passes its *args/**kwargs to a callable the "
+            "resolver can follow"
+        )
+    own = layer.own
+    params = [p for p in own if p.kind in _POSITIONAL]
+    params += [p for p in own if p.kind is VAR_POS][:1]
+    params += [p for p in own if p.kind is KW]
+    params += popped
+    params += [p for p in own if p.kind is VAR_KW][:1]
+    return _finish(params, layer.return_annotation, not notes, notes)
+
+
+def _combine(applied: Applied, primary: Site, other: Site, layer: Layer, notes: list[str]) -> None:
+    """Narrow what the primary call accepts by another call the wrapper makes."""
+    assert other.target is not None
+    if other.target_id == primary.target_id:
+        # Another path to the same target (a retry loop, an if/else):
+        # only calls that work on every path are in the signature.
+        if other.forward != primary.forward:
+            _intersect(applied, apply_call(other, layer, other.target))
+    elif other.forward.excludes(primary.forward):
+        # if iscoroutinefunction(f): A(*a, **kw) else: B(*a, **kw)
+        _intersect_choice(applied, apply_call(other, layer, other.target))
+        notes.append(
+            f"{layer.describe} chooses at run time between "
+            f"{_callee_text(primary)} and {_callee_text(other)}; "
+            "only what both accept is shown"
+        )
+    elif other.forward.star_kwargs:
+        _restrict_keywords(applied, apply_call(other, layer, other.target))
+
+
+def _composed_parameters(
+    layer: Layer, applied: Applied, popped: list[EffectiveParameter]
+) -> list[EffectiveParameter]:
+    """The wrapper's own parameters around the target's, in signature order."""
+    own = layer.own
+    own_names = _own_names(layer)
+    positional = [_passed_through(p, applied.passthrough) for p in own if p.kind in _POSITIONAL]
+    keyword_own = [_passed_through(p, applied.passthrough) for p in own if p.kind is KW]
     # A target parameter with the name of one of the wrapper's own is
     # unreachable: a keyword of that name binds to the wrapper.
+    target_positional = [p for p in applied.positional if p.name not in own_names]
+    target_keyword = [p for p in applied.keyword_only if p.name not in own_names]
+    own_var_pos = next((p for p in own if p.kind is VAR_POS), None)
+    own_var_kw = next((p for p in own if p.kind is VAR_KW), None)
     forwards_args = any(s.forward.star_args for s in layer.sites)
     forwards_kwargs = any(s.forward.star_kwargs for s in layer.sites)
     var_pos = applied.var_positional if forwards_args else own_var_pos
@@ -256,23 +173,7 @@ def compose(layer: Layer) -> EffectiveSignature:
     params += target_keyword + keyword_own + popped
     if var_kw is not None:
         params.append(var_kw)
-
-    return_annotation = layer.return_annotation
-    if return_annotation is EMPTY:
-        return_annotation = primary.target.return_annotation
-    inner_notes = [n for s in known if s.target is not None for n in s.target.notes]
-    inner_resolved = all(s.target.resolved for s in known if s.target is not None)
-    # Proven here, and presumed (not unknown) below: the whole is presumed.
-    inner_presumed = all(
-        s.target.resolved or s.target.presumed for s in known if s.target is not None
-    )
-    return _finish(
-        params,
-        return_annotation,
-        not notes and inner_resolved,
-        [*inner_notes, *notes],
-        presumed=not notes and inner_presumed,
-    )
+    return params
 
 
 def _callee_text(site: Site) -> str:
@@ -291,7 +192,7 @@ def _primary(sites: list[Site], wrapped_id: int) -> Site | None:
     return max(sites, key=score, default=None)
 
 
-def _intersect(applied: _Applied, other: _Applied) -> None:
+def _intersect(applied: Applied, other: Applied) -> None:
     """Keep what both calls to the same target accept."""
     kinds = {p.name: p.kind for p in (*other.positional, *other.keyword_only)}
 
@@ -315,7 +216,7 @@ def _intersect(applied: _Applied, other: _Applied) -> None:
         applied.var_keyword = None
 
 
-def _intersect_choice(applied: _Applied, other: _Applied) -> None:
+def _intersect_choice(applied: Applied, other: Applied) -> None:
     """Keep what the targets of two exclusive branches both accept.
 
     As :func:`_intersect`, and a positional parameter stays positional only
@@ -330,7 +231,7 @@ def _intersect_choice(applied: _Applied, other: _Applied) -> None:
     _intersect(applied, other)  # moves the keyword-only ones out of the positional list
 
 
-def _restrict_keywords(applied: _Applied, other: _Applied) -> None:
+def _restrict_keywords(applied: Applied, other: Applied) -> None:
     """``**kwargs`` also goes to ``other``: keep only keywords it accepts too."""
     if other.var_keyword is not None:
         return

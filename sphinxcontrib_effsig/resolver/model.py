@@ -12,6 +12,14 @@ import inspect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+#: The kinds of parameter, and "no default/annotation", as the resolver spells them.
+PO = inspect.Parameter.POSITIONAL_ONLY
+POK = inspect.Parameter.POSITIONAL_OR_KEYWORD
+VAR_POS = inspect.Parameter.VAR_POSITIONAL
+KW = inspect.Parameter.KEYWORD_ONLY
+VAR_KW = inspect.Parameter.VAR_KEYWORD
+EMPTY: Any = inspect.Parameter.empty
+
 _empty: Any = inspect.Parameter.empty
 _void: Any = object()
 _Kind = inspect._ParameterKind
@@ -50,7 +58,11 @@ class EffectiveParameter(inspect.Parameter):
 
     @property
     def owner_name(self) -> str:
-        """The owner's dotted name, e.g. ``"myapp.retry"`` (see SPEC 1.4)."""
+        """The owner's dotted name, e.g. ``"myapp.retry"``, as a reader would cite it.
+
+        The module its code runs in plus its code's ``co_qualname``, cut
+        before the first ``.<locals>`` (see :func:`~.naming.owner_name`).
+        """
         return self._owner_name
 
     def replace(
@@ -214,7 +226,7 @@ class EffectiveSignature(inspect.Signature):
 
     @property
     def presumed(self) -> bool:
-        """Unresolved, but presumed as :mod:`inspect` presumes (SPEC 1.5).
+        """Unresolved, but presumed as :mod:`inspect` presumes.
 
         A wrapper that declares what it wraps (``__wrapped__``) and whose
         forwarding could not be followed: these are the wrapped callable's

@@ -13,9 +13,8 @@ import types
 from typing import Any
 
 from .annotations import evaluate_annotation, evaluate_parameter_annotation
-from .compose import EMPTY, KW, PO, POK, VAR_KW, VAR_POS
 from .effects import Effect
-from .model import EffectiveParameter, EffectiveSignature
+from .model import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, EffectiveParameter, EffectiveSignature
 from .naming import owner_name
 from .safe import instance_attr, is_function
 from .typed_kwargs import expand_unpacked_kwargs
@@ -23,6 +22,19 @@ from .typed_kwargs import expand_unpacked_kwargs
 
 class NoSignature(ValueError):
     """``inspect.signature`` cannot describe this object either."""
+
+
+def inspected(obj: object) -> EffectiveSignature:
+    """What ``inspect.signature`` says, every parameter owned by ``obj``."""
+    try:
+        sig = inspect.signature(obj, follow_wrapped=False)  # type: ignore[arg-type]
+    except (ValueError, TypeError) as exc:
+        raise NoSignature(str(exc)) from exc
+    name = owner_name(obj)
+    return EffectiveSignature(
+        [EffectiveParameter.from_parameter(p, obj, name) for p in sig.parameters.values()],
+        return_annotation=sig.return_annotation,
+    )
 
 
 def plain_signature(func: types.FunctionType) -> EffectiveSignature:

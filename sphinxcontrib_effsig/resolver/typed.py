@@ -24,8 +24,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .annotations import evaluate_annotation, read_default
-from .compose import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, normalise
-from .model import EffectiveParameter, EffectiveSignature
+from .compose import normalise
+from .model import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, EffectiveParameter, EffectiveSignature
 from .naming import owner_name
 from .safe import instance_attr, is_function, namespace_of, static_attr
 from .source import function_node, module_tree

@@ -21,8 +21,7 @@ import typing
 from typing import Any, Final
 
 from .annotations import evaluate_parameter_annotation
-from .compose import KW, VAR_KW
-from .model import EffectiveParameter
+from .model import KW, VAR_KW, EffectiveParameter
 
 
 class _Omitted:

@@ -1,4 +1,4 @@
-"""What the source says, as written: defaults, docstrings, the innermost function.
+"""What the source says, as written: defaults, docstrings, the files read.
 
 The documentation layer shows some things exactly as the author wrote them
 (``autodoc_preserve_defaults``; a decorator's own docstring, which
@@ -12,34 +12,10 @@ from __future__ import annotations
 import ast
 import inspect
 import types
-from typing import Any
 
 from .model import EffectiveSignature
-from .safe import wrapped_of
 from .source import function_node, source_lines
-
-_MAX_CHAIN = 100
-
-
-def wrapper_chain(obj: object) -> list[object]:
-    """``obj`` and everything reachable from it through ``__func__``/``__wrapped__``."""
-    layers: list[object] = []
-    current: Any = obj
-    while current is not None and len(layers) < _MAX_CHAIN:
-        if any(current is seen for seen in layers):
-            break
-        layers.append(current)
-        current = current.__func__ if isinstance(current, types.MethodType) else wrapped_of(current)
-    return layers
-
-
-def innermost(obj: object) -> object:
-    """The function at the end of :func:`wrapper_chain`.
-
-    The documented function itself, whatever name it is documented under:
-    its parameters are its own.
-    """
-    return wrapper_chain(obj)[-1] if obj is not None else obj
+from .walk.unwrap import wrapper_chain
 
 
 def source_files(obj: object, sig: EffectiveSignature) -> set[str]:

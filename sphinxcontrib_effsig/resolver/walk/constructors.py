@@ -1,15 +1,23 @@
 """Classes as callables: constructors, metaclasses, ``super()`` and the MRO.
 
+Calling a class runs its metaclass's ``__call__``, or ``__new__`` and
+``__init__``; which of them decides the signature is settled here.
 Everything is read from class namespaces directly (never through a
 metaclass's ``__getattribute__``), so looking at a class runs none of its code.
 """
 
 from __future__ import annotations
 
+import inspect
 import types
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .safe import MISSING, is_function, static_attr
+from ..model import EffectiveSignature
+from ..safe import MISSING, is_function, static_attr
+from ..signatures import drop_first, inspected, takes_anything
+
+if TYPE_CHECKING:
+    from .dispatch import Resolver
 
 
 class ClassContext:
@@ -32,6 +40,49 @@ class Construction:
 
     def __call__(self) -> None:  # pragma: no cover - never called, only resolved
         raise TypeError("not callable")
+
+
+def class_signature(resolver: Resolver, cls: type, metaclass: bool = True) -> EffectiveSignature:
+    """What calling ``cls`` takes; ``metaclass=False`` once past the metaclass's ``__call__``."""
+    meta_call = user_method(type(cls), "__call__") if metaclass else None
+    if is_function(meta_call):
+        return resolver.resolve(meta_call, cls)
+    if meta_call is not None:
+        return drop_first(resolver.resolve(meta_call))
+    new = user_method(cls, "__new__")
+    init = user_method(cls, "__init__")
+    if new is None and init is None:
+        return inspected(cls)
+    new_sig = constructor_signature(resolver, cls, new)
+    init_sig = constructor_signature(resolver, cls, init)
+    # type.__call__ passes the arguments to both; one that takes anything
+    # (``def __new__(cls, *args, **kwargs)``) leaves the decision to the other.
+    if new_sig is None or (init_sig is not None and takes_anything(new_sig)):
+        assert init_sig is not None
+        return init_sig
+    if init_sig is None or takes_anything(init_sig):
+        return new_sig
+    for base in mro_of(cls):
+        namespace = class_namespace(base)
+        if "__new__" in namespace:
+            return new_sig
+        if "__init__" in namespace:
+            return init_sig
+    return new_sig
+
+
+def constructor_signature(resolver: Resolver, cls: type, method: Any) -> EffectiveSignature | None:
+    """``__new__``/``__init__`` as the class calls it (first parameter bound).
+
+    Resolved with the class as context, so ``super().__init__(*args,
+    **kwargs)`` in it can be followed along the class's MRO.
+    """
+    if method is None:
+        return None
+    raw = unwrap_descriptor(method)
+    if is_function(raw) and raw.__code__.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS):
+        return resolver.resolve(raw, ClassContext(cls))
+    return drop_first(resolver.resolve(raw))
 
 
 def super_method(func: types.FunctionType, bound_self: object, name: str) -> Any:
@@ -107,6 +158,7 @@ def user_method(cls: type, name: str) -> Any:
 
 
 def unwrap_descriptor(value: Any) -> Any:
+    """The function inside a ``staticmethod``/``classmethod``; anything else as it is."""
     if isinstance(value, (staticmethod, classmethod)):
         return value.__func__
     return value

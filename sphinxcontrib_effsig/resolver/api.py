@@ -12,14 +12,14 @@ import logging
 import sys
 
 from .annotations import clear_annotation_caches
-from .chain import Resolver
 from .effects import clear_effects
 from .model import EffectiveParameter, EffectiveSignature
 from .naming import owner_name
+from .protocols.runners import clear_runner_cache
 from .safe import clear_text_signatures
 from .signatures import NoSignature
 from .source import clear_caches as _clear_source
-from .targets import clear_runner_cache
+from .walk.dispatch import Resolver
 
 logger = logging.getLogger(__name__)
 

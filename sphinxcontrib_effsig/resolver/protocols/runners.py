@@ -1,0 +1,98 @@
+"""Runners: ``asyncio.to_thread(func, *args, **kwargs)``, ``executor.submit(func, *args)``.
+
+The called object is not the target: it calls its first callable argument
+with the arguments after it. When a leading argument of a forwarding call
+is the wrapper's target (its ``__wrapped__``, or a callable from its
+closure), the call reaches that argument instead.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import TYPE_CHECKING
+
+from ..effects import Callee, Forward
+from ..model import VAR_POS
+from ..safe import MISSING
+
+if TYPE_CHECKING:
+    from ..walk.call_sites import WrapperContext
+
+#: Words in a callee's name that announce a mapping (``map(func, *columns)``),
+#: which passes something else than the arguments that follow.
+_MAPPING_WORDS = ("map", "filter", "reduce", "accumulate", "zip")
+
+_RUNNERS: dict[int, tuple[object, bool]] = {}
+
+
+def clear_runner_cache() -> None:
+    _RUNNERS.clear()
+
+
+def runner_call(
+    ctx: WrapperContext, forward: Forward, callee: object
+) -> tuple[Forward, object] | None:
+    """The call a runner makes for the wrapper: (the forwarded arguments, the target).
+
+    Mapping-style calls pass something else, so a runner must say so: its
+    ``*`` parameter is named ``args``, or, when it cannot be looked at, its
+    name does not announce a mapping.
+    """
+    if not forward.leading_callees or not is_runner(forward.callee, callee):
+        return None
+    for index, leading in enumerate(forward.leading_callees):
+        if leading.kind not in ("free", "self_attr", "global"):
+            continue
+        candidate = ctx.callee_object(leading)
+        if not _may_be_the_target(ctx, leading, candidate, callee):
+            continue
+        inner = Forward(
+            leading,
+            forward.star_args,
+            forward.star_kwargs,
+            forward.leading[index + 1 :],
+            forward.keywords,
+            leading_callees=forward.leading_callees[index + 1 :],
+        )
+        return inner, candidate
+    return None
+
+
+def _may_be_the_target(
+    ctx: WrapperContext, leading: Callee, candidate: object, callee: object
+) -> bool:
+    """A leading argument that is the wrapper's target, not a value passed along.
+
+    A global or a class only when it is the declared ``__wrapped__``; with a
+    declared ``__wrapped__``, only it or a closure variable.
+    """
+    wrapped = ctx.wrapped
+    if candidate is MISSING or candidate is callee or not callable(candidate):
+        return False
+    if leading.kind == "global" and candidate is not wrapped:
+        return False
+    if wrapped is not None and candidate is not wrapped and leading.kind != "free":
+        return False
+    return not (isinstance(candidate, type) and candidate is not wrapped)
+
+
+def is_runner(callee: Callee, obj: object) -> bool:
+    """Does calling ``obj`` run its first callable argument with the rest?"""
+    if obj is MISSING:
+        return _named_like_a_runner(callee)
+    hit = _RUNNERS.get(id(obj))
+    if hit is not None and hit[0] is obj:
+        return hit[1]
+    try:
+        sig = inspect.signature(obj)  # type: ignore[arg-type]
+        answer = any(p.kind is VAR_POS and p.name == "args" for p in sig.parameters.values())
+    except Exception:
+        # No signature to read (functools.partial on Python 3.12): by its name.
+        answer = _named_like_a_runner(callee)
+    _RUNNERS[id(obj)] = (obj, answer)
+    return answer
+
+
+def _named_like_a_runner(callee: Callee) -> bool:
+    last = callee.text.rsplit(".", 1)[-1].lower()
+    return not any(word in last for word in _MAPPING_WORDS)

@@ -1,0 +1,183 @@
+"""The resolver: one resolution's guards and cache, and the kind of each object.
+
+Walks from the outside in: explicit ``__signature__``, bound methods,
+``classmethod``/``staticmethod``, ``functools.partial``/``partialmethod``,
+classes, wrapt proxies, callable instances and Python functions; each kind
+is handled in the module named for it, which calls :meth:`Resolver.resolve`
+for what lies below.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+from typing import Any
+
+from ..annotations import evaluate_signature
+from ..model import PO, VAR_POS, EffectiveSignature
+from ..protocols.wrapt import args_as_values, value_wrapper
+from ..safe import MISSING, is_function, signature_attr, static_attr, wrapped_of
+from ..signatures import (
+    NoSignature,
+    apply_partial,
+    drop_first,
+    has_star,
+    inspected,
+    partial_bindings,
+    partialmethod_of,
+)
+from .constructors import Construction, class_signature
+from .explicit import copied_signature, explicit_signature
+from .unwrap import MAX_LAYERS
+from .wrappers import function_signature
+
+#: How many resolutions one object may cost in all (siblings included).
+MAX_STEPS = 4000
+
+
+class Resolver:
+    """One resolution: guards against cycles and runaway depth, memoises."""
+
+    def __init__(self, cache: dict[int, tuple[object, EffectiveSignature]]) -> None:
+        self.cache = cache
+        self.active: set[tuple[str, int]] = set()
+        self.depth = 0
+        self.steps = 0
+        # Parameter values fixed by a partial, per function being resolved.
+        self.known: dict[int, dict[str, object]] = {}
+
+    def resolve(self, obj: object, bound_self: object = MISSING) -> EffectiveSignature:
+        """The effective signature of ``obj``; ``bound_self`` is the instance a
+        method's ``self`` stands for, when it is known.
+
+        Cycles are caught by the identity of the underlying function (a
+        method is re-created at every attribute access), and a budget of
+        steps bounds the work one object may cost.
+        """
+        hit = self.cache.get(id(obj))
+        if hit is not None and hit[0] is obj and bound_self is MISSING:
+            return hit[1]
+        key = _identity(obj, bound_self)
+        if key in self.active:
+            raise _Cycle()
+        self.steps += 1
+        if self.depth >= MAX_LAYERS or self.steps > MAX_STEPS:
+            raise _TooDeep()
+        self.active.add(key)
+        self.depth += 1
+        try:
+            sig = self._dispatch(obj, bound_self)
+        finally:
+            self.depth -= 1
+            self.active.discard(key)
+        if bound_self is MISSING and _cacheable(obj):
+            self.cache[id(obj)] = (obj, sig)
+        return sig
+
+    def resolve_quietly(self, obj: object) -> EffectiveSignature | None:
+        """:meth:`resolve`, annotations evaluated; ``None`` where there is no signature."""
+        try:
+            return evaluate_signature(self.resolve(obj), obj)
+        except NoSignature:
+            return None
+
+    def _dispatch(self, obj: object, bound_self: object) -> EffectiveSignature:
+        tp = type(obj)
+        if issubclass(tp, types.MethodType):
+            return self._bound_method(obj)  # type: ignore[arg-type]
+        if issubclass(tp, (classmethod, staticmethod)):
+            inner = self.resolve(obj.__func__)  # type: ignore[attr-defined]
+            return drop_first(inner) if issubclass(tp, classmethod) else inner
+        explicit = signature_attr(obj)
+        if explicit is not None and not copied_signature(obj, explicit):
+            return explicit_signature(self, obj, explicit, bound_self)
+        if issubclass(tp, functools.partial):
+            return self._partial(obj)  # type: ignore[arg-type]
+        if issubclass(tp, functools.partialmethod):
+            # Found in a class namespace (``__init__ = partialmethod(...)``).
+            return self._partialmethod(obj)  # type: ignore[arg-type]
+        if issubclass(tp, types.FunctionType):
+            pm = partialmethod_of(obj)
+            if pm is not None:
+                return self._partialmethod(pm)
+            return function_signature(self, obj, bound_self)  # type: ignore[arg-type]
+        if issubclass(tp, type):
+            return class_signature(self, obj)  # type: ignore[arg-type]
+        if issubclass(tp, Construction):
+            return class_signature(self, obj.cls, metaclass=False)  # type: ignore[attr-defined]
+        return self._callable_object(obj)
+
+    def _callable_object(self, obj: object) -> EffectiveSignature:
+        """An object that is not a function: a proxy, a callable instance, a compiled wrapper."""
+        wrapped = wrapped_of(obj)
+        proxy_wrapper = value_wrapper(obj)
+        if proxy_wrapper is not None and wrapped is not None:
+            return args_as_values(self, obj, proxy_wrapper, wrapped)
+        call = static_attr(type(obj), "__call__")
+        if is_function(call):
+            return self.resolve(call, obj)
+        if isinstance(call, functools.partialmethod):
+            return drop_first(self._partialmethod(call))
+        if wrapped is not None and callable(wrapped):
+            # A compiled wrapper (functools.lru_cache, ...) that declares
+            # what it wraps: it forwards its arguments unchanged.
+            return evaluate_signature(self.resolve(wrapped), wrapped)
+        return inspected(obj)
+
+    def _bound_method(self, method: types.MethodType) -> EffectiveSignature:
+        func = method.__func__
+        if is_function(func) and has_star(func):
+            # Bound to a known instance: ``self.other(*args)`` can be followed.
+            return self.resolve(func, method.__self__)
+        return drop_first(self.resolve(func))
+
+    def _partial(self, obj: functools.partial[Any]) -> EffectiveSignature:
+        func = obj.func
+        known = partial_bindings(func, obj.args, obj.keywords)
+        if known:
+            # partial(call_with, target): the helper's ``func`` parameter is
+            # known, so where it forwards *args/**kwargs is too.
+            self.known[id(func)] = known
+            try:
+                inner = function_signature(self, func, MISSING)  # type: ignore[arg-type]
+            finally:
+                del self.known[id(func)]
+        else:
+            inner = self.resolve(func)
+        return apply_partial(inner, obj.args, obj.keywords)
+
+    def _partialmethod(self, pm: functools.partialmethod[Any]) -> EffectiveSignature:
+        inner = self.resolve(pm.func)
+        params = list(inner.parameters.values())
+        if not params or params[0].kind is VAR_POS:
+            return apply_partial(inner, pm.args, pm.keywords)
+        # The generated method takes ``self`` positionally, whatever its name.
+        first = params[0].replace(kind=PO)
+        rest = inner.replace(parameters=params[1:])
+        applied = apply_partial(rest, pm.args, pm.keywords)
+        return applied.replace(parameters=[first, *applied.parameters.values()])
+
+
+def _identity(obj: object, bound_self: object) -> tuple[str, int]:
+    """What makes two resolutions the same question, for cycle detection."""
+    # type(), not isinstance(): proxies (wrapt) answer __class__ for their target.
+    if issubclass(type(obj), types.MethodType):
+        return ("method", id(obj.__func__))  # type: ignore[attr-defined]
+    if bound_self is not MISSING:
+        return ("bound", id(obj))
+    return ("object", id(obj))
+
+
+def _cacheable(obj: object) -> bool:
+    """The kinds of object whose result is memoised, by identity."""
+    return issubclass(type(obj), (types.FunctionType, type, functools.partial))
+
+
+class _Cycle(NoSignature):
+    def __init__(self) -> None:
+        super().__init__("a __wrapped__/forwarding cycle")
+
+
+class _TooDeep(NoSignature):
+    def __init__(self) -> None:
+        super().__init__(f"more than {MAX_LAYERS} nested layers")

@@ -1,0 +1,82 @@
+"""Objects that state their signature: ``__signature__`` (or ``__text_signature__``).
+
+An explicit signature is authoritative for what a caller passes; who owns
+each parameter is found by comparing it with what the object wraps.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+from typing import TYPE_CHECKING
+
+from ..model import EffectiveParameter, EffectiveSignature
+from ..naming import owner_name
+from ..protocols.generated import generated_implementation, is_generated
+from ..protocols.wrapt import value_wrapper
+from ..safe import MISSING, is_function, signature_attr, wrapped_of
+from ..signatures import NoSignature, bind_first, restates_code, with_explicit_details
+from .closures import closure_target
+from .wrappers import function_signature
+
+if TYPE_CHECKING:
+    from .dispatch import Resolver
+
+
+def copied_signature(obj: object, explicit: inspect.Signature) -> bool:
+    """``functools.wraps`` copies ``__dict__``, and with it an inner ``__signature__``.
+
+    The copy describes the wrapped object, not ``obj``, so ``obj`` is
+    analysed as the wrapper it is.
+    """
+    wrapped = wrapped_of(obj)
+    return wrapped is not None and signature_attr(wrapped) is explicit
+
+
+def explicit_signature(
+    resolver: Resolver, obj: object, explicit: inspect.Signature, bound_self: object
+) -> EffectiveSignature:
+    """``obj`` as its own ``explicit`` signature describes it."""
+    if restates_code(obj, explicit):
+        # The same parameters as the code: the code's analysis, with the
+        # details the explicit signature adds.
+        return with_explicit_details(function_signature(resolver, obj, bound_self), obj, explicit)  # type: ignore[arg-type]
+    # A __signature__ on __init__ or a method names ``self`` too: bound here.
+    return bind_first(_stated(resolver, obj, explicit), bound_self is not MISSING)
+
+
+def _stated(resolver: Resolver, obj: object, explicit: inspect.Signature) -> EffectiveSignature:
+    """``__signature__`` is authoritative; owners by comparison with the wrapped."""
+    inner_owners: dict[str, EffectiveParameter] = {}
+    wrapped = wrapped_of(obj)
+    if wrapped is None and is_function(obj):
+        wrapped = closure_target(resolver, obj)
+    if wrapped is not None:
+        with contextlib.suppress(NoSignature):
+            inner_owners = dict(resolver.resolve(wrapped).parameters)
+    carrier = _carrier(obj, wrapped)
+    carrier_name = owner_name(carrier)
+    params = []
+    for param in explicit.parameters.values():
+        source = inner_owners.get(param.name)
+        if source is not None and source.kind is param.kind:
+            params.append(EffectiveParameter.from_parameter(param, source.owner, source.owner_name))
+        else:
+            params.append(EffectiveParameter.from_parameter(param, carrier, carrier_name))
+    return EffectiveSignature(params, return_annotation=explicit.return_annotation)
+
+
+def _carrier(obj: object, wrapped: object) -> object:
+    """What owns the parameters the wrapped object lacks.
+
+    ``obj`` itself; a wrapt proxy's wrapper function; for code generated
+    from text (makefun), the implementation it calls.
+    """
+    proxy_wrapper = value_wrapper(obj)
+    if proxy_wrapper is not None:
+        return proxy_wrapper
+    if is_function(obj) and is_generated(obj):
+        implementation = generated_implementation(obj, wrapped)
+        if implementation is not None:
+            return implementation
+    return obj

@@ -1,0 +1,70 @@
+"""A wrapper's :class:`~..compose.Layer` filled in from what its code does.
+
+The analysis (:mod:`..effects`) reports expressions as written; here they
+are read in the wrapper's namespace (defaults, its return annotation) and
+its reasons become notes that name it.
+"""
+
+from __future__ import annotations
+
+import ast
+import types
+from typing import Any
+
+from ..annotations import SourceDefault, evaluate_annotation, read_default, says_nothing
+from ..compose import Layer
+from ..effects import OPTIONAL, Effect
+from ..model import EMPTY
+
+
+def merge_kwargs_edits(layer: Layer, effect: Effect, func: types.FunctionType) -> None:
+    """Add what ``func``'s code does to ``**kwargs`` (and needs of ``*args``) to ``layer``.
+
+    Defaults written in the code are read in ``func``'s namespace.
+    """
+    layer.supplied |= effect.supplied
+    layer.rejected |= effect.rejected
+    layer.positional_needed = max(layer.positional_needed, effect.positional_needed)
+    for key, expr in effect.popped.items():
+        if expr is None:
+            layer.popped[key] = EMPTY
+        elif expr is OPTIONAL:
+            layer.popped[key] = SourceDefault("...")
+        else:
+            layer.popped[key] = read_default(expr, func)
+    for key, expr in effect.defaults.items():
+        layer.defaults[key] = read_default(expr, func)
+    for holder, expr in effect.looped_defaults.items():
+        _merge_looped_defaults(layer, holder, expr, func)
+
+
+def _merge_looped_defaults(
+    layer: Layer, holder: str, expr: ast.expr, func: types.FunctionType
+) -> None:
+    """``for name in NAMES: if name not in kwargs: kwargs[name] = provide(name)``."""
+    names = read_default(ast.Name(id=holder, ctx=ast.Load()), func)
+    if isinstance(names, (tuple, list, frozenset, set)):
+        for key in names:
+            if isinstance(key, str):
+                layer.defaults[key] = SourceDefault(ast.unparse(expr))
+    else:
+        layer.unproven.append(f"it fills in the keywords named by {holder}, which cannot be read")
+
+
+def own_return(func: types.FunctionType, effect: Effect) -> Any:
+    """The wrapper's return annotation, unless it says nothing (``-> Any``, ``-> R``)."""
+    if effect.returns is None:
+        return EMPTY
+    value = evaluate_annotation(effect.returns, func)
+    return EMPTY if says_nothing(value) else value
+
+
+def explain(name: str, reasons: list[str]) -> list[str]:
+    """Turn the analysis' reasons ("it reassigns *args") into notes naming the wrapper."""
+    notes = []
+    for reason in reasons:
+        if reason.startswith("it "):
+            notes.append(f"the wrapper {name} {reason[3:]}")
+        else:
+            notes.append(f"the wrapper {name}: {reason}")
+    return notes
