@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import Any
 
 from . import typed
+from .analysis import OPTIONAL, Callee, CalleeKind, Effect, Forward, effect_of
 from .annotations import (
     SourceDefault,
     evaluate_annotation,
@@ -38,7 +39,6 @@ from .classes import (
     user_method,
 )
 from .compose import EMPTY, PO, POK, VAR_KW, VAR_POS, Layer, Site, compose
-from .effects import OPTIONAL, Callee, Effect, Forward, effect_of
 from .model import EffectiveParameter, EffectiveSignature
 from .naming import owner_name
 from .safe import MISSING, instance_attr, is_function, signature_attr, static_attr, wrapped_of
@@ -481,7 +481,7 @@ class Resolver:
                 target = self.resolve(wrapped, bound_self)
         except (NoSignature, _Cycle, _TooDeep):
             return None
-        callee = Callee("free", text=owner_name(wrapped))
+        callee = Callee(CalleeKind.FREE, text=owner_name(wrapped))
         # The call the resolver could not follow, as written, presumed to reach
         # the wrapped callable (``handler(self, key, *args, **kwargs)``: ``key``
         # goes on); without one, ``*args``/``**kwargs`` go on and nothing else.
@@ -739,7 +739,7 @@ class Resolver:
         """``impl.__get__(obj, cls)`` where the closure's ``obj`` is ``None``: unbound."""
         if func is None or not callee.bound_to:
             return False
-        value = self._callee_object(Callee("free", callee.bound_to), func, MISSING)
+        value = self._callee_object(Callee(CalleeKind.FREE, callee.bound_to), func, MISSING)
         return value is None
 
     def _callee_object(self, callee: Callee, func: types.FunctionType, bound_self: object) -> Any:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .effects import Forward
+from .analysis import CalleeKind, Forward
 from .model import EffectiveParameter, EffectiveSignature
 
 PO = inspect.Parameter.POSITIONAL_ONLY
@@ -85,7 +85,7 @@ def _apply(site: Site, layer: Layer, target: EffectiveSignature) -> _Applied:
     var_kw = next((p for p in params if p.kind is VAR_KW), None)
     by_name = {p.name: p for p in params}
     passthrough: dict[str, EffectiveParameter] = {}
-    decorates = site.declared or forward.callee.kind == "free"
+    decorates = site.declared or forward.callee.kind == CalleeKind.FREE
 
     relayed: list[EffectiveParameter] = []
     for index, wrapper_name in enumerate(forward.leading):

@@ -11,9 +11,9 @@ import inspect
 import logging
 import sys
 
+from .analysis import clear_effects
 from .annotations import clear_annotation_caches
 from .chain import Resolver
-from .effects import clear_effects
 from .model import EffectiveParameter, EffectiveSignature
 from .naming import owner_name
 from .safe import clear_text_signatures

@@ -12,9 +12,9 @@ import inspect
 import types
 from typing import Any
 
+from .analysis import Effect
 from .annotations import evaluate_annotation, evaluate_parameter_annotation
 from .compose import EMPTY, KW, PO, POK, VAR_KW, VAR_POS
-from .effects import Effect
 from .model import EffectiveParameter, EffectiveSignature
 from .naming import owner_name
 from .safe import instance_attr, is_function

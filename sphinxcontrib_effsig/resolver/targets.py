@@ -12,8 +12,8 @@ import inspect
 import types
 from typing import Any
 
+from .analysis import Callee, effect_of
 from .compose import VAR_POS
-from .effects import Callee, effect_of
 from .safe import MISSING, instance_attr, is_function
 
 
