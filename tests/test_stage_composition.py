@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 
+from sphinxcontrib_effsig.resolver.analysis import Callee, Forward
 from sphinxcontrib_effsig.resolver.annotations import SourceDefault
 from sphinxcontrib_effsig.resolver.compose import Layer, Site, compose
-from sphinxcontrib_effsig.resolver.effects import Callee, Forward
 from sphinxcontrib_effsig.resolver.model import EMPTY, EffectiveParameter, EffectiveSignature
 
 # --- the functions whose signatures the layers are built from -----------------

@@ -11,8 +11,8 @@ import inspect
 import logging
 import sys
 
+from .analysis import clear_effects
 from .annotations import clear_annotation_caches
-from .effects import clear_effects
 from .model import EffectiveParameter, EffectiveSignature
 from .naming import owner_name
 from .protocols.runners import clear_runner_cache

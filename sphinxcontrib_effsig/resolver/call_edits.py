@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .effects import Forward
+from .analysis import CalleeKind, Forward
 from .model import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, EffectiveParameter, EffectiveSignature
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def apply_call(site: Site, layer: Layer, target: EffectiveSignature) -> Applied:
     )
     # Only in the call a decorator makes to what it decorates does a
     # parameter passed straight through stand for the target's.
-    decorates = site.declared or forward.callee.kind == "free"
+    decorates = site.declared or forward.callee.kind is CalleeKind.FREE
     relayed = _consume_leading(applied, forward, decorates)
     if forward.result_called and not forward.star_args:
         _leave_the_target_place(applied)

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .analysis import Forward
 from .call_edits import Applied, apply_call
-from .effects import Forward
 from .model import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, EffectiveParameter, EffectiveSignature
 
 _POSITIONAL = (PO, POK)

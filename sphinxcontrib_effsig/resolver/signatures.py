@@ -12,8 +12,8 @@ import inspect
 import types
 from typing import Any
 
+from .analysis import Effect
 from .annotations import evaluate_annotation, evaluate_parameter_annotation
-from .effects import Effect
 from .model import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, EffectiveParameter, EffectiveSignature
 from .naming import owner_name
 from .safe import instance_attr, is_function

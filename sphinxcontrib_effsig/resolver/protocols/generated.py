@@ -10,7 +10,7 @@ from __future__ import annotations
 import types
 from typing import Any
 
-from ..effects import effect_of
+from ..analysis import effect_of
 from ..safe import is_function
 
 

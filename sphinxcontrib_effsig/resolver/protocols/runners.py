@@ -11,7 +11,7 @@ from __future__ import annotations
 import inspect
 from typing import TYPE_CHECKING
 
-from ..effects import Callee, Forward
+from ..analysis import Callee, CalleeKind, Forward
 from ..model import VAR_POS
 from ..safe import MISSING
 
@@ -41,7 +41,7 @@ def runner_call(
     if not forward.leading_callees or not is_runner(forward.callee, callee):
         return None
     for index, leading in enumerate(forward.leading_callees):
-        if leading.kind not in ("free", "self_attr", "global"):
+        if leading.kind not in (CalleeKind.FREE, CalleeKind.SELF_ATTR, CalleeKind.GLOBAL):
             continue
         candidate = ctx.callee_object(leading)
         if not _may_be_the_target(ctx, leading, candidate, callee):
@@ -69,9 +69,9 @@ def _may_be_the_target(
     wrapped = ctx.wrapped
     if candidate is MISSING or candidate is callee or not callable(candidate):
         return False
-    if leading.kind == "global" and candidate is not wrapped:
+    if leading.kind is CalleeKind.GLOBAL and candidate is not wrapped:
         return False
-    if wrapped is not None and candidate is not wrapped and leading.kind != "free":
+    if wrapped is not None and candidate is not wrapped and leading.kind is not CalleeKind.FREE:
         return False
     return not (isinstance(candidate, type) and candidate is not wrapped)
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import types
 from typing import TYPE_CHECKING, Any
 
+from ..analysis import CalleeKind, effect_of
 from ..compose import Layer, Site, compose
-from ..effects import effect_of
 from ..model import VAR_KW, VAR_POS, EffectiveParameter, EffectiveSignature
 from ..naming import owner_name
 from ..safe import MISSING, instance_attr
@@ -69,7 +69,7 @@ def args_as_values(
         if forward.via is not None:
             layer.sites.append(Site(forward, None))
             continue
-        if forward.callee.kind == "param" and forward.callee.name == wrapped_name:
+        if forward.callee.kind is CalleeKind.PARAM and forward.callee.name == wrapped_name:
             target: Any = wrapped
         else:
             target = ctx.callee_object(forward.callee)

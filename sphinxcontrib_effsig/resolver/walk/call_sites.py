@@ -13,9 +13,9 @@ import types
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from ..analysis import Callee, CalleeKind, Forward, HelperCall, effect_of
 from ..annotations import evaluate_signature
 from ..compose import Layer, Site
-from ..effects import Callee, Forward, HelperCall, effect_of
 from ..protocols.registry import dispatches_by_registry
 from ..protocols.runners import runner_call
 from ..safe import MISSING, is_function
@@ -89,7 +89,7 @@ def _bound_to_none(ctx: WrapperContext, callee: Callee) -> bool:
     """``impl.__get__(obj, cls)`` where the closure's ``obj`` is ``None``: unbound."""
     if not callee.bound_to:
         return False
-    value = callee_object(ctx.resolver, Callee("free", callee.bound_to), ctx.func, MISSING)
+    value = callee_object(ctx.resolver, Callee(CalleeKind.FREE, callee.bound_to), ctx.func, MISSING)
     return value is None
 
 
@@ -175,7 +175,7 @@ def _helper_target(
     """What the helper's own call reaches: a parameter traced back to the wrapper's
     argument for it, or a name in the helper's code."""
     names = helper.names
-    if inner.callee.kind == "param" and inner.callee.name in names:
+    if inner.callee.kind is CalleeKind.PARAM and inner.callee.name in names:
         index = names.index(inner.callee.name) - helper.offset
         passed = dict(via.arguments)
         source = passed.get(index, passed.get(inner.callee.name))

@@ -1,6 +1,6 @@
 """What a name in a wrapper's code stands for at run time.
 
-The analysis (:mod:`..effects`) names a call's target in the wrapper's own
+The analysis (:mod:`..analysis`) names a call's target in the wrapper's own
 terms -- a parameter, a closure variable, a global, a local ``def``,
 ``super().name``, ``self.name``; this module finds the object, read
 statically (no user code runs), or :data:`~..safe.MISSING`.
@@ -13,7 +13,7 @@ import types
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..effects import Callee
+from ..analysis import Callee, CalleeKind
 from ..safe import MISSING, instance_attr, is_function, static_attr
 from .constructors import ClassContext, defining_class, super_method
 
@@ -93,13 +93,13 @@ def _class_method(name: str, func: types.FunctionType, context: object) -> Any:
 
 _Finder = Callable[["Resolver", Callee, types.FunctionType, object], Any]
 
-_FINDERS: Mapping[str, _Finder] = {
-    "param": _parameter,
-    "free": _free,
-    "global": _global,
-    "local_def": _local_def,
-    "super": _super,
-    "self_attr": _self_attribute,
+_FINDERS: Mapping[CalleeKind, _Finder] = {
+    CalleeKind.PARAM: _parameter,
+    CalleeKind.FREE: _free,
+    CalleeKind.GLOBAL: _global,
+    CalleeKind.LOCAL_DEF: _local_def,
+    CalleeKind.SUPER: _super,
+    CalleeKind.SELF_ATTR: _self_attribute,
 }
 
 

@@ -10,7 +10,7 @@ import functools
 import types
 from typing import TYPE_CHECKING, Any
 
-from ..effects import effect_of
+from ..analysis import effect_of
 from ..safe import MISSING, instance_attr, is_function, wrapped_of
 from ..signatures import has_star
 from .callees import callee_object

@@ -1,6 +1,6 @@
 """A wrapper's :class:`~..compose.Layer` filled in from what its code does.
 
-The analysis (:mod:`..effects`) reports expressions as written; here they
+The analysis (:mod:`..analysis`) reports expressions as written; here they
 are read in the wrapper's namespace (defaults, its return annotation) and
 its reasons become notes that name it.
 """
@@ -11,9 +11,9 @@ import ast
 import types
 from typing import Any
 
+from ..analysis import OPTIONAL, Effect
 from ..annotations import SourceDefault, evaluate_annotation, read_default, says_nothing
 from ..compose import Layer
-from ..effects import OPTIONAL, Effect
 from ..model import EMPTY
 
 

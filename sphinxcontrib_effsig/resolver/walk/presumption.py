@@ -12,9 +12,9 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..analysis import Callee, CalleeKind, Forward
 from ..annotations import evaluate_signature
 from ..compose import Layer, Site, compose
-from ..effects import Callee, Forward
 from ..model import VAR_KW, VAR_POS, EffectiveSignature
 from ..naming import owner_name
 from ..safe import MISSING
@@ -62,7 +62,7 @@ def _presumed_call(layer: Layer, wrapped: object, bound_self: object) -> Forward
     (``handler(self, key, *args, **kwargs)``: ``key`` goes on); without one,
     ``*args``/``**kwargs`` go on and nothing else.
     """
-    callee = Callee("free", text=owner_name(wrapped))
+    callee = Callee(CalleeKind.FREE, text=owner_name(wrapped))
     unknown = next(
         (
             s.forward

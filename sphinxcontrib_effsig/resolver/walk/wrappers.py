@@ -1,7 +1,7 @@
 """Python functions: plain ones, and wrappers with the layer their code describes.
 
 A Python function that has ``*args``/``**kwargs`` is a wrapper: its code's
-:class:`~..effects.Effect` says where they go, and each target found there
+:class:`~..analysis.Effect` says where they go, and each target found there
 is resolved in turn (:mod:`.call_sites`) and composed with the wrapper's
 own layer (:func:`~..compose.compose`).
 """
@@ -13,8 +13,8 @@ import types
 from typing import TYPE_CHECKING
 
 from .. import typed
+from ..analysis import Effect, effect_of
 from ..compose import Layer, compose
-from ..effects import Effect, effect_of
 from ..model import EMPTY, PO, POK, EffectiveParameter, EffectiveSignature
 from ..naming import owner_name
 from ..protocols.generated import generated_implementation

@@ -1,0 +1,107 @@
+"""Other names for what a wrapper forwards: its target, its ``*args``, its ``**kwargs``.
+
+- ``func = self.func`` then ``func(*args)``: a name assigned once stands for
+  its value when naming a call's target (:func:`callee_aliases`).
+- ``kw = dict(kwargs)``, ``kw = {**kwargs}``, ``kw = kwargs.copy()``: ``kw``
+  is the caller's keywords too; ``a = args`` likewise for the tuple.
+- ``bound = sig.bind(*args, **kwargs)``: ``bound.args``/``bound.kwargs`` are
+  the same arguments, checked against a signature.
+- Rebinding ``args``/``kwargs`` to anything else leaves the analysis unsure.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from .syntax import const_str
+
+if TYPE_CHECKING:
+    from ..source import FunctionNode
+    from .state import Analysis
+
+
+def callee_aliases(node: FunctionNode) -> dict[str, ast.expr]:
+    """Names assigned exactly once, from a plain name or attribute (``f = self.func``)."""
+    counts: dict[str, int] = {}
+    values: dict[str, ast.expr] = {}
+    body = node.body if isinstance(node.body, list) else [node.body]
+    for sub in ast.walk(ast.Module(body=body, type_ignores=[])):  # type: ignore[arg-type]
+        targets: list[ast.expr] = []
+        if isinstance(sub, ast.Assign):
+            targets = sub.targets
+        elif isinstance(sub, (ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For)):
+            targets = [sub.target]
+        for target in targets:
+            for name in ast.walk(target):
+                if isinstance(name, ast.Name):
+                    counts[name.id] = counts.get(name.id, 0) + 1
+        if (
+            isinstance(sub, ast.Assign)
+            and len(sub.targets) == 1
+            and isinstance(sub.targets[0], ast.Name)
+            and isinstance(sub.value, (ast.Name, ast.Attribute))
+        ):
+            values[sub.targets[0].id] = sub.value
+    return {name: value for name, value in values.items() if counts.get(name) == 1}
+
+
+def read_name_binding(
+    state: Analysis, node: ast.AST, target: ast.expr, value: ast.expr | None
+) -> None:
+    """``target = value`` where ``target`` is a plain name: an alias, or a rebinding."""
+    if not isinstance(target, ast.Name) or target.id in state.shadowed:
+        return
+    name = target.id
+    if name in state.args_names or name in state.kwargs_names:
+        if isinstance(node, ast.Assign) and is_copy_of_kwargs(state, value):
+            return
+        which = "*" + name if name in state.args_names else "**" + name
+        state.effect.unproven.append(f"it reassigns {which}")
+    elif is_copy_of_kwargs(state, value):
+        state.kwargs_names.add(name)
+    elif isinstance(value, ast.Call) and is_bind(value) and binds_all(state, value):
+        state.bound_arguments.add(name)
+    elif value is not None and state.is_args(value):
+        state.args_names.add(name)
+
+
+def is_copy_of_kwargs(state: Analysis, value: ast.expr | None) -> bool:
+    """``kwargs``, ``dict(kwargs)``, ``{**kwargs, "k": v}`` or ``kwargs.copy()``."""
+    if value is None:
+        return False
+    if state.is_kwargs(value):
+        return True
+    if isinstance(value, ast.Dict):
+        return any(
+            k is None and state.is_kwargs(v) for k, v in zip(value.keys, value.values, strict=True)
+        ) and all(k is None or const_str(k) is not None for k in value.keys)
+    if isinstance(value, ast.Call):
+        func = value.func
+        if isinstance(func, ast.Name) and func.id == "dict" and len(value.args) == 1:
+            return state.is_kwargs(value.args[0])
+        if isinstance(func, ast.Attribute) and func.attr == "copy" and state.is_kwargs(func.value):
+            return True
+    return False
+
+
+def is_bind(call: ast.Call) -> bool:
+    """``sig.bind(...)``/``sig.bind_partial(...)``: a check against a signature,
+    not a forward; its result's ``.args``/``.kwargs`` are the same arguments."""
+    return isinstance(call.func, ast.Attribute) and call.func.attr in ("bind", "bind_partial")
+
+
+def binds_all(state: Analysis, call: ast.Call) -> bool:
+    """``.bind(*args, **kwargs)`` with exactly the wrapper's arguments."""
+    args_ok = [isinstance(a, ast.Starred) and state.is_args(a.value) for a in call.args]
+    kwargs_ok = [k.arg is None and state.is_kwargs(k.value) for k in call.keywords]
+    return all(args_ok) and all(kwargs_ok) and bool(args_ok or kwargs_ok)
+
+
+def bound_part(state: Analysis, node: ast.expr, part: str) -> bool:
+    """``bound.args`` (``part="args"``) or ``bound.kwargs`` of a ``bind`` result."""
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == part
+        and state.tracked(node.value, state.bound_arguments)
+    )

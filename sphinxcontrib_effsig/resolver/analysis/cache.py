@@ -1,0 +1,63 @@
+"""The effect of each wrapper's code, computed once and shared.
+
+The analysis depends only on the wrapper's code, never on what it wraps, so
+it is keyed by the code object: every function one decorator wraps shares it.
+"""
+
+from __future__ import annotations
+
+import types
+
+from ..source import function_node
+from .model import Effect
+from .visitor import analyse
+
+_EFFECTS: dict[tuple[types.CodeType, tuple[str | None, str | None] | None], Effect] = {}
+
+
+def clear_effects() -> None:
+    """Forget every effect (between builds, so edited source is read again)."""
+    _EFFECTS.clear()
+
+
+def effect_of(
+    code: types.CodeType,
+    module_globals: dict[str, object] | None = None,
+    tracked: tuple[str | None, str | None] | None = None,
+) -> Effect:
+    """The (cached) effect of the wrapper compiled to ``code``.
+
+    ``tracked`` names the parameters that hold the forwarded tuple and dict
+    when ``code`` is a helper that receives them as values; by default they
+    are the function's own ``*args`` and ``**kwargs``.
+    """
+    key = (code, tracked)
+    try:
+        return _EFFECTS[key]
+    except KeyError:
+        pass
+    node = function_node(code, module_globals)
+    varargs, varkw = tracked if tracked is not None else _star_names(code)
+    if node is None:
+        effect = Effect(varargs, varkw, has_source=False)
+        effect.unproven.append("its source code is not available")
+    else:
+        try:
+            effect = analyse(code, node, varargs, varkw)
+        except RecursionError:
+            effect = Effect(varargs, varkw)
+            effect.unproven.append("its body is too deeply nested to analyse")
+    _EFFECTS[key] = effect
+    return effect
+
+
+def _star_names(code: types.CodeType) -> tuple[str | None, str | None]:
+    """The names of the ``*args`` and ``**kwargs`` parameters of ``code``."""
+    index = code.co_argcount + code.co_kwonlyargcount
+    varargs = varkw = None
+    if code.co_flags & 0x04:
+        varargs = code.co_varnames[index]
+        index += 1
+    if code.co_flags & 0x08:
+        varkw = code.co_varnames[index]
+    return varargs, varkw

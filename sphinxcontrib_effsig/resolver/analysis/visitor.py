@@ -1,0 +1,162 @@
+"""The walk over a wrapper's body, one ``visit_<Node>`` method per kind of node.
+
+Each method hands the node to the recogniser of its idiom
+(:mod:`.kwargs_edits`, :mod:`.forwarding`, :mod:`.helpers`, :mod:`.aliases`)
+and then reads the node's children; a kind with no method of its own is only
+walked through. The body is read flow-insensitively (a ``kwargs.pop("x")``
+anywhere counts), except that ``if`` arms are read apart, knowing what their
+test says about ``**kwargs``.
+"""
+
+from __future__ import annotations
+
+import ast
+import types
+
+from ..source import FunctionNode, mangle
+from . import forwarding, kwargs_edits
+from .aliases import is_bind, read_name_binding
+from .helpers import read_helper_call
+from .model import Effect
+from .positional import positional_needed
+from .state import Analysis
+from .syntax import always_exits, always_raises, parameter_names
+
+
+def analyse(
+    code: types.CodeType, node: FunctionNode, varargs: str | None, varkw: str | None
+) -> Effect:
+    """The effect of the wrapper ``node`` (compiled to ``code``), its forwarded
+    tuple and dict held by ``varargs`` and ``varkw``."""
+    state = Analysis.of(code, node, varargs, varkw)
+    effect = state.effect
+    every = (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)
+    stars = (node.args.vararg, node.args.kwarg)
+    for arg in (*every, *(a for a in stars if a is not None)):
+        if arg.annotation is not None:
+            effect.annotations[mangle(arg.arg, code)] = arg.annotation
+    visitor = Visitor(state)
+    if isinstance(node, ast.Lambda):
+        visitor.visit(node.body)
+    else:
+        effect.returns = node.returns
+        effect.positional_needed = positional_needed(node.body, state.args_names)
+        visitor.visit_block(node.body)
+    return effect
+
+
+class Visitor:
+    """Dispatches each node to ``visit_<type name>``, else walks its children."""
+
+    def __init__(self, state: Analysis) -> None:
+        self.state = state
+
+    def visit(self, node: ast.AST) -> None:
+        getattr(self, "visit_" + type(node).__name__, self.generic_visit)(node)
+
+    def generic_visit(self, node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            self.visit(child)
+
+    def visit_block(self, body: list[ast.stmt]) -> None:
+        """Statements in order; after ``if "k" in kwargs: return ...`` the rest
+        of the block runs only when ``k`` was not passed."""
+        state = self.state
+        with state.knowing(None):
+            for stmt in body:
+                self.visit(stmt)
+                if isinstance(stmt, ast.If) and not stmt.orelse and always_exits(stmt.body):
+                    guard = kwargs_edits.presence_test(state, stmt.test)
+                    if guard is not None:
+                        key, present = guard
+                        state.learn(key, not present)
+
+    # -- inner functions: their parameters shadow the wrapper's names ----------
+
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        with self.state.scope(parameter_names(node.args)):
+            for stmt in node.body:
+                self.visit(stmt)
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_Lambda(self, node: ast.Lambda) -> None:
+        with self.state.scope(parameter_names(node.args)):
+            self.visit(node.body)
+
+    # -- calls: kwargs edits, forwards, helpers ----------------------------------
+
+    def visit_Call(self, node: ast.Call) -> None:
+        self._read_call(node)
+        self.generic_visit(node)
+
+    def _read_call(self, call: ast.Call) -> None:
+        state = self.state
+        if id(call) in state.merged:
+            return  # the partial(...) of partial(func, *args)(**kwargs), read with it
+        if isinstance(call.func, ast.Call):
+            state.called_results.add(id(call.func))
+        merged = forwarding.partial_applied(state, call)
+        if merged is not None:
+            self._read_call(merged)
+        elif kwargs_edits.read_method(state, call) or is_bind(call):
+            return
+        elif not forwarding.read_forward(state, call):
+            read_helper_call(state, call)
+
+    # -- assignments: kwargs keys set, aliases bound ------------------------------
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        self._assignment(node, node.targets, node.value)
+
+    def visit_AugAssign(self, node: ast.AugAssign) -> None:
+        self._assignment(node, [node.target], node.value)
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        self._assignment(node, [node.target], node.value)
+
+    def visit_NamedExpr(self, node: ast.NamedExpr) -> None:
+        self._assignment(node, [node.target], node.value)
+
+    def _assignment(self, node: ast.AST, targets: list[ast.expr], value: ast.expr | None) -> None:
+        for target in targets:
+            if not kwargs_edits.read_key_assignment(self.state, node, target, value):
+                read_name_binding(self.state, node, target, value)
+        self.generic_visit(node)
+
+    # -- statements and expressions of the kwargs-edit idioms ---------------------
+
+    def visit_Delete(self, node: ast.Delete) -> None:
+        kwargs_edits.read_delete(self.state, node)
+        self.generic_visit(node)
+
+    def visit_Try(self, node: ast.Try) -> None:
+        kwargs_edits.read_pop_fallback(self.state, node)
+        self.generic_visit(node)
+
+    def visit_IfExp(self, node: ast.IfExp) -> None:
+        kwargs_edits.read_pop_if_present(self.state, node)
+        self.generic_visit(node)
+
+    def visit_For(self, node: ast.For) -> None:
+        loop = kwargs_edits.names_loop(self.state, node)
+        if loop is None:
+            self.generic_visit(node)
+            return
+        with self.state.looping(*loop):
+            self.visit_block(node.body)
+
+    def visit_If(self, node: ast.If) -> None:
+        """Each arm read apart: presence tests, refusals, run-time choices."""
+        state = self.state
+        if kwargs_edits.read_default_when_missing(state, node):
+            return
+        self.visit(node.test)
+        guard = kwargs_edits.presence_test(state, node.test)
+        if guard is not None and guard[1] and always_raises(node.body):
+            # ``if "multiple" in kwargs: raise TypeError(...)``: never accepted.
+            state.effect.rejected.add(guard[0])
+        for arm, block in enumerate((node.body, node.orelse)):
+            known = None if guard is None else (guard[0], guard[1] == (arm == 0))
+            with state.in_arm(node, arm), state.knowing(known):
+                self.visit_block(block)
