@@ -43,6 +43,10 @@ def callee_of(state: Analysis, func: ast.expr) -> Callee:
     if dotted is not None:
         # ``json.dumps(*args, **kwargs)``: an attribute of a module-level name
         return Callee(CalleeKind.GLOBAL, dotted, text)
+    closed = _closure_path(state, func)
+    if closed is not None:
+        # ``retrying.call(func, *args, **kwargs)``: an attribute of a closure variable
+        return Callee(CalleeKind.FREE, closed, text)
     if (
         isinstance(func, ast.Call)
         and isinstance(func.func, ast.Attribute)
@@ -77,14 +81,30 @@ def _named(state: Analysis, func: ast.Name, text: str) -> Callee:
 
 def _global_path(state: Analysis, node: ast.expr) -> str | None:
     """``mod.sub.func`` -> ``"mod.sub.func"`` when ``mod`` is a module-level name."""
+    path = _attribute_path(node)
+    if path is None:
+        return None
+    root = path[0]
+    local = state.freevars | state.params | state.locals | state.local_defs | state.shadowed
+    if root in local or root in state.aliases:
+        return None
+    return ".".join(path)
+
+
+def _closure_path(state: Analysis, node: ast.expr) -> str | None:
+    """``runner.call`` -> ``"runner.call"`` when ``runner`` is a closure variable."""
+    path = _attribute_path(node)
+    if path is None or path[0] not in state.freevars or path[0] in state.shadowed:
+        return None
+    return ".".join(path)
+
+
+def _attribute_path(node: ast.expr) -> list[str] | None:
+    """``a.b.c`` -> ``["a", "b", "c"]``; ``None`` for anything but attributes of a name."""
     parts: list[str] = []
     while isinstance(node, ast.Attribute):
         parts.append(node.attr)
         node = node.value
     if not parts or not isinstance(node, ast.Name):
         return None
-    root = node.id
-    local = state.freevars | state.params | state.locals | state.local_defs | state.shadowed
-    if root in local or root in state.aliases:
-        return None
-    return ".".join([root, *reversed(parts)])
+    return [node.id, *reversed(parts)]

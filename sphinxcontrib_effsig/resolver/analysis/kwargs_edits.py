@@ -63,6 +63,8 @@ def record_pop(state: Analysis, key: str, default: ast.expr | None) -> None:
         default = OPTIONAL  # only removed when the caller passed it
     if default is not None:
         state.effect.popped[key] = default
+        if state.arms and default is not OPTIONAL:
+            state.effect.popped_in_arms.setdefault(key, []).append((state.arms, default))
     else:
         state.effect.popped.setdefault(key, REQUIRED)
 

@@ -112,6 +112,13 @@ class Effect:
     forwards: list[Forward] = field(default_factory=list)
     #: kwargs.pop(name[, default]) / del kwargs[name]: name -> default expr or REQUIRED
     popped: dict[str, ast.expr | None] = field(default_factory=dict)
+    #: pops with a default inside ``if``/``else`` arms: name -> [(arms, default)],
+    #: so the walk can pick the arm a configured decorator takes
+    popped_in_arms: dict[str, list[tuple[tuple[tuple[int, int], ...], ast.expr]]] = field(
+        default_factory=dict
+    )
+    #: the test of each ``if`` an arm above refers to, by the ``if``'s id
+    conditions: dict[int, ast.expr] = field(default_factory=dict)
     #: keywords the wrapper fills in itself (kwargs[name] = v, kwargs.update(name=v))
     supplied: set[str] = field(default_factory=set)
     #: keywords the wrapper refuses (``if name in kwargs: raise ...``)

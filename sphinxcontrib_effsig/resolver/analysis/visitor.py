@@ -156,6 +156,7 @@ class Visitor:
         if guard is not None and guard[1] and always_raises(node.body):
             # ``if "multiple" in kwargs: raise TypeError(...)``: never accepted.
             state.effect.rejected.add(guard[0])
+        state.effect.conditions[id(node)] = node.test
         for arm, block in enumerate((node.body, node.orelse)):
             known = None if guard is None else (guard[0], guard[1] == (arm == 0))
             with state.in_arm(node, arm), state.knowing(known):

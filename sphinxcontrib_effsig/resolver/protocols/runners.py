@@ -1,9 +1,11 @@
-"""Runners: ``asyncio.to_thread(func, *args, **kwargs)``, ``executor.submit(func, *args)``.
+"""Runners: ``asyncio.to_thread(func, *args, **kwargs)``, ``executor.submit(func, *args)``,
+``Thread(target=func, args=args, kwargs=kwargs)``.
 
 The called object is not the target: it calls its first callable argument
-with the arguments after it. When a leading argument of a forwarding call
-is the wrapper's target (its ``__wrapped__``, or a callable from its
-closure), the call reaches that argument instead.
+with the arguments after it, or, handed the tuple and the dict as values,
+with exactly them. When an argument of such a call is the wrapper's target
+(its ``__wrapped__``, or a callable from its closure), the call reaches
+that argument instead.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ from __future__ import annotations
 import inspect
 from typing import TYPE_CHECKING
 
-from ..analysis import Callee, CalleeKind, Forward
+from ..analysis import Callee, CalleeKind, Forward, HelperCall
 from ..model import VAR_POS
-from ..safe import MISSING
+from ..safe import MISSING, static_attr
 
 if TYPE_CHECKING:
     from ..walk.call_sites import WrapperContext
@@ -56,6 +58,35 @@ def runner_call(
         )
         return inner, candidate
     return None
+
+
+def values_runner_call(
+    ctx: WrapperContext, via: HelperCall, runner: object
+) -> tuple[Forward, object] | None:
+    """``Thread(target=func, args=args, kwargs=kwargs)``: the target, run later with
+    exactly the tuple and the dict it was handed.
+
+    Only for a runner of another package (``threading``, ``multiprocessing``,
+    ``sched``): one of the wrapper's own package that keeps the arguments may
+    edit them in a later method the walk does not read, so it stays unfollowed.
+    """
+    if via.args_at is None or via.kwargs_at is None or runner is MISSING:
+        return None
+    if _package(runner) in ("", _package(ctx.func)):
+        return None
+    for _, argument in via.arguments:
+        if argument.kind not in (CalleeKind.FREE, CalleeKind.SELF_ATTR, CalleeKind.GLOBAL):
+            continue
+        candidate = ctx.callee_object(argument)
+        if _may_be_the_target(ctx, argument, candidate, runner):
+            return Forward(argument, star_args=True, star_kwargs=True), candidate
+    return None
+
+
+def _package(obj: object) -> str:
+    """The top-level package an object's code comes from (read statically)."""
+    module = static_attr(obj, "__module__", "")
+    return module.partition(".")[0] if isinstance(module, str) else ""
 
 
 def _may_be_the_target(

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 from ..analysis import Callee, CalleeKind, Forward, HelperCall, effect_of
 from ..annotations import evaluate_signature
 from ..compose import Layer, Site
+from ..model import EffectiveSignature
 from ..protocols.registry import dispatches_by_registry
-from ..protocols.runners import runner_call
+from ..protocols.runners import runner_call, values_runner_call
 from ..safe import MISSING, is_function
 from ..signatures import NoSignature, drop_first
 from .callees import callee_object
@@ -64,8 +65,44 @@ def sites(ctx: WrapperContext, forward: Forward) -> list[Site]:
     target = ctx.callee_object(forward.callee)
     run = runner_call(ctx, forward, target)
     if run is not None:
-        return [site(ctx, *run)]
+        return [_read_runner(ctx, forward, target, *run) or site(ctx, *run)]
     return [site(ctx, forward, ctx.computed_target(target))]
+
+
+def _read_runner(
+    ctx: WrapperContext, forward: Forward, runner: object, inner: Forward, candidate: object
+) -> Site | None:
+    """A runner written in Python, handed the target and the arguments, is read.
+
+    ``retrying.call(func, *args, **kwargs)`` may consume keywords of its own
+    (``attempts=3``) before it calls ``func``: resolved with ``func`` known,
+    its signature says so. ``None`` where its code does not lead to the
+    target (compiled runners, ``asyncio.to_thread``'s executor hand-off):
+    the runner is then presumed to call the target with the rest.
+    """
+    index = len(forward.leading) - len(inner.leading) - 1
+    values = [ctx.callee_object(c) for c in forward.leading_callees[:index]]
+    if any(value is MISSING for value in values):
+        return None
+    try:
+        sig = ctx.resolver.resolve_knowing(runner, (*values, candidate), {})
+        reached = (
+            sig is not None and sig.resolved and _reaches(sig, ctx.resolver.resolve(candidate))
+        )
+    except NoSignature:
+        return None
+    if not reached:
+        return None
+    return Site(forward, evaluate_signature(sig, runner), id(runner), target_object=runner)  # type: ignore[arg-type]
+
+
+def _reaches(runner: EffectiveSignature, target: EffectiveSignature) -> bool:
+    """The runner's signature shows the target's parameters: its code led there
+    (``asyncio.to_thread``'s ends at ``Context.run(*args, **keywords)``)."""
+    owners = {id(p.owner) for p in target.parameters.values()}
+    if not owners:
+        return True
+    return any(id(p.owner) in owners for p in runner.parameters.values())
 
 
 def site(ctx: WrapperContext, forward: Forward, target: object) -> Site:
@@ -150,7 +187,20 @@ def helper_sites(ctx: WrapperContext, forward: Forward, via: HelperCall) -> list
     ``len(args)``, a cache key) adds no forwarding site; one that edits
     the dict (it is shared) edits what the wrapper forwards.
     """
-    helper = _helper(ctx.callee_object(via.helper))
+    handed_to = ctx.callee_object(via.helper)
+    followed = _followed_helper_sites(ctx, forward, via, handed_to)
+    if followed:
+        return followed
+    # The helper's code does not call anything with them: a runner that
+    # keeps them for later (``Thread(target=func, args=args, kwargs=kwargs)``).
+    run = values_runner_call(ctx, via, handed_to)
+    return [] if run is None else [site(ctx, *run)]
+
+
+def _followed_helper_sites(
+    ctx: WrapperContext, forward: Forward, via: HelperCall, handed_to: object
+) -> list[Site]:
+    helper = _helper(handed_to)
     if helper is None:
         return []
     tracked = (helper.parameter_at(via.args_at), helper.parameter_at(via.kwargs_at))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..analysis import Callee, CalleeKind
-from ..safe import MISSING, instance_attr, is_function, static_attr
+from ..safe import MISSING, instance_attr, is_function, namespace_of, static_attr
 from .constructors import ClassContext, defining_class, super_method
 
 if TYPE_CHECKING:
@@ -35,22 +35,44 @@ def _parameter(resolver: Resolver, callee: Callee, func: types.FunctionType, _: 
 
 
 def _free(_: Resolver, callee: Callee, func: types.FunctionType, __: object) -> Any:
+    root, *path = callee.name.split(".")
     closure = func.__closure__ or ()
     try:
-        index = func.__code__.co_freevars.index(callee.name)
-        return closure[index].cell_contents
+        index = func.__code__.co_freevars.index(root)
+        value = closure[index].cell_contents
     except (ValueError, IndexError):
         return MISSING
+    return attribute_path(value, path)
 
 
 def _global(_: Resolver, callee: Callee, func: types.FunctionType, __: object) -> Any:
     root, *path = callee.name.split(".")
     value = func.__globals__.get(root, getattr(builtins, root, MISSING))
+    return attribute_path(value, path)
+
+
+def attribute_path(value: object, path: list[str]) -> Any:
+    """``value.a.b`` read statically: through modules and classes, and on an
+    instance its own attributes or a method of its class, bound as Python
+    would bind it (``retrying.call``). Anything else (properties,
+    ``__getattr__``, descriptors) is not looked at: ``MISSING``."""
     for attribute in path:
-        # Followed through modules and classes only, statically.
-        if not isinstance(value, (types.ModuleType, type)):
+        if value is MISSING:
             return MISSING
-        value = static_attr(value, attribute, MISSING)
+        if isinstance(value, (types.ModuleType, type)):
+            value = static_attr(value, attribute, MISSING)
+            continue
+        namespace = namespace_of(value)
+        if namespace is not None and attribute in namespace:
+            value = namespace[attribute]
+            continue
+        found = static_attr(type(value), attribute, MISSING)
+        if is_function(found):
+            value = types.MethodType(found, value)
+        elif isinstance(found, types.MemberDescriptorType):
+            value = instance_attr(value, attribute, MISSING)  # a slot
+        else:
+            return MISSING
     return value
 
 

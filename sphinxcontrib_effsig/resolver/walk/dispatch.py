@@ -132,19 +132,38 @@ class Resolver:
         return drop_first(self.resolve(func))
 
     def _partial(self, obj: functools.partial[Any]) -> EffectiveSignature:
-        func = obj.func
-        known = partial_bindings(func, obj.args, obj.keywords)
-        if known:
-            # partial(call_with, target): the helper's ``func`` parameter is
-            # known, so where it forwards *args/**kwargs is too.
-            self.known[id(func)] = known
-            try:
-                inner = function_signature(self, func, MISSING)  # type: ignore[arg-type]
-            finally:
-                del self.known[id(func)]
-        else:
-            inner = self.resolve(func)
+        inner = self.resolve_knowing(obj.func, obj.args, obj.keywords)
+        if inner is None:
+            inner = self.resolve(obj.func)
         return apply_partial(inner, obj.args, obj.keywords)
+
+    def resolve_knowing(
+        self, obj: object, args: tuple[Any, ...], keywords: dict[str, Any]
+    ) -> EffectiveSignature | None:
+        """``obj``, a forwarding function (or one bound), resolved with the values
+        of its first parameters known: ``partial(call_with, target)``, or a
+        runner handed the target (``retrying.call(func, *args, **kwargs)``).
+
+        Where it forwards ``*args``/``**kwargs`` to one of those parameters
+        can then be followed. The parameters stay in the result (the caller
+        applies the arguments); ``None`` when nothing becomes known.
+        """
+        func, bound_self = obj, MISSING
+        if issubclass(type(obj), types.MethodType):
+            func, bound_self = obj.__func__, obj.__self__  # type: ignore[attr-defined]
+            args = (bound_self, *args)
+        known = partial_bindings(func, args, keywords)
+        if not known:
+            return None
+        previous = self.known.get(id(func))
+        self.known[id(func)] = known
+        try:
+            return function_signature(self, func, bound_self)  # type: ignore[arg-type]
+        finally:
+            if previous is None:
+                del self.known[id(func)]
+            else:
+                self.known[id(func)] = previous
 
     def _partialmethod(self, pm: functools.partialmethod[Any]) -> EffectiveSignature:
         inner = self.resolve(pm.func)

@@ -15,6 +15,15 @@ from ..analysis import OPTIONAL, Effect
 from ..annotations import SourceDefault, evaluate_annotation, read_default, says_nothing
 from ..compose import Layer
 from ..model import EMPTY
+from .conditions import configured_choice
+
+
+def _popped_default(expr: ast.expr | None, func: types.FunctionType) -> Any:
+    if expr is None:
+        return EMPTY
+    if expr is OPTIONAL:
+        return SourceDefault("...")
+    return read_default(expr, func)
 
 
 def merge_kwargs_edits(layer: Layer, effect: Effect, func: types.FunctionType) -> None:
@@ -26,12 +35,8 @@ def merge_kwargs_edits(layer: Layer, effect: Effect, func: types.FunctionType) -
     layer.rejected |= effect.rejected
     layer.positional_needed = max(layer.positional_needed, effect.positional_needed)
     for key, expr in effect.popped.items():
-        if expr is None:
-            layer.popped[key] = EMPTY
-        elif expr is OPTIONAL:
-            layer.popped[key] = SourceDefault("...")
-        else:
-            layer.popped[key] = read_default(expr, func)
+        chosen = configured_choice(effect.popped_in_arms.get(key, ()), effect.conditions, func)
+        layer.popped[key] = _popped_default(expr if chosen is None else chosen, func)
     for key, expr in effect.defaults.items():
         layer.defaults[key] = read_default(expr, func)
     for holder, expr in effect.looped_defaults.items():

@@ -1,0 +1,78 @@
+"""Callees that receive the target and the arguments are read, not assumed.
+
+A call such as ``retrying.call(func, *args, **kwargs)`` hands both the target
+and the caller's arguments to code of its own: that code's keyword-only
+parameters are consumed there, so they belong in the effective signature,
+owned by it. ``Thread(target=func, args=args, kwargs=kwargs)`` hands them over
+as values. A default chosen in an ``if``/``else`` on a closure variable is the
+default of the arm the decorator was configured for. Each row is also called
+for real by the runtime oracle.
+"""
+
+from __future__ import annotations
+
+from helpers.expect import Case, cases, check, load, owned
+from helpers.oracle import check_coherence
+from samples.calls import RECEIVED, forget_calls
+
+F = "samples.followed_callees"
+
+ROWS = [
+    Case(
+        "method-receiving-the-target-and-the-arguments",
+        f"{F}.download",
+        "(url: str, *, chunk: int = 1024, attempts: int = 3) -> Any",
+        {**owned(f"{F}.download", "url", "chunk"), **owned(f"{F}.Retrying.call", "attempts")},
+    ),
+    Case(
+        "module-function-receiving-the-target-and-the-arguments",
+        f"{F}.solve",
+        "(puzzle: str, depth: int = 4, *, budget: float = 1.0) -> Any",
+        {**owned(f"{F}.solve", "puzzle", "depth"), **owned(f"{F}._run_with_budget", "budget")},
+    ),
+    Case(
+        "thread-given-the-arguments-as-values",
+        f"{F}.reindex",
+        "(path: str, *, full: bool = False) -> threading.Thread",
+        owned(f"{F}.reindex", "path", "full"),
+    ),
+    Case(
+        "default-of-the-configured-arm",
+        f"{F}.ping",
+        "(host: str, *, timeout=1.0) -> Any",
+        {**owned(f"{F}.ping", "host"), **owned(f"{F}.deadline", "timeout")},
+    ),
+    Case(
+        "default-decided-at-call-time",
+        f"{F}.deploy",
+        "(service: str, *, timeout=...) -> Any",
+        {**owned(f"{F}.deploy", "service"), **owned(f"{F}.patient", "timeout")},
+    ),
+    Case(
+        "default-of-the-other-arm",
+        f"{F}.backup",
+        "(volume: str, *, timeout=30.0) -> Any",
+        {**owned(f"{F}.backup", "volume"), **owned(f"{F}.deadline", "timeout")},
+    ),
+]
+
+
+@cases(ROWS)
+def test_the_callee_is_read(case: Case) -> None:
+    check(case)
+
+
+#: A thread reports a refused call in the thread (``threading.excepthook``),
+#: not to the caller, so the oracle's refusals cannot be seen there.
+IN_A_THREAD = {"thread-given-the-arguments-as-values"}
+
+
+@cases(row for row in ROWS if row.id not in IN_A_THREAD)
+def test_the_signature_is_what_the_object_accepts(case: Case) -> None:
+    check_coherence(case.obj())
+
+
+def test_the_thread_receives_the_arguments_the_signature_shows() -> None:
+    forget_calls()
+    load(f"{F}.reindex")("/srv/data", full=True)
+    assert [call.arguments for call in RECEIVED] == [{"path": "/srv/data", "full": True}]
