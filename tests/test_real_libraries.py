@@ -14,8 +14,9 @@ with the signature a caller really has to satisfy. Per row:
   expected one.
 
 Signatures are compared by :func:`helpers.reallibs_table.normalised`: names,
-kinds and defaults, annotations left out (they do not change which calls
-bind, and families 5 and 6 check them).
+kinds and defaults; annotations and the names of ``*args``/``**kwargs`` left
+out (they do not change which calls bind; families 5 and 6 check
+annotations).
 
 Rows the resolver gets wrong today are listed in
 :data:`helpers.reallibs_table.KNOWN_WRONG` and marked ``xfail(strict=True)``

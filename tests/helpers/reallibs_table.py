@@ -81,13 +81,23 @@ class LibCase:
 
 
 def normalised(sig: inspect.Signature) -> str:
-    """Names, kinds and defaults: the call contract, annotations left out.
+    """Names, kinds and defaults: the call contract.
 
-    Annotations are not part of what a call may pass (the runtime check
-    cannot see them) and are compared by the family 5 tests; here they would
-    only measure how each tool spells ``P.args`` or a postponed string.
+    Left out: annotations (they do not change which calls bind, the runtime
+    check cannot see them, and families 5 and 6 compare them; here they
+    would only measure how each tool spells ``P.args`` or a postponed
+    string), and the names of ``*args``/``**kwargs``, which no call can pass
+    (shown as ``*args``/``**kwargs``).
     """
-    params = [p.replace(annotation=inspect.Parameter.empty) for p in sig.parameters.values()]
+    P = inspect.Parameter
+    params = []
+    for param in sig.parameters.values():
+        param = param.replace(annotation=P.empty)
+        if param.kind is P.VAR_POSITIONAL:
+            param = param.replace(name="args")
+        elif param.kind is P.VAR_KEYWORD:
+            param = param.replace(name="kwargs")
+        params.append(param)
     return str(inspect.Signature(params))
 
 
