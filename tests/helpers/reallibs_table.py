@@ -529,17 +529,6 @@ class Todo:
     resolved: bool = False
 
 
-_ALRU_SCHEDULES = (
-    "callable instance that schedules the target: _LRUCacheWrapper.__call__(self, /, *fn_args,"
-    " **fn_kwargs) hands the arguments to the key function (_make_key(fn_args, fn_kwargs, typed))"
-    " and then runs loop.create_task(self.__wrapped__(*fn_args, **fn_kwargs)); the presumption"
-    " drops the target's first parameter as if it were the bound self"
-)
-_AIOCACHE_CALLEE = (
-    "callee that receives the target and the arguments: await self.decorator(f, *args, **kwargs),"
-    " whose own keyword-only cache_read/cache_write/aiocache_wait_for_write are consumed there"
-    " before f(*args, **kwargs); the resolver assumes everything passes through, resolved=True"
-)
 _BEARTYPE_PRIVATE = (
     "wrapper generated at run time (no source) keeps private keyword-only fast locals"
     " (__beartype_func=<function>, __beartype_conf, ...) as its own parameters under the"
@@ -559,21 +548,6 @@ _ARGMAP_PRIVATE = (
 
 #: The resolver's work list, measured on Python 3.11 and 3.13 (same answers on both).
 KNOWN_WRONG: dict[str, Todo] = {
-    "async-lru: alru_cache": Todo(_ALRU_SCHEDULES, worse=True),
-    "async-lru: alru_cache-bare": Todo(_ALRU_SCHEDULES, worse=True),
-    "async-lru: alru_cache-method-on-instance": Todo(
-        "per-instance wrapper made by __get__: _LRUCacheWrapperInstanceMethod.__call__ awaits"
-        " self.__wrapper(self.__instance, *fn_args, **fn_kwargs) through name-mangled attributes"
-        " (self bound); then the _LRUCacheWrapper path above"
-    ),
-    "aiocache: cached": Todo(_AIOCACHE_CALLEE, resolved=True),
-    "aiocache: cached-no-arguments": Todo(_AIOCACHE_CALLEE, resolved=True),
-    "aiocache: cached-method-on-instance": Todo(_AIOCACHE_CALLEE, resolved=True),
-    "boltons: cacheutils.cached": Todo(
-        "callable instance without __wrapped__: CachedFunction.__call__(self, *args, **kwargs)"
-        " computes self.key_func(args, kwargs, typed=...) and calls self.func(*args, **kwargs) in"
-        " a try/except KeyError; the target is the instance attribute self.func"
-    ),
     "boltons: cacheutils.cachedmethod-on-instance": Todo(
         "__call__ that branches on the object's configured state: __get__ returns a copy with"
         " bound_to=obj, and __call__ does 'if self.bound_to is not None: args = (self.bound_to,)"

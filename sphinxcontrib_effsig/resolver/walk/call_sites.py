@@ -22,6 +22,7 @@ from ..protocols.runners import runner_call, values_runner_call
 from ..safe import MISSING, is_function
 from ..signatures import NoSignature, drop_first
 from .callees import callee_object
+from .conditions import possible
 from .constructors import unwrap_descriptor, user_method
 from .layers import merge_kwargs_edits
 
@@ -46,6 +47,8 @@ class WrapperContext:
     bound_self: object
     wrapped: object
     layer: Layer
+    #: how many helpers deep ``func`` is (the wrapper itself: 0)
+    helpers: int = 0
 
     def callee_object(self, callee: Callee) -> Any:
         """What ``callee`` names in this wrapper's code, or ``MISSING``."""
@@ -56,6 +59,10 @@ class WrapperContext:
         if target is MISSING and dispatches_by_registry(self.func, self.bound_self, self.wrapped):
             return self.wrapped
         return target
+
+
+#: Helpers handing the arguments to helpers: how deep they are followed.
+_MAX_HELPERS = 8
 
 
 def sites(ctx: WrapperContext, forward: Forward) -> list[Site]:
@@ -209,14 +216,25 @@ def _followed_helper_sites(
     effect = effect_of(helper.function.__code__, helper.function.__globals__, tracked)
     if not effect.has_source:
         return []
-    if effect.unproven and effect.forwards:
+    if not effect.unproven:
+        merge_kwargs_edits(ctx.layer, effect, helper.function, helper.bound_self)
+    inside = replace(
+        ctx, func=helper.function, bound_self=helper.bound_self, helpers=ctx.helpers + 1
+    )
+    found: list[Site] = []
+    for inner in effect.forwards:
+        if not possible(inner.arms, effect.conditions, helper.function, helper.bound_self):
+            continue  # an arm the helper's instance is configured not to take
+        if inner.via is not None and inside.helpers < _MAX_HELPERS:
+            # The helper hands them on to a helper of its own: followed in turn.
+            found += helper_sites(inside, forward, inner.via)
+            continue
+        target = _helper_target(ctx, inside, via, helper, inner)
+        found.append(site(inside, inner, ctx.computed_target(target)))
+    if effect.unproven and found:
+        # It changes them in ways not followed, then hands them on.
         return [Site(forward, None)]
-    merge_kwargs_edits(ctx.layer, effect, helper.function)
-    inside = replace(ctx, func=helper.function, bound_self=helper.bound_self)
-    return [
-        site(inside, inner, ctx.computed_target(_helper_target(ctx, inside, via, helper, inner)))
-        for inner in effect.forwards
-    ]
+    return found
 
 
 def _helper_target(

@@ -1,12 +1,18 @@
-"""The ``if`` arm a configured decorator takes, read from its closure.
+"""The ``if`` arm a configured decorator takes, read from its closure or instance.
 
 ``deadline(fast=True)`` makes a wrapper whose code says ``if fast:
 kwargs.pop("timeout", 1.0) else: kwargs.pop("timeout", 30.0)``: which default
 the decorated function shows depends on ``fast``, a closure variable fixed
-when the decorator was applied. A test is decided only from plain values
-(``None``, booleans, numbers, strings) found in the closure or the module,
-so deciding it runs no user code; otherwise the default is not known until
-the call, and is shown as ``...``.
+when the decorator was applied. Likewise a decorator object's method that
+tests its configuration (``if self.key_builder: return
+self.key_builder(*args, **kwargs)``) takes the arm its instance selects.
+
+A test is decided only where that runs no user code: the truth of plain
+values (``None``, booleans, numbers, strings), of functions and classes,
+and ``is``/``is not`` on anything, read from the closure, the module or the
+instance's own ``__dict__``. Otherwise it is decided at call time: a
+default that differs between the arms is shown as ``...``, and a call in
+either arm may happen.
 """
 
 from __future__ import annotations
@@ -16,10 +22,13 @@ import types
 from collections.abc import Mapping, Sequence
 
 from ..analysis import OPTIONAL
-from ..safe import MISSING
+from ..safe import MISSING, instance_attr, namespace_of, static_attr
+from ..source import mangle
 
 #: Values whose truth and comparisons are the interpreter's own, not user code.
 _PLAIN = (type(None), bool, int, float, str, bytes)
+#: Values that are always true, whatever they are (no ``__bool__``/``__len__``).
+_TRUE = (types.FunctionType, types.BuiltinFunctionType, types.MethodType, type)
 
 Arms = tuple[tuple[int, int], ...]
 
@@ -28,6 +37,7 @@ def configured_choice(
     choices: Sequence[tuple[Arms, ast.expr]],
     conditions: Mapping[int, ast.expr],
     func: types.FunctionType,
+    bound_self: object = MISSING,
 ) -> ast.expr | None:
     """The default of the arm ``func``'s closure selects, among ``choices``.
 
@@ -38,29 +48,41 @@ def configured_choice(
     if len({ast.dump(default) for _, default in choices}) <= 1:
         return None
     for arms, default in choices:
-        taken = [_arm_taken(conditions.get(node), arm, func) for node, arm in arms]
-        if all(taken):
+        if all(_arm(conditions.get(node), arm, func, bound_self) is True for node, arm in arms):
             return default
     return OPTIONAL
 
 
-def _arm_taken(test: ast.expr | None, arm: int, func: types.FunctionType) -> bool:
-    truth = None if test is None else decide(test, func)
-    return truth is not None and truth == (arm == 0)
+def possible(
+    arms: Arms, conditions: Mapping[int, ast.expr], func: types.FunctionType, bound_self: object
+) -> bool:
+    """Whether code inside ``arms`` may run: no arm around it is decided against."""
+    return all(_arm(conditions.get(node), arm, func, bound_self) is not False for node, arm in arms)
 
 
-def decide(test: ast.expr, func: types.FunctionType) -> bool | None:
-    """The truth of ``test`` in ``func``'s closure, or ``None`` if unknown."""
+def _arm(
+    test: ast.expr | None, arm: int, func: types.FunctionType, bound_self: object
+) -> bool | None:
+    """Whether arm ``arm`` (0 body, 1 else) of an ``if`` on ``test`` runs; ``None``: unknown."""
+    truth = None if test is None else decide(test, func, bound_self)
+    return None if truth is None else truth == (arm == 0)
+
+
+def decide(test: ast.expr, func: types.FunctionType, bound_self: object = MISSING) -> bool | None:
+    """The truth of ``test`` in ``func``'s closure (and instance), or ``None`` if unknown."""
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        inner = decide(test.operand, func)
+        inner = decide(test.operand, func, bound_self)
         return None if inner is None else not inner
     if isinstance(test, ast.Compare) and len(test.ops) == 1:
-        left, right = _plain(test.left, func), _plain(test.comparators[0], func)
+        left = _value(test.left, func, bound_self)
+        right = _value(test.comparators[0], func, bound_self)
         if left is MISSING or right is MISSING:
             return None
         return _compare(test.ops[0], left, right)
-    value = _plain(test, func)
-    return None if value is MISSING else bool(value)
+    value = _value(test, func, bound_self)
+    if type(value) in _PLAIN:
+        return bool(value)
+    return True if isinstance(value, _TRUE) else None
 
 
 def _compare(op: ast.cmpop, left: object, right: object) -> bool | None:
@@ -68,6 +90,8 @@ def _compare(op: ast.cmpop, left: object, right: object) -> bool | None:
         return left is right
     if isinstance(op, ast.IsNot):
         return left is not right
+    if type(left) not in _PLAIN or type(right) not in _PLAIN:
+        return None  # == may run a user's __eq__
     if isinstance(op, ast.Eq):
         return left == right
     if isinstance(op, ast.NotEq):
@@ -75,10 +99,13 @@ def _compare(op: ast.cmpop, left: object, right: object) -> bool | None:
     return None
 
 
-def _plain(node: ast.expr, func: types.FunctionType) -> object:
-    """A constant, or a closure/module variable holding a plain value; else ``MISSING``."""
+def _value(node: ast.expr, func: types.FunctionType, bound_self: object) -> object:
+    """A constant, a closure/module variable, or an attribute of the bound instance
+    from its own ``__dict__``; else ``MISSING``."""
     if isinstance(node, ast.Constant):
         return node.value
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        return _instance_value(node.value.id, node.attr, func, bound_self)
     if not isinstance(node, ast.Name):
         return MISSING
     code = func.__code__
@@ -92,4 +119,19 @@ def _plain(node: ast.expr, func: types.FunctionType) -> object:
         return MISSING
     else:
         value = func.__globals__.get(node.id, MISSING)
-    return value if type(value) in _PLAIN else MISSING
+    return value
+
+
+def _instance_value(
+    name: str, attribute: str, func: types.FunctionType, bound_self: object
+) -> object:
+    code = func.__code__
+    if bound_self is MISSING or not code.co_argcount or code.co_varnames[0] != name:
+        return MISSING
+    stored = mangle(attribute, code)
+    namespace = namespace_of(bound_self)
+    if namespace is not None and stored in namespace:
+        return namespace[stored]
+    if isinstance(static_attr(type(bound_self), stored), types.MemberDescriptorType):
+        return instance_attr(bound_self, stored, MISSING)  # a slot
+    return MISSING

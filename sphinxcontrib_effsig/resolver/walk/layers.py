@@ -15,6 +15,7 @@ from ..analysis import OPTIONAL, Effect
 from ..annotations import SourceDefault, evaluate_annotation, read_default, says_nothing
 from ..compose import Layer
 from ..model import EMPTY
+from ..safe import MISSING
 from .conditions import configured_choice
 
 
@@ -26,7 +27,9 @@ def _popped_default(expr: ast.expr | None, func: types.FunctionType) -> Any:
     return read_default(expr, func)
 
 
-def merge_kwargs_edits(layer: Layer, effect: Effect, func: types.FunctionType) -> None:
+def merge_kwargs_edits(
+    layer: Layer, effect: Effect, func: types.FunctionType, bound_self: object = MISSING
+) -> None:
     """Add what ``func``'s code does to ``**kwargs`` (and needs of ``*args``) to ``layer``.
 
     Defaults written in the code are read in ``func``'s namespace.
@@ -35,7 +38,8 @@ def merge_kwargs_edits(layer: Layer, effect: Effect, func: types.FunctionType) -
     layer.rejected |= effect.rejected
     layer.positional_needed = max(layer.positional_needed, effect.positional_needed)
     for key, expr in effect.popped.items():
-        chosen = configured_choice(effect.popped_in_arms.get(key, ()), effect.conditions, func)
+        choices = effect.popped_in_arms.get(key, ())
+        chosen = configured_choice(choices, effect.conditions, func, bound_self)
         layer.popped[key] = _popped_default(expr if chosen is None else chosen, func)
     for key, expr in effect.defaults.items():
         layer.defaults[key] = read_default(expr, func)

@@ -17,7 +17,7 @@ from ..annotations import evaluate_signature
 from ..compose import Layer, Site, compose
 from ..model import VAR_KW, VAR_POS, EffectiveSignature
 from ..naming import owner_name
-from ..safe import MISSING
+from ..safe import MISSING, wrapped_of
 from ..signatures import NoSignature
 from .constructors import ClassContext
 
@@ -31,7 +31,11 @@ def presume(
     """``layer`` composed with ``wrapped`` as its only target, marked presumed.
 
     The result is final: a bound method's ``self`` is bound in the target.
+    A decorator object's own ``self`` (its ``__call__`` wraps its
+    ``__wrapped__``) is the wrapper's, and never reaches the target.
     """
+    if not isinstance(bound_self, ClassContext) and wrapped_of(bound_self) is wrapped:
+        bound_self = MISSING
     try:
         if bound_self is MISSING or isinstance(bound_self, ClassContext):
             target = resolver.resolve(wrapped)

@@ -22,6 +22,7 @@ from ..safe import MISSING, wrapped_of
 from ..signatures import NoSignature, bind_first, own_parameters, plain_signature
 from .call_sites import WrapperContext, bind_through_sites, sites
 from .closures import layers_below
+from .conditions import possible
 from .constructors import ClassContext
 from .layers import explain, merge_kwargs_edits, own_return
 from .presumption import presume, reaches
@@ -84,10 +85,11 @@ def _wrapper(
         expects_target=wrapped is not None,
         wrapped_id=id(wrapped) if wrapped is not None else 0,
     )
-    merge_kwargs_edits(layer, effect, func)
+    merge_kwargs_edits(layer, effect, func, bound_self)
     ctx = WrapperContext(resolver, func, bound_self, wrapped, layer)
     for forward in effect.forwards:
-        layer.sites.extend(sites(ctx, forward))
+        if possible(forward.arms, effect.conditions, func, bound_self):
+            layer.sites.extend(sites(ctx, forward))
     if wrapped is not None and not reaches(resolver, layer.sites, wrapped):
         layer.unproven.append(
             f"the wrapper {name} declares that it wraps {owner_name(wrapped)}, but its "
