@@ -147,7 +147,7 @@ def prepare(objects: int, seed: int) -> Path:
     return out / "docs"
 
 
-def _spread(values: list[float], fmt: str) -> str:
+def spread(values: list[float], fmt: str) -> str:
     med = statistics.median(values)
     return f"{med:{fmt}} ({min(values):{fmt}}-{max(values):{fmt}})"
 
@@ -197,9 +197,9 @@ def report(results: dict[str, list[Build]]) -> dict[str, Any]:
             print(f"   {mode:18} (no successful build)")
             continue
         print(
-            f"   {mode:18} {_spread([b.wall for b in builds], '.2f'):>20} "
-            f"{_spread([b.cpu for b in builds], '.2f'):>20} "
-            f"{_spread([b.rss_mb for b in builds], '.0f'):>20} {builds[-1].warnings:>9} "
+            f"   {mode:18} {spread([b.wall for b in builds], '.2f'):>20} "
+            f"{spread([b.cpu for b in builds], '.2f'):>20} "
+            f"{spread([b.rss_mb for b in builds], '.0f'):>20} {builds[-1].warnings:>9} "
             f"{builds[-1].marks:>6}"
         )
     for new, base in PAIRS:
@@ -213,13 +213,13 @@ def report(results: dict[str, list[Build]]) -> dict[str, Any]:
         }
         summary[f"{new}/{base}"] = {k: statistics.median(v) for k, v in ratios.items()}
         print(
-            f"   {new + '/' + base:34} CPU {_spread(ratios['cpu'], '.3f')}   "
-            f"wall {_spread(ratios['wall'], '.3f')}   RSS {_spread(ratios['rss_mb'], '.3f')}"
+            f"   {new + '/' + base:34} CPU {spread(ratios['cpu'], '.3f')}   "
+            f"wall {spread(ratios['wall'], '.3f')}   RSS {spread(ratios['rss_mb'], '.3f')}"
         )
     return summary
 
 
-_SELF_TIMER = """
+SELF_TIMER = """
 import functools, json, resource, sys, time
 import sphinx.application, sphinx.events, sphinx.registry
 from sphinx.cmd.build import main
@@ -311,7 +311,7 @@ def self_time(docs: Path, modes: list[str], rounds: int, warmup: int) -> None:
             run_build(docs, mode)
     for rnd in range(rounds):
         for mode in modes[rnd % len(modes) :] + modes[: rnd % len(modes)]:
-            build = run_build(docs, mode, prefix=["-c", _SELF_TIMER])
+            build = run_build(docs, mode, prefix=["-c", SELF_TIMER])
             out = OUT / f"{docs.parent.name}-{mode}-j1"
             if build.returncode != 0:
                 _failed(build, docs)
@@ -331,11 +331,11 @@ def self_time(docs: Path, modes: list[str], rounds: int, warmup: int) -> None:
     for mode in modes:
         base = mode.replace("effsig", "plain")
         print(
-            f"   {mode:18} effsig CPU s {_spread(seconds[mode], '.3f')}   "
-            f"estimated {mode}/{base} {_spread(shares[mode], '.3f')}"
+            f"   {mode:18} effsig CPU s {spread(seconds[mode], '.3f')}   "
+            f"estimated {mode}/{base} {spread(shares[mode], '.3f')}"
         )
         for label, took in sorted(parts[mode].items(), key=lambda kv: -statistics.median(kv[1])):
-            print(f"      {_spread(took, '.3f'):>24}  {label}")
+            print(f"      {spread(took, '.3f'):>24}  {label}")
 
 
 def measure_jobs(docs: Path, modes: list[str], rounds: int, jobs: int) -> None:
@@ -366,19 +366,19 @@ def measure_jobs(docs: Path, modes: list[str], rounds: int, jobs: int) -> None:
         )
     for mode in modes:
         print(
-            f"   {mode:18} wall -j1 {_spread(walls[mode, 1], '.2f')}  -j{jobs} "
-            f"{_spread(walls[mode, jobs], '.2f')}  speed-up {_spread(speedups[mode], '.3f')}"
+            f"   {mode:18} wall -j1 {spread(walls[mode, 1], '.2f')}  -j{jobs} "
+            f"{spread(walls[mode, jobs], '.2f')}  speed-up {spread(speedups[mode], '.3f')}"
         )
     if "plain" in modes and "effsig" in modes:
         rel = [e / p for e, p in zip(speedups["effsig"], speedups["plain"], strict=True)]
-        print(f"   effsig speed-up / plain speed-up: {_spread(rel, '.3f')} (target >= 0.95)")
+        print(f"   effsig speed-up / plain speed-up: {spread(rel, '.3f')} (target >= 0.95)")
 
 
-def _entries(stats: pstats.Stats) -> dict[tuple[str, int, str], tuple[Any, ...]]:
+def profile_entries(stats: pstats.Stats) -> dict[tuple[str, int, str], tuple[Any, ...]]:
     return stats.stats  # type: ignore[attr-defined, no-any-return]
 
 
-def _print_top(
+def print_top(
     entries: dict[tuple[str, int, str], tuple[Any, ...]], top: int, key: int, title: str
 ) -> None:
     print(f"   -- {title}")
@@ -405,16 +405,16 @@ def profile(docs: Path, mode: str, top: int) -> None:
     print(f"   profiled build: {build.cpu:.1f}s CPU (with profiler overhead), dump in {dump}")
     stats = pstats.Stats(str(dump))
     total = stats.total_tt  # type: ignore[attr-defined]
-    entries = _entries(stats)
+    entries = profile_entries(stats)
     ours = {k: v for k, v in entries.items() if "/sphinxcontrib_effsig/" in k[0]}
     own = sum(v[2] for v in ours.values())
     print(
         f"   total {total:.2f}s; own time inside sphinxcontrib_effsig: "
         f"{own:.3f}s ({own / total:.1%})"
     )
-    _print_top(ours, top, 3, f"sphinxcontrib_effsig, top {top} by cumulative time")
-    _print_top(ours, top, 2, f"sphinxcontrib_effsig, top {top} by own time")
-    _print_top(entries, top, 2, f"whole build, top {top} by own time")
+    print_top(ours, top, 3, f"sphinxcontrib_effsig, top {top} by cumulative time")
+    print_top(ours, top, 2, f"sphinxcontrib_effsig, top {top} by own time")
+    print_top(entries, top, 2, f"whole build, top {top} by own time")
 
 
 def profile_effsig(docs: Path, mode: str, top: int) -> None:
@@ -423,7 +423,7 @@ def profile_effsig(docs: Path, mode: str, top: int) -> None:
     dump = OUT / f"profile-handlers-{docs.parent.name}-{mode}.prof"
     os.environ["EFFSIG_BENCH_PROFILE"] = str(dump)
     try:
-        build = run_build(docs, mode, 1, prefix=["-c", _SELF_TIMER])
+        build = run_build(docs, mode, 1, prefix=["-c", SELF_TIMER])
     finally:
         del os.environ["EFFSIG_BENCH_PROFILE"]
     if build.returncode != 0:
@@ -435,9 +435,9 @@ def profile_effsig(docs: Path, mode: str, top: int) -> None:
         f"   build {figures['total']:.2f}s CPU, inside effsig's handlers {figures['effsig']:.3f}s "
         f"(profiled, so inflated); dump in {dump}"
     )
-    entries = _entries(pstats.Stats(str(dump)))
-    _print_top(entries, top, 3, f"inside effsig's handlers, top {top} by cumulative CPU time")
-    _print_top(entries, top, 2, f"inside effsig's handlers, top {top} by own CPU time")
+    entries = profile_entries(pstats.Stats(str(dump)))
+    print_top(entries, top, 3, f"inside effsig's handlers, top {top} by cumulative CPU time")
+    print_top(entries, top, 2, f"inside effsig's handlers, top {top} by own CPU time")
 
 
 def main() -> None:

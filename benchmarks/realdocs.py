@@ -247,6 +247,11 @@ def pip_env() -> dict[str, str]:
     return env
 
 
+def build_env() -> dict[str, str]:
+    """The environment of every docs build: reproducible hashing and dates."""
+    return dict(pip_env(), PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="1700000000")
+
+
 def canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
@@ -1161,23 +1166,40 @@ del _realdocs_os, _realdocs_sys, _realdocs_conf, _realdocs_cwd, _realdocs_file
 """
 
 
-def make_confdir(dest: Path, conf: Path, effsig: bool, marks: bool) -> None:
-    """A configuration folder whose conf.py runs ``conf``; its other entries symlinked."""
+def make_confdir(
+    dest: Path,
+    conf: Path,
+    effsig: bool,
+    marks: bool,
+    extra: Sequence[str] = (),
+    modules: dict[str, str] | None = None,
+) -> None:
+    """A configuration folder whose conf.py runs ``conf``; its other entries symlinked.
+
+    ``extra`` lines are appended to the wrapper (after effsig is added);
+    ``modules`` (name -> source) are written into the folder, which goes first
+    on ``sys.path``, so that ``extra`` can add them as extensions.
+    """
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
     for entry in conf.parent.iterdir():
         if entry.name not in ("conf.py", "__pycache__"):
             (dest / entry.name).symlink_to(entry)
+    modules = dict(modules or {})
     append: list[str] = []
     if effsig or marks:
         append.append('extensions = list(globals().get("extensions", []))')
     if effsig:
         append.append(f"extensions.append({EXTENSION!r})")
     if marks:
-        append.append(f"_realdocs_sys.path.insert(0, {str(dest)!r})")
         append.append('extensions.append("_realdocs_marks")')
-        (dest / "_realdocs_marks.py").write_text(MARKS_EXTENSION)
+        modules["_realdocs_marks"] = MARKS_EXTENSION
+    if modules:
+        append.insert(0, f"_realdocs_sys.path.insert(0, {str(dest)!r})")
+        for name, text in modules.items():
+            (dest / f"{name}.py").write_text(text)
+    append.extend(extra)
     (dest / "conf.py").write_text(WRAPPER.format(conf=str(conf), append="\n".join(append)))
 
 
@@ -1190,17 +1212,23 @@ def run_build(
     builder: str,
     timeout: float,
     replacements: list[tuple[str, str]],
+    env: dict[str, str] | None = None,
+    prefix: Sequence[str] = (),
 ) -> Build:
-    """``python -m sphinx`` from scratch; ``confdir`` None builds with their own conf.py."""
+    """``python -m sphinx`` from scratch; ``confdir`` None builds with their own conf.py.
+
+    ``env`` replaces the builds' environment (default: :func:`build_env`);
+    ``prefix`` goes between the interpreter and ``-m sphinx`` (``-c SCRIPT``).
+    """
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
     outdir, doctrees, warnfile = out / builder, out / "doctrees", out / "warnings.txt"
-    argv = [str(python), "-m", "sphinx", "-b", builder, "-E", "-q", "-T", "-j", "1"]
+    argv = [str(python), *prefix, "-m", "sphinx", "-b", builder, "-E", "-q", "-T", "-j", "1"]
     if confdir is not None:
         argv += ["-c", str(confdir)]
     argv += ["-d", str(doctrees), "-w", str(warnfile), str(conf.parent), str(outdir)]
-    env = dict(pip_env(), PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="1700000000")
+    env = build_env() if env is None else env
     logfile = out / "sphinx.log"
     usage0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -1330,17 +1358,41 @@ def run_project(spec: str, args: argparse.Namespace, effsig: EffsigSource) -> Pr
     return report
 
 
-def compare_project(
-    report: ProjectReport, name: str, home: Path, args: argparse.Namespace, effsig: EffsigSource
-) -> None:
+@dataclass
+class Prepared:
+    """A project ready to build: its venv (with effsig), sources and conf.py."""
+
+    venv: Path
+    src: Path
+    conf: Path
+    installer: Installer
+    replacements: list[tuple[str, str]]  # (path, placeholder) for warnings
+
+    @property
+    def python(self) -> Path:
+        return self.venv / "bin" / "python"
+
+
+def prepare_project(
+    report: ProjectReport,
+    name: str,
+    home: Path,
+    python: str,
+    reuse_venv: bool,
+    effsig: EffsigSource,
+) -> Prepared | None:
+    """Steps 1-2 of the method: sdist, venv, docs requirements, effsig; None if one failed.
+
+    The reason of a failure is in ``report``.
+    """
     spec = report.spec
     logfile = home / "install.log"
     venv = home / "venv"
-    reuse = args.reuse_venv and (venv / ".realdocs-installed").exists()
+    reuse = reuse_venv and (venv / ".realdocs-installed").exists()
     if not reuse:
         logfile.write_text("")
     log(f"{spec}: download")
-    archive = download_sdist(args.python, spec, home / "sdist", logfile)
+    archive = download_sdist(python, spec, home / "sdist", logfile)
     if archive is None:
         errors = [
             ln[:240]
@@ -1348,12 +1400,12 @@ def compare_project(
             if ln.startswith("ERROR") and "yanked" not in ln
         ]
         report.status, report.reason = "failed", "sdist download failed: " + " | ".join(errors)
-        return
+        return None
     src = unpack(archive, home / "src")
     conf = find_conf(src)
     if conf is None:
         report.status, report.reason = "failed", "no Sphinx conf.py in the sdist"
-        return
+        return None
     report.docs_dir = conf.parent.relative_to(src).as_posix()
     plan = install_plan(src)
     report.requirement_source = plan.source
@@ -1363,9 +1415,9 @@ def compare_project(
     if not reuse:
         shutil.rmtree(venv, ignore_errors=True)
         log(f"{spec}: venv + install ({plan.source})")
-        if run_logged([args.python, "-m", "venv", venv], logfile) != 0:
+        if run_logged([python, "-m", "venv", venv], logfile) != 0:
             report.status, report.reason = "failed", "venv creation failed: " + tail(logfile, 5)
-            return
+            return None
         install_project(installer, name, src, conf, plan, probe_script)
         (venv / ".realdocs-installed").write_text(spec)
     else:
@@ -1373,7 +1425,7 @@ def compare_project(
         report.probe = installer.probe(conf, probe_script)
     if effsig.wheel is None:
         report.status, report.reason = "failed", "the effsig wheel could not be built"
-        return
+        return None
     if not (src / ".git").exists():
         # Some docs read the project's history (reno's release notes): a one-commit
         # repository of the sdist, made after the install so that no version
@@ -1393,13 +1445,42 @@ def compare_project(
         report.steps.append(Step("git init + one commit of the unpacked sdist", "realdocs", ok))
     installer.pip(["--force-reinstall", "--no-deps", effsig.wheel], EXTENSION, "--effsig")
     report.packages = installer.packages()
-    marks = args.builder == "text"
     replacements = [
         (str(conf.parent), "<src>"),
         (str(src), "<project>"),
         (str(venv), "<venv>"),
         (str(home), "<home>"),
     ]
+    return Prepared(venv, src, conf, installer, replacements)
+
+
+def install_missing(installer: Installer, warnings: list[str], tried: set[str]) -> bool:
+    """Install the modules autodoc could not import (once each); whether any was."""
+    missing = {
+        m.group(1).split(".")[0]
+        for w in warnings
+        if "autodoc" in w
+        for m in re.finditer(r"No module named '([\w.]+)'", w)
+    }
+    wanted = {distribution_for(m) for m in missing} - tried - {""}
+    for dist in sorted(wanted):
+        tried.add(dist)
+        installer.pip([dist], dist, "autodoc could not import it: built again")
+    if wanted:
+        installer.report.packages = installer.packages()
+    return bool(wanted)
+
+
+def compare_project(
+    report: ProjectReport, name: str, home: Path, args: argparse.Namespace, effsig: EffsigSource
+) -> None:
+    spec = report.spec
+    prepared = prepare_project(report, name, home, args.python, args.reuse_venv, effsig)
+    if prepared is None:
+        return
+    venv, conf = prepared.venv, prepared.conf
+    installer, replacements = prepared.installer, prepared.replacements
+    marks = args.builder == "text"
     tried: set[str] = set()
     for build_name in BUILDS:
         confdir = home / f"conf-{build_name}"
@@ -1420,19 +1501,8 @@ def compare_project(
                 break
             # A module autodoc could not import (an optional dependency of the
             # project): install it once and build again.
-            missing = {
-                m.group(1).split(".")[0]
-                for w in build.warnings
-                if "autodoc" in w
-                for m in re.finditer(r"No module named '([\w.]+)'", w)
-            }
-            wanted = {distribution_for(m) for m in missing} - tried - {""}
-            if not wanted:
+            if not install_missing(installer, build.warnings, tried):
                 break
-            for dist in sorted(wanted):
-                tried.add(dist)
-                installer.pip([dist], dist, "autodoc could not import it: built again")
-            report.packages = installer.packages()
         if args.builder == "html":
             build.extension_loaded = (Path(build.outdir) / "_static" / "effsig.css").exists()
         report.builds[build_name] = build

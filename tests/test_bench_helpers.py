@@ -1,0 +1,103 @@
+"""The pure helpers of the content/machinery and real-package resolver benchmarks."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+from pathlib import Path
+from types import ModuleType
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def _load(name: str) -> ModuleType:
+    """A benchmark script as a module, without putting ``benchmarks/`` on ``sys.path``."""
+    spec = importlib.util.spec_from_file_location(f"_bench_{name}", BENCHMARKS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+content = _load("autodoc_content")
+resolver_real = _load("resolver_real")
+
+
+def test_source_items_survive_compression() -> None:
+    items = [("a.py:docstring of f", i) for i in range(5)]
+    items += [("a.py:docstring of g", 10), ("a.py:docstring of g", 11)]
+    items += [("x.rst", None), ("x.rst", None), ("a.py:docstring of f", 2)]
+    runs = content.compress(items)
+    assert runs == [
+        ["a.py:docstring of f", 0, 5],
+        ["a.py:docstring of g", 10, 2],
+        ["x.rst", None, 1],
+        ["x.rst", None, 1],
+        ["a.py:docstring of f", 2, 1],
+    ]
+    assert content.expand(runs) == items
+
+
+def test_autosummary_row_escapes_the_signature() -> None:
+    from sphinx.util.rst import escape
+
+    first, second = content.autosummary_row(
+        "retry", "(func[, attempts])", "Retry a call.", "pkg.retry", escape
+    )
+    assert first == r":py:obj:`retry <pkg.retry>`\ \(func\[\, attempts\]\)"
+    assert second == "Retry a call."
+    bare, _ = content.autosummary_row("Base", None, "", "pkg.Base", escape)
+    assert bare == ":py:obj:`Base <pkg.Base>`"
+
+
+def test_autosummary_lines_are_a_list_table_and_a_hidden_toctree() -> None:
+    lines = content.autosummary_lines(
+        [("`a`", "first"), ("`b`", "")], ["api/generated/pkg.a"], ["wide"]
+    )
+    assert lines == [
+        ".. list-table::",
+        "   :class: autosummary longtable wide",
+        "   :widths: 10 90",
+        "",
+        "   * - `a`",
+        "     - first",
+        "   * - `b`",
+        "     -",
+        "",
+        ".. toctree::",
+        "   :hidden:",
+        "",
+        "   /api/generated/pkg.a",
+        "",
+    ]
+    assert content.autosummary_lines([], []) == []  # an empty table: nothing to write
+
+
+def test_replay_hands_out_blocks_in_order_and_reports_mismatches() -> None:
+    record = {"kind": "autodoc", "name": "autoclass", "argument": "pkg.A", "lines": ["x"]}
+    second = {"kind": "autodoc", "name": "autofunction", "argument": "pkg.f", "lines": []}
+    replay = content.Replay({"api": [record, second]})
+    assert replay.next("api", "autoclass", "pkg.A") is record
+    assert replay.left_over() == 1
+    assert replay.next("api", "autofunction", "pkg.g") is None
+    assert replay.next("api", "automodule", "pkg") is None
+    assert replay.next("other", "automodule", "pkg") is None
+    assert replay.replayed == 1
+    assert replay.mismatched == [
+        "api: autofunction pkg.g: recorded autofunction pkg.f",
+        "api: automodule pkg: nothing recorded",
+        "other: automodule pkg: nothing recorded",
+    ]
+    assert replay.left_over() == 0
+
+
+def test_percentile_is_nearest_rank() -> None:
+    values = list(range(1, 101))
+    assert resolver_real.percentile(values, 0.5) == 50
+    assert resolver_real.percentile(values, 0.9) == 90
+    assert resolver_real.percentile(values, 0.99) == 99
+    assert resolver_real.percentile(values, 1.0) == 100
+    assert resolver_real.percentile([7.0], 0.99) == 7.0
+    assert math.isnan(resolver_real.percentile([], 0.5))
