@@ -529,21 +529,11 @@ class Todo:
     resolved: bool = False
 
 
-_BEARTYPE_PRIVATE = (
-    "wrapper generated at run time (no source) keeps private keyword-only fast locals"
-    " (__beartype_func=<function>, __beartype_conf, ...) as its own parameters under the"
-    " presumption; inspect (through __wrapped__) hides them"
-)
 _MOCK_APPENDS = (
     "appended positional arguments: _patch.decorate_callable calls func(*newargs, **newkeywargs)"
     " with newargs = args + (mock,) per patching whose new is DEFAULT (from the decoration_helper"
     " context manager): the trailing mock parameters are consumed and everything before them"
     " becomes positional-only"
-)
-_ARGMAP_PRIVATE = (
-    "argmap's lazy stub func(*args, __wrapper=None, **kwargs) calls"
-    " argmap._lazy_compile(__wrapper)(*args, **kwargs): the presumption keeps the private"
-    " keyword-only _argmap__wrapper=<the function itself> (every networkx API function shows it)"
 )
 
 #: The resolver's work list, measured on Python 3.11 and 3.13 (same answers on both).
@@ -553,25 +543,14 @@ KNOWN_WRONG: dict[str, Todo] = {
         " bound_to=obj, and __call__ does 'if self.bound_to is not None: args = (self.bound_to,)"
         " + args' before self.func(*args, **kwargs); read as 'reassigns *args'"
     ),
-    "beartype: beartype": Todo(_BEARTYPE_PRIVATE, worse=True),
-    "beartype: beartype-positional-only": Todo(_BEARTYPE_PRIVATE, worse=True),
-    "beartype: beartype-class-method-on-instance": Todo(_BEARTYPE_PRIVATE, worse=True),
     "unittest.mock: patch-appends-mock": Todo(_MOCK_APPENDS),
     "unittest.mock: patch-stacked": Todo(_MOCK_APPENDS),
     "unittest.mock: patch.object": Todo(_MOCK_APPENDS),
     "unittest.mock: patch-method-on-instance": Todo(_MOCK_APPENDS),
-    "dependency-injector: inject": Todo(
-        "helper object built from the keywords: _patched(*args, **raw_kwargs) does 'with"
-        " DependencyResolver(raw_kwargs, ...) as kwargs: return fn(*args, **kwargs)' (compiled);"
-        " read as a flow that drops the keywords, resolved=True, instead of the presumption",
-        worse=True,
-        resolved=True,
-    ),
     "dependency-injector: inject-async": Todo(
         "the same async _patched wrapper; the truth (mailer keyword-only: the compiled resolver"
         " injects it by name even when it came by position) is out of reach, but the presumption"
-        " with resolved=False would be sound",
-        resolved=True,
+        " with resolved=False is what it gets",
     ),
     "timeout-decorator: timeout-in-process": Todo(
         "callable instance built per call (timeout_wrapper = _Timeout(function, ..., seconds);"
@@ -584,6 +563,4 @@ KNOWN_WRONG: dict[str, Todo] = {
         ' "forceTimeout" in kwargs: useTimeout = kwargs.pop("forceTimeout") else: useTimeout'
         " = defaultTimeout' gives forceTimeout=... instead of forceTimeout=5"
     ),
-    "networkx: not_implemented_for": Todo(_ARGMAP_PRIVATE, worse=True),
-    "networkx: py_random_state": Todo(_ARGMAP_PRIVATE, worse=True),
 }

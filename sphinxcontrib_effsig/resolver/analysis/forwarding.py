@@ -55,9 +55,15 @@ def read_forward(state: Analysis, call: ast.Call) -> bool:
     """Record ``call`` if it passes ``*args`` or ``**kwargs`` on; ``False`` if it
     passes neither (``type(args[0])``, ``len(args)``: reads, not forwards)."""
     positionals = _read_positionals(state, call)
-    star_kwargs, keywords = _read_keywords(state, call)
+    star_kwargs, keywords, unread = _read_keywords(state, call)
     if not (positionals.star or star_kwargs):
         return False
+    for value in unread:
+        # ``with resolver(kwargs) as injected: func(*args, **injected)``: which
+        # keywords reach the target is decided by code not read here.
+        state.effect.unproven.append(
+            f"it passes keywords from {ast.unparse(value)}, which the resolver cannot read"
+        )
     if any(k is not None and k != i for i, k in enumerate(positionals.relayed)):
         state.effect.unproven.append("it reorders its positional arguments")
     state.effect.forwards.append(
@@ -117,10 +123,14 @@ def _read_starred(state: Analysis, value: ast.expr, found: _Positionals) -> None
         _unknown_star(state, value)
 
 
-def _read_keywords(state: Analysis, call: ast.Call) -> tuple[bool, list[tuple[str, str | None]]]:
-    """Whether ``**kwargs`` (or an equivalent) is passed, and the keywords written."""
+def _read_keywords(
+    state: Analysis, call: ast.Call
+) -> tuple[bool, list[tuple[str, str | None]], list[ast.expr]]:
+    """Whether ``**kwargs`` (or an equivalent) is passed, the keywords written,
+    and the ``**`` values that are none of these (``**options`` built elsewhere)."""
     star = False
     keywords: list[tuple[str, str | None]] = []
+    unread: list[ast.expr] = []
     for kw in call.keywords:
         if kw.arg is None:
             if state.is_kwargs(kw.value) or bound_part(state, kw.value, "kwargs"):
@@ -130,13 +140,16 @@ def _read_keywords(state: Analysis, call: ast.Call) -> tuple[bool, list[tuple[st
                 star = True
                 keywords.extend((key, None) for key in extra)
             else:
+                noted = len(state.effect.unproven)
                 _unknown_star(state, kw.value)
+                if len(state.effect.unproven) == noted:
+                    unread.append(kw.value)
         elif kw.arg in state.absent and _passes_kwargs(state, call):
             # Supplied only on the path where the caller gave none: a default.
             state.effect.defaults[kw.arg] = kw.value
         else:
             keywords.append((kw.arg, state.passthrough(kw.value)))
-    return star, keywords
+    return star, keywords, unread
 
 
 def _relayed_index(state: Analysis, node: ast.expr) -> int | None:

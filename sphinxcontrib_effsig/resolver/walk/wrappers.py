@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 from .. import typed
 from ..analysis import Effect, effect_of
 from ..compose import Layer, compose
-from ..model import EMPTY, PO, POK, EffectiveParameter, EffectiveSignature
+from ..model import EMPTY, KW, PO, POK, EffectiveParameter, EffectiveSignature
 from ..naming import owner_name
 from ..protocols.generated import generated_implementation
 from ..safe import MISSING, wrapped_of
 from ..signatures import NoSignature, bind_first, own_parameters, plain_signature
+from ..source import mangle
 from .call_sites import WrapperContext, bind_through_sites, sites
 from .closures import layers_below
 from .conditions import possible
@@ -49,6 +50,7 @@ def function_signature(
         return bind_first(plain_signature(func), bound)
     effect = effect_of(code, func.__globals__)
     own = own_parameters(func, effect, func, owner_name(func), use_source=wrapped is not None)
+    own = [p for p in own if not _private_binding(p, code)]
     # A named first parameter is the bound one; otherwise ``self`` travels
     # in ``*args`` and is bound in the composed signature.
     bind_result = bound
@@ -155,6 +157,20 @@ def _owned_as_generated(
             param = param.replace(owner=implementation, owner_name=impl_name)
         params.append(param)
     return params
+
+
+def _private_binding(param: EffectiveParameter, code: types.CodeType) -> bool:
+    """A wrapper's keyword-only parameter with a default and a class-private
+    name (``__name``, mangled or not): a value bound into the wrapper for its
+    own use (beartype's ``__beartype_func=<the function>``, networkx's
+    ``__wrapper`` stored as ``_argmap__wrapper``), which no caller passes."""
+    if param.kind is not KW or param.default is EMPTY:
+        return False
+    name = param.name
+    if name.startswith("__"):
+        return not name.endswith("__")
+    head, mark, rest = name.partition("__")
+    return bool(head and mark and rest) and mangle("__" + rest, code) == name
 
 
 def opaque_wrapper(
