@@ -13,10 +13,12 @@ from __future__ import annotations
 import dataclasses
 import gc
 import io
+import logging
 import os
 import shutil
 import subprocess
 import sys
+import types
 import weakref
 from pathlib import Path
 from typing import Any
@@ -156,15 +158,61 @@ def test_the_state_lives_as_long_as_the_build(tmp_path: Path) -> None:
     assert env_state["effsig_marked_documents"] == {"index"}
 
 
-def test_no_finished_build_is_kept_alive(tmp_path: Path) -> None:
-    def build(project: str) -> weakref.ref[Any]:
-        docs: BuiltDocs = run_sphinx(_copy(project, tmp_path / project), "html")
-        assert docs.warnings == ""
-        return weakref.ref(docs.apps[0])
+#: Module globals that are not data the extension keeps: code, and Sphinx's
+#: loggers (which reach the newest application through Sphinx's log handlers).
+_NOT_DATA = (
+    types.ModuleType,
+    type,
+    types.FunctionType,
+    types.BuiltinFunctionType,
+    types.MethodType,
+    logging.Logger,
+    logging.LoggerAdapter,
+)
 
+
+def _globals_reaching(target: object) -> list[str]:
+    """The extension's module globals whose data reach ``target``."""
+    found = []
+    for module_name, module in list(sys.modules.items()):
+        if module is None or not module_name.startswith("sphinxcontrib_effsig"):
+            continue
+        for name, value in vars(module).items():
+            seen: set[int] = set()
+            stack = [value]
+            while stack:
+                obj = stack.pop()
+                if obj is target:
+                    found.append(f"{module_name}.{name}")
+                    break
+                if id(obj) in seen or isinstance(obj, _NOT_DATA):
+                    continue
+                seen.add(id(obj))
+                stack.extend(gc.get_referents(obj))
+    return found
+
+
+def test_no_finished_build_is_kept_alive(tmp_path: Path) -> None:
+    def build(project: str, **overrides: Any) -> weakref.ref[Any]:
+        root = tmp_path / f"{project}-{len(list(tmp_path.iterdir()))}"
+        docs: BuiltDocs = run_sphinx(_copy(project, root), "html", **overrides)
+        assert docs.warnings == ""
+        app = docs.apps[0]
+        for reached in (app, app.env, app.config):
+            assert _globals_reaching(reached) == []
+        return weakref.ref(app)
+
+    # With sphinx-autodoc-typehints too (its formatting is remembered per
+    # read phase); that extension keeps a role of the last page it rendered
+    # in a module global, so this build is not the one watched below.
+    build(
+        "typehints",
+        extensions=["sphinxcontrib_effsig", "sphinx.ext.intersphinx", "sphinx_autodoc_typehints"],
+    )
     first = build("typehints")
-    # Sphinx's log handlers hold the newest application until the next one
-    # replaces them: the first is free once a second has been built.
+    # Sphinx itself holds the newest application (its log handlers, the
+    # Python domain's roles) until the next one replaces it: the first is
+    # free once a second has been built.
     build("basic")
     # docutils keeps the state machines of a parsed document in a class
     # attribute (RSTState.nested_sm_cache) for the next parse; they reach
