@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import io
 import logging
 import os
 import shutil
@@ -113,9 +112,6 @@ def _empty(memory: Any) -> bool:
 
 
 def test_the_state_lives_as_long_as_the_build(tmp_path: Path) -> None:
-    from sphinx.testing.util import SphinxTestApp
-
-    srcdir = _copy("typehints", tmp_path)
     seen: dict[str, Any] = {"answers": 0}
 
     def while_reading(app: Any, doctree: object) -> None:
@@ -127,22 +123,20 @@ def test_the_state_lives_as_long_as_the_build(tmp_path: Path) -> None:
     def at_the_end(app: Any, exception: BaseException | None) -> None:
         seen["during the build"] = _effsig_attributes(app)
 
-    app = SphinxTestApp(
-        "html",
-        srcdir=srcdir,
-        builddir=tmp_path / "_build",
-        freshenv=True,
-        confoverrides={"effsig_provenance": "signature"},
-        status=io.StringIO(),
-        warning=io.StringIO(),
-    )
-    try:
+    def watch(app: Any) -> None:
         app.connect("doctree-read", while_reading)
         app.connect("env-updated", after_reading, priority=900)
         app.connect("build-finished", at_the_end, priority=100)
-        app.build()
-    finally:
-        app.cleanup()
+
+    docs = run_sphinx(
+        _copy("typehints", tmp_path),
+        "html",
+        freshenv=True,
+        before_build=watch,
+        effsig_provenance="signature",
+    )
+    assert docs.warnings == ""
+    app = docs.apps[0]
 
     [during] = seen["during the build"].values()
     assert isinstance(during, BuildState)
