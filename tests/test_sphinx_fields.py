@@ -738,6 +738,9 @@ def test_lines_being_edited_are_parsed_once_per_edit(monkeypatch: pytest.MonkeyP
     fieldlines.field_for(lines, "user", fieldlines.TYPE_NAMES)
     copy = fieldlines.Lines(lines)  # a copy keeps what is known
     fieldlines.insertion_point(copy, ["address", "user"], "user")
+    copy[4] = ":type user: User"  # written back as it was
+    copy[2:4] = DOCSTRING[2:4]
+    fieldlines.typed(copy)
     assert len(parsed) == 1
     fieldlines.remove_parameters(copy, {"user"})
     assert fieldlines.described(copy) == {"address"}

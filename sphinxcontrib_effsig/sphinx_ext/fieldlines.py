@@ -87,8 +87,8 @@ class Lines(list[str]):
     A handler asks about the same, unchanged lines many times (which
     parameters are described, where a new field goes, ...): :func:`fields`
     parses a ``Lines`` once per edit instead of once per question. Every way
-    of changing the list forgets the answer; a copy made from a ``Lines``
-    keeps it.
+    of changing the list forgets the answer (writing back the lines already
+    there changes nothing); a copy made from a ``Lines`` keeps it.
     """
 
     __slots__ = ("_fields",)
@@ -97,9 +97,13 @@ class Lines(list[str]):
         super().__init__(lines)
         self._fields: list[Field] | None = lines._fields if isinstance(lines, Lines) else None
 
-    def __setitem__(self, *args: Any) -> None:
-        self._fields = None
-        super().__setitem__(*args)
+    def __setitem__(self, index: Any, value: Any, /) -> None:
+        # Writing back what is there (a type field rewritten as it was) changes nothing.
+        if isinstance(index, slice):
+            value = list(value)
+        if self[index] != value:
+            self._fields = None
+        super().__setitem__(index, value)
 
     def __delitem__(self, *args: Any) -> None:
         self._fields = None
