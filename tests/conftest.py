@@ -80,9 +80,14 @@ def run_sphinx(
     builddir: Path | None = None,
     parallel: int = 0,
     freshenv: bool = False,
+    before_build: Callable[[Any], None] | None = None,
     **confoverrides: Any,
 ) -> BuiltDocs:
-    """Build ``srcdir`` once with ``builder``; the sample's modules are forgotten after."""
+    """Build ``srcdir`` once with ``builder``; the sample's modules are forgotten after.
+
+    ``before_build(app)`` is called with the application before it builds
+    (to connect a handler that watches the build).
+    """
     from sphinx.testing.util import SphinxTestApp
 
     status, warnings = io.StringIO(), io.StringIO()
@@ -98,6 +103,8 @@ def run_sphinx(
         parallel=parallel,
     )
     try:
+        if before_build is not None:
+            before_build(app)
         app.build()
     finally:
         app.cleanup()

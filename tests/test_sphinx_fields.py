@@ -690,6 +690,64 @@ def test_a_napoleon_list_of_one_becomes_a_bulleted_list_of_two() -> None:
     ]
 
 
+DOCSTRING = [
+    "Buy a label.",
+    "",
+    ":param address: Where the parcel goes.",
+    ":param user: The account that pays.",
+    ":type user: User",
+    ":rtype: Label",
+]
+
+#: Every way of changing a list, each applied to the lines being edited.
+EDITS: dict[str, Callable[[list[str]], object]] = {
+    "item": lambda lines: lines.__setitem__(1, ":param retries: How often."),
+    "slice": lambda lines: lines.__setitem__(slice(2, 4), [":param x: X."]),
+    "del": lambda lines: lines.__delitem__(2),
+    "del slice": lambda lines: lines.__delitem__(slice(0, 3)),
+    "+=": lambda lines: lines.__iadd__([":raises ValueError: Never."]),
+    "*=": lambda lines: lines.__imul__(2),
+    "append": lambda lines: lines.append(":returns: The label."),
+    "extend": lambda lines: lines.extend([":param y: Y.", ":type y: int"]),
+    "insert": lambda lines: lines.insert(0, ":param first: First."),
+    "pop": lambda lines: lines.pop(2),
+    "remove": lambda lines: lines.remove(":type user: User"),
+    "clear": lambda lines: lines.clear(),
+    "sort": lambda lines: lines.sort(),
+    "reverse": lambda lines: lines.reverse(),
+}
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_lines_being_edited_never_answer_from_before_the_edit(edit: str) -> None:
+    lines = fieldlines.Lines(DOCSTRING)
+    assert fieldlines.fields(lines) == fieldlines.fields(DOCSTRING)
+    EDITS[edit](lines)
+    assert fieldlines.fields(lines) == fieldlines.fields(list(lines))
+    assert fieldlines.fields(lines) != fieldlines.fields(DOCSTRING)
+
+
+def test_lines_being_edited_are_parsed_once_per_edit(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: list[list[str]] = []
+    parse = fieldlines._fields
+    monkeypatch.setattr(
+        fieldlines, "_fields", lambda lines: parsed.append(list(lines)) or parse(lines)
+    )
+    lines = fieldlines.Lines(DOCSTRING)
+    fieldlines.described(lines)
+    fieldlines.field_for(lines, "user", fieldlines.TYPE_NAMES)
+    copy = fieldlines.Lines(lines)  # a copy keeps what is known
+    fieldlines.insertion_point(copy, ["address", "user"], "user")
+    copy[4] = ":type user: User"  # written back as it was
+    copy[2:4] = DOCSTRING[2:4]
+    fieldlines.typed(copy)
+    assert len(parsed) == 1
+    fieldlines.remove_parameters(copy, {"user"})
+    assert fieldlines.described(copy) == {"address"}
+    assert fieldlines.described(lines) == {"address", "user"}
+    assert len(parsed) == 2
+
+
 def test_an_incremental_build_picks_up_an_edited_owner_docstring(tmp_path: Path) -> None:
     """``_tracing`` is documented nowhere; only the borrowed description ties the page to it."""
     srcdir = tmp_path / "typehints"

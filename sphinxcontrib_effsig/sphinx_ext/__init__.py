@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util.fileutil import copy_asset_file
 
 from .. import __version__
-from . import autodoc, config, resolve
+from . import autodoc, config, state
 from .fields import connect as connect_fields
 
 if TYPE_CHECKING:
@@ -18,11 +18,11 @@ STYLESHEET = Path(__file__).parent / "static" / "effsig.css"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the configuration values and connect the autodoc handlers."""
+    """Register the configuration values, the build state and the autodoc handlers."""
     app.setup_extension("sphinx.ext.autodoc")
     app.connect("build-finished", _copy_stylesheet)
     config.register(app)
-    resolve.connect(app)
+    state.connect(app)
     autodoc.connect(app)
     connect_fields(app)
     app.add_css_file("effsig.css")

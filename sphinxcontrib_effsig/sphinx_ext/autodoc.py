@@ -24,7 +24,6 @@ implementation behave the same here):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 from docutils import nodes
@@ -33,10 +32,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from ..resolver import source_files
-from . import render
-from .config import settings
-from .render import SignatureStyle, render_signature, signature_style
+from .render import render_signature, signature_style
 from .resolve import accept, decline, effective_for, owned_elsewhere
+from .state import build_state, marked_documents
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -53,34 +51,10 @@ OWNER_ATTRIBUTE: Final = "effsig_owner"
 #: CSS class of a parameter that comes from another callable (HTML only).
 PARAM_CLASS: Final = "effsig-param"
 
-_STATE: Final = "_effsig_autodoc_state"
-
-
-@dataclass
-class _ReadState:
-    """In-memory, per-process bookkeeping between autodoc events."""
-
-    #: Objects autodoc announced it is introspecting (before-process-signature).
-    introspected: list[object] = field(default_factory=list)
-    #: Documented full name -> {parameter name: owner name} for the desc transform.
-    owners: dict[str, dict[str, str]] = field(default_factory=dict)
-    #: (document, file) dependencies already noted.
-    noted: set[tuple[str, str]] = field(default_factory=set)
-    #: The signature-line options, read from the configuration once per read phase.
-    style: SignatureStyle | None = None
-
-
-def _state(app: Sphinx) -> _ReadState:
-    state = getattr(app, _STATE, None)
-    if not isinstance(state, _ReadState):
-        state = _ReadState()
-        setattr(app, _STATE, state)
-    return state
-
 
 def _note_introspection(app: Sphinx, obj: object, bound_method: bool) -> None:
     """autodoc is about to introspect ``obj`` (no explicit or docstring signature)."""
-    _state(app).introspected.append(obj)
+    build_state(app).reading.introspected.append(obj)
 
 
 def _process_signature(
@@ -105,8 +79,9 @@ def _process_signature(
 def _effective_signature_line(
     app: Sphinx, what: str, name: str, obj: object, args: str | None
 ) -> tuple[str, str] | None:
-    state = _state(app)
-    introspected, state.introspected = state.introspected, []
+    state = build_state(app)
+    reading = state.reading
+    introspected, reading.introspected = reading.introspected, []
     accept(app)
     if args is None or not any(_is_signature_source(c, obj) for c in introspected):
         # Written in the directive or the docstring, or autodoc could not
@@ -120,14 +95,13 @@ def _effective_signature_line(
     _note_dependencies(app, obj, sig)
     if what == "decorator" and len(sig.parameters) == 1:
         return "", ""  # autodoc shows single-argument decorators bare
-    if state.style is None:
-        state.style = signature_style(app)
-    line = render_signature(sig, state.style, what)
-    config = settings(app)
-    if config.provenance_in_signature:
+    if reading.style is None:
+        reading.style = signature_style(app)
+    line = render_signature(sig, reading.style, what, reading.annotation_texts)
+    if state.settings.provenance_in_signature:
         foreign = owned_elsewhere(what, name, obj, sig)
         if foreign:
-            state.owners[name] = foreign
+            reading.owners[name] = foreign
     return line
 
 
@@ -150,7 +124,7 @@ def _is_signature_source(candidate: object, obj: object) -> bool:
 def _note_dependencies(app: Sphinx, obj: object, sig: EffectiveSignature) -> None:
     """Re-read this document when a wrapper's or an owner's source changes."""
     env = app.env
-    noted = _state(app).noted
+    noted = build_state(app).reading.noted
     docname = env.docname
     for filename in sorted(source_files(obj, sig)):
         if (docname, filename) not in noted:
@@ -163,11 +137,11 @@ def _mark_parameters(app: Sphinx, domain: str, objtype: str, content: nodes.Elem
     if domain != "py":
         return
     try:
-        state = _state(app)
+        owned = build_state(app).reading.owners
         description = content.parent
         if description is None:
             return
-        if not state.owners:
+        if not owned:
             return
         for signode in description.children:
             if not isinstance(signode, addnodes.desc_signature):
@@ -175,9 +149,9 @@ def _mark_parameters(app: Sphinx, domain: str, objtype: str, content: nodes.Elem
             module = signode.get("module") or ""
             fullname = signode.get("fullname") or ""
             full = f"{module}.{fullname}" if module else fullname
-            owners = state.owners.get(full)
+            owners = owned.get(full)
             if owners and _tag(signode, owners):
-                _marked_documents(app.env).add(app.env.docname)
+                marked_documents(app.env).add(app.env.docname)
     except Exception as exc:
         logger.debug("[effsig] could not mark parameter owners: %s", exc)
 
@@ -216,25 +190,6 @@ def _parameter_name(param: addnodes.desc_parameter) -> str:
     return ""
 
 
-_MARKED = "effsig_marked_documents"
-
-
-def _marked_documents(env: Any) -> set[str]:
-    marked = getattr(env, _MARKED, None)
-    if not isinstance(marked, set):
-        marked = set()
-        setattr(env, _MARKED, marked)
-    return marked
-
-
-def _purge_marks(app: Sphinx, env: Any, docname: str) -> None:
-    _marked_documents(env).discard(docname)
-
-
-def _merge_marks(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
-    _marked_documents(env).update(_marked_documents(other) & set(docnames))
-
-
 class SignatureProvenance(SphinxPostTransform):
     """HTML only: ``<abbr class="effsig-param" title="from mod.retry">`` around
     each parameter that comes from another callable."""
@@ -243,7 +198,7 @@ class SignatureProvenance(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        if self.env.docname not in _marked_documents(self.env):
+        if self.env.docname not in marked_documents(self.env):
             return
         for signode in _signatures(self.document):
             for param in _parameters(signode):
@@ -284,18 +239,9 @@ def _wrap_in_tooltip(param: addnodes.desc_parameter, owner: str) -> None:
     param.append(abbr)
 
 
-def _forget_state(app: Sphinx, *_args: object) -> None:
-    setattr(app, _STATE, _ReadState())
-    render.forget()
-
-
 def connect(app: Sphinx) -> None:
     """Connect the handlers (called by the extension's ``setup``)."""
     app.connect("autodoc-before-process-signature", _note_introspection)
     app.connect("autodoc-process-signature", _process_signature, priority=SIGNATURE_PRIORITY)
     app.connect("object-description-transform", _mark_parameters)
-    app.connect("env-before-read-docs", _forget_state)
-    app.connect("env-updated", _forget_state)
     app.add_post_transform(SignatureProvenance)
-    app.connect("env-purge-doc", _purge_marks)
-    app.connect("env-merge-info", _merge_marks)

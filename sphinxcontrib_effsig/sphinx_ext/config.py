@@ -1,7 +1,8 @@
 """The ``effsig_*`` configuration values: registered with types, checked once.
 
 Every other module of the Sphinx layer reads the configuration through
-:func:`settings`, which returns a small frozen, typed view — never through
+the build state (``build_state(app).settings``, made by :func:`validate`
+when the configuration is read), a small frozen, typed view — never through
 ``app.config.effsig_*`` directly — so that the names, the defaults and the
 meaning of each value live in one place.
 """
@@ -65,11 +66,10 @@ class EffsigSettings:
 
 
 _DEFAULTS: Final = EffsigSettings()
-_ATTRIBUTE: Final = "_effsig_settings"
 
 
 def register(app: Sphinx) -> None:
-    """Register the configuration values and their one-time check."""
+    """Register the configuration values (checked by :func:`validate`)."""
     app.add_config_value("effsig_enabled", _DEFAULTS.enabled, "env", types=frozenset({bool}))
     app.add_config_value(
         "effsig_provenance", _DEFAULTS.provenance, "env", types=ENUM(*PROVENANCE_CHOICES)
@@ -80,13 +80,6 @@ def register(app: Sphinx) -> None:
     app.add_config_value(
         "effsig_warn_unresolved", _DEFAULTS.warn_unresolved, "env", types=frozenset({bool})
     )
-    # Before Sphinx's own type check (priority 800), so a bad value stops the
-    # build with our message rather than a generic one.
-    app.connect("config-inited", _validate, priority=400)
-
-
-def _validate(app: Sphinx, config: Config) -> None:
-    setattr(app, _ATTRIBUTE, validate(config))
 
 
 def validate(config: Config | Any) -> EffsigSettings:
@@ -127,17 +120,3 @@ def _boolean(config: Config | Any, name: str) -> bool:
         msg = f"{name} must be True or False; got {value!r}"
         raise ConfigError(msg)
     return value
-
-
-def settings(app: Sphinx) -> EffsigSettings:
-    """The validated ``effsig_*`` configuration of this build.
-
-    Validated once at ``config-inited``; if that has not happened (an
-    application driven by hand), the configuration is validated now.
-    """
-    cached = getattr(app, _ATTRIBUTE, None)
-    if isinstance(cached, EffsigSettings):
-        return cached
-    fresh = validate(app.config)
-    setattr(app, _ATTRIBUTE, fresh)
-    return fresh

@@ -19,7 +19,7 @@ import re
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final, Self, SupportsIndex
 
 #: Field names that describe a parameter (the Python domain's ``parameter`` field).
 PARAM_NAMES: Final = frozenset(
@@ -81,18 +81,83 @@ class Field:
         return self.kind in PARAM_NAMES and len(self.argument.split()) > 1
 
 
-_LAST: list[tuple[tuple[str, ...], list[Field]]] = []
+class Lines(list[str]):
+    """Docstring lines being edited, which remember their fields until they change.
+
+    A handler asks about the same, unchanged lines many times (which
+    parameters are described, where a new field goes, ...): :func:`fields`
+    parses a ``Lines`` once per edit instead of once per question. Every way
+    of changing the list forgets the answer (writing back the lines already
+    there changes nothing); a copy made from a ``Lines`` keeps it.
+    """
+
+    __slots__ = ("_fields",)
+
+    def __init__(self, lines: Iterable[str] = ()) -> None:
+        super().__init__(lines)
+        self._fields: list[Field] | None = lines._fields if isinstance(lines, Lines) else None
+
+    def __setitem__(self, index: Any, value: Any, /) -> None:
+        # Writing back what is there (a type field rewritten as it was) changes nothing.
+        if isinstance(index, slice):
+            value = list(value)
+        if self[index] != value:
+            self._fields = None
+        super().__setitem__(index, value)
+
+    def __delitem__(self, *args: Any) -> None:
+        self._fields = None
+        super().__delitem__(*args)
+
+    # list.__iadd__'s own signature; typeshed exempts it from the same check.
+    def __iadd__(self, values: Iterable[str], /) -> Self:  # type: ignore[override, misc]
+        self._fields = None
+        return super().__iadd__(values)
+
+    def __imul__(self, times: SupportsIndex, /) -> Self:
+        self._fields = None
+        return super().__imul__(times)
+
+    def append(self, *args: Any) -> None:
+        self._fields = None
+        super().append(*args)
+
+    def extend(self, *args: Any) -> None:
+        self._fields = None
+        super().extend(*args)
+
+    def insert(self, *args: Any) -> None:
+        self._fields = None
+        super().insert(*args)
+
+    def pop(self, *args: Any) -> str:
+        self._fields = None
+        return super().pop(*args)
+
+    def remove(self, *args: Any) -> None:
+        self._fields = None
+        super().remove(*args)
+
+    def clear(self) -> None:
+        self._fields = None
+        super().clear()
+
+    def sort(self, *args: Any, **kwargs: Any) -> None:
+        self._fields = None
+        super().sort(*args, **kwargs)
+
+    def reverse(self) -> None:
+        self._fields = None
+        super().reverse()
 
 
 def fields(lines: Sequence[str]) -> list[Field]:
-    """Every info field at column 0, in order (the last answer is remembered:
-    a handler asks about the same, unchanged lines many times)."""
-    key = tuple(lines)
-    if _LAST and _LAST[0][0] == key:
-        return list(_LAST[0][1])
-    found = _fields(lines)
-    _LAST[:] = [(key, found)]
-    return list(found)
+    """Every info field at column 0, in order (parsed once per edit of :class:`Lines`)."""
+    if not isinstance(lines, Lines):
+        return _fields(lines)
+    if lines._fields is None:
+        lines._fields = _fields(lines)
+    return list(lines._fields)
 
 
 def _fields(lines: Sequence[str]) -> list[Field]:
@@ -132,8 +197,9 @@ def described(lines: Sequence[str]) -> set[str]:
     Also recognises napoleon's output with ``napoleon_use_param = False``
     (``:Parameters: **x** (*int*) -- ...``).
     """
-    names = {f.parameter for f in fields(lines) if f.describes_parameter}
-    for field in fields(lines):
+    all_fields = fields(lines)
+    names = {f.parameter for f in all_fields if f.describes_parameter}
+    for field in all_fields:
         label = f"{field.kind} {field.argument}".strip().lower()
         if label not in _NAPOLEON_SECTIONS:
             continue

@@ -29,8 +29,8 @@ from sphinx.util import logging
 
 from ..resolver import EffectiveParameter, EffectiveSignature
 from . import fieldlines, owner_docs, provenance, typehints
-from .config import settings
 from .resolve import effective_for, owned_elsewhere
+from .state import build_state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,7 +40,6 @@ logger = logging.getLogger(__name__)
 #: After autodoc's ``record_typehints``, napoleon and sphinx-autodoc-typehints (500).
 PRIORITY: Final = 600
 _VARIADIC: Final = (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
-_SEEN: Final = "_effsig_docstring_parts"
 
 P = ParamSpec("P")
 
@@ -96,7 +95,7 @@ def rewrite_parameter_fields(
         return
     first_part = _first_part(app, name, options)
     foreign = owned_elsewhere(what, name, obj, sig)
-    edited = list(lines)
+    edited = fieldlines.Lines(lines)
     supplied = _supplied(edited, sig, obj, what, foreign)
     fieldlines.remove_parameters(edited, supplied)
     _remove_items(edited, supplied)
@@ -112,7 +111,7 @@ def _with_typehints_fixed(
     Apart from the rest, so a release of that extension we cannot read costs
     the added parameters their types, not their entries and citations.
     """
-    typed = list(lines)
+    typed = fieldlines.Lines(lines)
     try:
         typehints.fix_autodoc_typehints_fields(app, what, name, sig, typed)
     except Exception as exc:
@@ -132,8 +131,7 @@ def _first_part(app: Sphinx, name: str, options: Any) -> bool:
     A class documented with ``autoclass_content = "both"`` comes in two
     parts (class, then ``__init__``) with the same options object.
     """
-    seen: dict[str, Any] = getattr(app, _SEEN, None) or {}
-    setattr(app, _SEEN, seen)
+    seen = build_state(app).reading.docstring_parts
     first = options is None or seen.get(name) is not options
     seen[name] = options
     return first
@@ -211,7 +209,7 @@ def _describe_foreign(
     placeholders = first_part and typehints.lists_every_annotated_parameter(app)
     if not foreign and not placeholders:
         return  # nothing to cite, describe or hold a place for
-    cite = settings(app).provenance_in_fields
+    cite = build_state(app).settings.provenance_in_fields
     order = [param.name for param in sig.parameters.values()]
     described = fieldlines.described(lines)
     if first_part:
@@ -349,17 +347,8 @@ def _add_item(
     return True
 
 
-def _forget(app: Sphinx, *_args: object) -> None:
-    """Start (and end) a read phase without remembered docstrings."""
-    owner_docs.forget(app)
-    typehints.forget(app)
-    setattr(app, _SEEN, {})
-
-
 def connect(app: Sphinx) -> None:
     """Connect the parameter-list handlers (called by the extension's ``setup``)."""
     provenance.connect(app)
     app.connect("autodoc-process-signature", record_effective_annotations, priority=PRIORITY)
     app.connect("autodoc-process-docstring", rewrite_parameter_fields, priority=PRIORITY)
-    app.connect("env-before-read-docs", _forget)
-    app.connect("env-updated", _forget)

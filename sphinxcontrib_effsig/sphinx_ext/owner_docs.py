@@ -23,11 +23,11 @@ from sphinx.util.docstrings import prepare_docstring
 from ..resolver import EffectiveParameter, docstring_as_written
 from . import fieldlines
 from .provenance import cited_name, lookup, quiet_references
+from .state import build_state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-_ATTRIBUTE: Final = "_effsig_owner_docs"
 _NAPOLEON: Final = "sphinx.ext.napoleon"
 
 
@@ -43,29 +43,17 @@ def describe(app: Sphinx, param: EffectiveParameter) -> ParameterDoc | None:
     """The owner's description of ``param``, or ``None`` when it has none.
 
     Its cross-references link where they resolve and never warn: they were
-    written for the owner's documentation, not this project's.
+    written for the owner's documentation, not this project's. What an
+    owner's docstrings say is read once per read phase.
     """
     name = cited_name(param)
-    cache: dict[str, dict[str, ParameterDoc]] = _cache(app)
+    cache = build_state(app).reading.owner_docs
     if name not in cache:
         cache[name] = {
             parameter: ParameterDoc(quiet_references(doc.description), doc.type)
             for parameter, doc in _read(app, name, param.owner).items()
         }
     return cache[name].get(param.name)
-
-
-def forget(app: Sphinx, *_args: object) -> None:
-    """Drop what was read (a new read phase may see edited docstrings)."""
-    setattr(app, _ATTRIBUTE, {})
-
-
-def _cache(app: Sphinx) -> dict[str, dict[str, ParameterDoc]]:
-    cache = getattr(app, _ATTRIBUTE, None)
-    if not isinstance(cache, dict):
-        cache = {}
-        setattr(app, _ATTRIBUTE, cache)
-    return cache
 
 
 def _read(app: Sphinx, name: str, owner: object) -> dict[str, ParameterDoc]:

@@ -85,13 +85,16 @@ def signature_style(app: Sphinx) -> SignatureStyle:
     )
 
 
-def render_signature(sig: EffectiveSignature, style: SignatureStyle, what: str) -> tuple[str, str]:
+def render_signature(
+    sig: EffectiveSignature, style: SignatureStyle, what: str, texts: AnnotationTexts
+) -> tuple[str, str]:
     """``(args, return_annotation)`` as autodoc passes them to ``autodoc-process-signature``.
 
     ``args`` includes the parentheses; the return annotation is ``""`` when
     not shown (always for classes, whose signature is the constructor's).
+    ``texts`` remembers the parameters' annotations as text.
     """
-    params = [_prepared(param, style) for param in sig.parameters.values()]
+    params = [_prepared(param, style, texts) for param in sig.parameters.values()]
     bare = inspect.Signature(params, __validate_parameters__=False)
     args = stringify_signature(
         bare,
@@ -123,35 +126,40 @@ def annotation_text(annotation: Any, style: SignatureStyle) -> str:
     return stringify_annotation(annotation, mode, short_literals=style.short_literals)
 
 
-#: id(annotation) -> (annotation, unqualified, short literals, text). Keyed by
-#: identity, not equality: ``Union[int, str] == Union[str, int]`` but they read
-#: differently. The annotation is kept so that its id stays its own.
-_STRINGS: dict[int, tuple[Any, bool, bool, str]] = {}
+class AnnotationTexts:
+    """:func:`annotation_text` of parameters' annotations, remembered.
 
+    A handful of annotations (``int``, ``str``, ``Connection``...) recur
+    across a project. Keyed by identity, not equality: ``Union[int, str] ==
+    Union[str, int]`` but they read differently; each annotation is kept so
+    that its id stays its own. The build state holds one per read phase
+    (code may change between phases).
+    """
 
-def _annotation_string(annotation: Any, style: SignatureStyle) -> str:
-    """``annotation_text`` of a parameter's annotation, remembered per read phase."""
-    hit = _STRINGS.get(id(annotation))
-    if (
-        hit is not None
-        and hit[0] is annotation
-        and hit[1] == style.unqualified_typehints
-        and hit[2] == style.short_literals
-    ):
-        return hit[3]
-    text = annotation_text(annotation, style)
-    _STRINGS[id(annotation)] = (
-        annotation,
-        style.unqualified_typehints,
-        style.short_literals,
-        text,
-    )
-    return text
+    __slots__ = ("_texts",)
 
+    def __init__(self) -> None:
+        #: id(annotation) -> (annotation, unqualified, short literals, text)
+        self._texts: dict[int, tuple[Any, bool, bool, str]] = {}
 
-def forget() -> None:
-    """Drop the remembered annotation texts (a new read phase: code may have changed)."""
-    _STRINGS.clear()
+    def text(self, annotation: Any, style: SignatureStyle) -> str:
+        """``annotation_text(annotation, style)``, computed once per annotation and style."""
+        hit = self._texts.get(id(annotation))
+        if (
+            hit is not None
+            and hit[0] is annotation
+            and hit[1] == style.unqualified_typehints
+            and hit[2] == style.short_literals
+        ):
+            return hit[3]
+        text = annotation_text(annotation, style)
+        self._texts[id(annotation)] = (
+            annotation,
+            style.unqualified_typehints,
+            style.short_literals,
+            text,
+        )
+        return text
 
 
 def description_annotations(app: Sphinx, sig: EffectiveSignature, what: str) -> dict[str, str]:
@@ -175,7 +183,9 @@ def description_annotations(app: Sphinx, sig: EffectiveSignature, what: str) -> 
     return recorded
 
 
-def _prepared(param: inspect.Parameter, style: SignatureStyle) -> inspect.Parameter:
+def _prepared(
+    param: inspect.Parameter, style: SignatureStyle, texts: AnnotationTexts
+) -> inspect.Parameter:
     """A plain parameter ready for ``stringify_signature``."""
     annotation = param.annotation
     if annotation is not _EMPTY and style.show_annotation:
@@ -185,7 +195,7 @@ def _prepared(param: inspect.Parameter, style: SignatureStyle) -> inspect.Parame
             # annotations (int, str, Connection...) recur across a project.
             # Text in quotes (``'a' | 'b'``) would be read as a quoted
             # forward reference and unquoted, so that one is left as it is.
-            text = _annotation_string(annotation, style)
+            text = texts.text(annotation, style)
             if not (text.startswith("'") and text.endswith("'")):
                 annotation = text
     default = param.default

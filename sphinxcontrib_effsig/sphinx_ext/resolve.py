@@ -8,10 +8,10 @@ disabled, name excluded, a mocked import, not a callable autodoc gives a
 signature to, or the resolver could not handle it or prove all of it —
 ``resolved`` is ``False``).
 
-Answers are cached per build in memory only — keyed by object type, name and
-object identity — and never stored in the environment, so pickled
-environments never hold user objects and an incremental rebuild resolves
-again. It never raises.
+Answers are remembered per read phase in memory only (the build state's
+``reading.answers``, keyed by object type, name and object identity) and
+never stored in the environment, so pickled environments never hold user
+objects and an incremental rebuild resolves again. It never raises.
 """
 
 from __future__ import annotations
@@ -23,15 +23,14 @@ import types
 import typing
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from sphinx.ext.autodoc.mock import ismock  # type: ignore[attr-defined]
 from sphinx.util import logging
 from sphinx.util.inspect import signature as sphinx_signature
 
-from ..resolver import EffectiveSignature, clear_caches, effective_signature, innermost
-from .config import settings
+from ..resolver import EffectiveSignature, effective_signature, innermost
+from .state import build_state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -41,19 +40,6 @@ logger = logging.getLogger(__name__)
 #: autodoc object types whose signature line shows parameters.
 CALLABLE_TYPES: Final = frozenset({"function", "decorator", "method", "class", "exception"})
 
-_ATTRIBUTE: Final = "_effsig_resolutions"
-_CacheKey = tuple[str, str, int]
-
-
-@dataclass
-class _Resolutions:
-    """Per-build memory of answers; the objects are kept alive so ids stay unique."""
-
-    answers: dict[_CacheKey, tuple[object, EffectiveSignature | None]] = field(default_factory=dict)
-    #: the object being documented now, whose signature autodoc did not introspect
-    #: (written in the directive or the docstring): its fields are left alone too
-    declined: set[_CacheKey] = field(default_factory=set)
-
 
 def decline(app: Sphinx, what: str, name: str, obj: object) -> None:
     """Leave the object autodoc is documenting now entirely to autodoc.
@@ -61,12 +47,12 @@ def decline(app: Sphinx, what: str, name: str, obj: object) -> None:
     Called for each object at ``autodoc-process-signature`` (which comes
     before its docstring events); the next object's call forgets it.
     """
-    _resolutions(app).declined = {(what, name, id(obj))}
+    build_state(app).reading.declined = {(what, name, id(obj))}
 
 
 def accept(app: Sphinx) -> None:
     """The object autodoc is documenting now is not declined."""
-    _resolutions(app).declined = set()
+    build_state(app).reading.declined = set()
 
 
 def effective_for(app: Sphinx, what: str, name: str, obj: object) -> EffectiveSignature | None:
@@ -89,19 +75,20 @@ def effective_for(app: Sphinx, what: str, name: str, obj: object) -> EffectiveSi
 
 
 def _cached(app: Sphinx, what: str, name: str, obj: object) -> EffectiveSignature | None:
-    config = settings(app)
+    state = build_state(app)
+    config = state.settings
     if not config.enabled or what not in CALLABLE_TYPES or config.excludes(name):
         return None
-    resolutions = _resolutions(app)
+    reading = state.reading
     key = (what, name, id(obj))
-    if key in resolutions.declined:
+    if key in reading.declined:
         return None
     if what in ("class", "exception") and app.config.autodoc_class_signature == "separated":
         return None  # autodoc shows no constructor signature on the class: nothing to correct
-    if key in resolutions.answers:
-        return resolutions.answers[key][1]
+    if key in reading.answers:
+        return reading.answers[key][1]
     answer = _resolve(app, what, name, obj, warn=config.warn_unresolved)
-    resolutions.answers[key] = (obj, answer)
+    reading.answers[key] = (obj, answer)
     return answer
 
 
@@ -402,26 +389,3 @@ def _warn_unresolved(app: Sphinx, name: str, reason: str) -> None:
         subtype="unresolved",
         location=location,
     )
-
-
-def _resolutions(app: Sphinx) -> _Resolutions:
-    resolutions = getattr(app, _ATTRIBUTE, None)
-    if not isinstance(resolutions, _Resolutions):
-        resolutions = _Resolutions()
-        setattr(app, _ATTRIBUTE, resolutions)
-    return resolutions
-
-
-def forget(app: Sphinx, *_args: object) -> None:
-    """Drop every answer and the resolver's parsed sources (a new read phase)."""
-    setattr(app, _ATTRIBUTE, _Resolutions())
-    clear_caches()
-
-
-def connect(app: Sphinx) -> None:
-    """Start each read phase with empty caches, so edited decorators are re-read,
-    and drop them when reading ends: writing never resolves, and the garbage
-    collector would otherwise walk them again and again while pages are written.
-    """
-    app.connect("env-before-read-docs", forget)
-    app.connect("env-updated", forget)

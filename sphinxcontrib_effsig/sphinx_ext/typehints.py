@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Final
 from ..resolver import EffectiveParameter, EffectiveSignature
 from . import fieldlines, typehints_api
 from .render import description_annotations
+from .state import build_state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -31,7 +32,6 @@ _empty: Final[Any] = inspect.Parameter.empty
 SAT_EXTENSION: Final = "sphinx_autodoc_typehints"
 _SAT_ROLE: Final = "sphinx_autodoc_typehints_type"
 _DESCRIPTION_MODES: Final = frozenset({"description", "both"})
-_MEMO: Final = "_effsig_typehints_formatted"
 # ":return: :sphinx_autodoc_typehints_type:`...` -- text", as that extension writes it.
 _TYPED_RETURN: Final = re.compile(
     rf"^(?P<marker>:returns?: ):{_SAT_ROLE}:`(?:\\.|[^`\\])*` --(?P<text>.*)$"
@@ -223,15 +223,12 @@ def _fix_typed_return(app: Sphinx, name: str, annotation: Any, lines: list[str])
 
 
 def _sat_format(app: Sphinx, annotation: Any, owner: object, name: str, kind: str) -> str:
-    """An annotation as sphinx-autodoc-typehints formats it, memoised per application.
+    """An annotation as sphinx-autodoc-typehints formats it, remembered per read phase.
 
     Keyed by the annotation and the module it is read in (the owner's
     globals and the documented object's module prefix).
     """
-    memo: dict[tuple[Any, int, str, str], str] | None = getattr(app, _MEMO, None)
-    if memo is None:
-        memo = {}
-        setattr(app, _MEMO, memo)
+    memo = build_state(app).reading.formatted_types
     prefix = name.rpartition(".")[0]
     try:
         key = (annotation, id(getattr(owner, "__globals__", None)), prefix, kind)
@@ -246,9 +243,3 @@ def _sat_format(app: Sphinx, annotation: Any, owner: object, name: str, kind: st
 
 def _sat_default(app: Sphinx, param: EffectiveParameter) -> str | None:
     return typehints_api.api(app).format_default(app, param.default)
-
-
-def forget(app: Sphinx) -> None:
-    """Drop the per-build memo of formatted annotations."""
-    if hasattr(app, _MEMO):
-        delattr(app, _MEMO)

@@ -15,9 +15,9 @@ Its formatting is reached in one of two ways:
   ``:sphinx_autodoc_typehints_rtype:`` field that their
   ``object-description-transform`` handler renames and places.
 
-:func:`api` picks the layout once per application; a layout it cannot read
-raises :class:`Unavailable`, and callers then leave the types as that
-extension wrote them.
+:func:`api` picks the layout once per build (kept in the build state); a
+layout it cannot read raises :class:`Unavailable`, and callers then leave
+the types as that extension wrote them.
 """
 
 from __future__ import annotations
@@ -28,12 +28,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
+from .state import build_state
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 _empty: Final[Any] = inspect.Parameter.empty
 _PACKAGE: Final = "sphinx_autodoc_typehints"
-_ATTRIBUTE: Final = "_effsig_typehints_api"
 
 
 class Unavailable(Exception):
@@ -54,13 +55,11 @@ class TypehintsApi:
 
 
 def api(app: Sphinx) -> TypehintsApi:
-    """The installed layout's functions (looked up once per application)."""
-    found = getattr(app, _ATTRIBUTE, None)
-    if isinstance(found, TypehintsApi):
-        return found
-    found = _load()
-    setattr(app, _ATTRIBUTE, found)
-    return found
+    """The installed layout's functions (looked up once per build)."""
+    state = build_state(app)
+    if state.typehints_api is None:
+        state.typehints_api = _load()
+    return state.typehints_api
 
 
 def _load() -> TypehintsApi:
