@@ -58,27 +58,6 @@ _KWOARGS = (
 #: Fixtures the resolver does not follow yet: the idiom, and what it gives now.
 NOT_FOLLOWED: dict[str, str] = {
     **_both(
-        "using_other_varargs",
-        "a starred argument other than the wrapper's *args (_wrapped(a, *b, **kwargs)) fills"
-        " an unknown number of positional parameters, so those leave the signature; the"
-        " resolver offers y as keyword-only, resolved=True",
-    ),
-    **_both(
-        "rebind_in_subdef",
-        "a nested function's own local args = ... / kwargs = ... (its own scope) is read as"
-        " reassigning the wrapper's *args/**kwargs (unresolved)",
-    ),
-    **_both(
-        "call_in_varargs",
-        "a call inside a starred argument (func(*_wrapped(*args, **kwargs))) is read as passing"
-        " a transformed copy (unresolved)",
-    ),
-    **_both(
-        "call_in_varkwargs",
-        "a call inside a double-starred argument (func(**_wrapped(*args, **kwargs))) is read as"
-        " passing a transformed copy (unresolved)",
-    ),
-    **_both(
         "unknown_args",
         "args = (1, 2) before _wrapped(*args, **kwargs): the caller's *args are accepted and"
         " dropped, but **kwargs still reach _wrapped (x, y filled, z required keyword-only);"

@@ -109,6 +109,7 @@ def _forward(forward: Forward) -> dict[str, Any]:
         "relayed": forward.relayed,
         "trailing": forward.trailing,
         "result_called": forward.result_called,
+        "rest_filled": forward.rest_filled,
         "via": None
         if via is None
         else (
@@ -125,6 +126,9 @@ def _fields(effect: Effect) -> dict[str, Any]:
         "popped": {k: _default(v) for k, v in effect.popped.items()},
         "defaults": {k: _default(v) for k, v in effect.defaults.items()},
         "looped_defaults": {k: _default(v) for k, v in effect.looped_defaults.items()},
+        "popped_in_arms": {
+            k: [_default(v) for _, v in choices] for k, choices in effect.popped_in_arms.items()
+        },
         "supplied": effect.supplied,
         "rejected": effect.rejected,
         "positional_needed": effect.positional_needed,
@@ -137,6 +141,7 @@ _NOTHING: dict[str, Any] = {
     "popped": {},
     "defaults": {},
     "looped_defaults": {},
+    "popped_in_arms": {},
     "supplied": set(),
     "rejected": set(),
     "positional_needed": 0,
@@ -172,6 +177,17 @@ PLAIN = {"callee": "free func", "star_args": True, "star_kwargs": True}
 # -- kwargs edits: analysis/kwargs_edits.py ------------------------------------
 
 KWARGS_EDITS = [
+    Row(
+        "pop-with-a-default-chosen-by-an-if",
+        _deco("""
+            if FAST:
+                timeout = kwargs.pop("timeout", 1.0)
+            else:
+                timeout = kwargs.pop("timeout", 30.0)
+            return func(*args, **kwargs)
+        """),
+        {"popped": {"timeout": "30.0"}, "popped_in_arms": {"timeout": ["1.0", "30.0"]}},
+    ),
     Row(
         "pop-with-a-default",
         _deco("""
@@ -390,6 +406,44 @@ KWARGS_EDITS = [
 # -- forwarding calls: analysis/forwarding.py, analysis/callees.py ---------------
 
 FORWARDING = [
+    Row(
+        "call-inside-a-starred-argument",
+        _deco("""
+            return combine(*func(*args, **kwargs))
+        """),
+        {},
+        [PLAIN],
+    ),
+    Row(
+        "a-starred-value-of-its-own-fills-the-rest",
+        _deco(
+            """
+            return func(first, *extra, **kwargs)
+            """,
+            params="first, extra, **kwargs",
+        ),
+        {},
+        [{"callee": "free func", "star_args": False, "star_kwargs": True, "rest_filled": True}],
+    ),
+    Row(
+        "keywords-from-a-mapping-built-elsewhere",
+        _deco("""
+            with resolve_dependencies(kwargs) as injected:
+                return func(*args, **injected)
+        """),
+        {"unproven": ["it passes keywords from injected, which the resolver cannot read"]},
+    ),
+    Row(
+        "a-nested-function-s-own-locals-are-not-the-wrapper-s",
+        _deco("""
+            def fallback():
+                args = ("default",)
+                return func(*args)
+            return func(*args, **kwargs) or fallback()
+        """),
+        {},
+        [PLAIN],
+    ),
     Row("plain-forward", _deco("return func(*args, **kwargs)"), {}, [PLAIN]),
     Row(
         "positional-only-forward",

@@ -158,6 +158,11 @@ def _remove_keywords(applied: Applied, removed: set[str], defaults: dict[str, An
 def _keep_what_is_forwarded(applied: Applied, forward: Forward) -> None:
     """Without ``*args`` in the call, the target's positional places are
     reachable by keyword only; without ``**kwargs``, by position only."""
+    if forward.rest_filled:
+        # ``func(a, *values)``: an unknown number of places is filled by
+        # position; by keyword, any of them may collide.
+        applied.positional = []
+        applied.var_positional = None
     if not forward.star_args:
         keyword = [p.replace(kind=KW) for p in applied.positional if p.kind is POK]
         applied.keyword_only = keyword + applied.keyword_only

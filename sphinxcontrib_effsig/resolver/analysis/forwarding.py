@@ -78,6 +78,7 @@ def read_forward(state: Analysis, call: ast.Call) -> bool:
             arms=state.arms,
             trailing=positionals.trailing,
             result_called=id(call) in state.called_results,
+            rest_filled=positionals.rest_filled,
         )
     )
     return True
@@ -94,6 +95,8 @@ class _Positionals:
     relayed: list[int | None] = field(default_factory=list)
     #: positional arguments the wrapper appends after ``*args``
     trailing: int = 0
+    #: a starred value of the wrapper's own fills the places after ``leading``
+    rest_filled: bool = False
 
 
 def _read_positionals(state: Analysis, call: ast.Call) -> _Positionals:
@@ -120,7 +123,10 @@ def _read_starred(state: Analysis, value: ast.expr, found: _Positionals) -> None
     elif appended is not None and not found.star:
         found.star, found.trailing = True, found.trailing + appended
     else:
+        noted = len(state.effect.unproven)
         _unknown_star(state, value)
+        if len(state.effect.unproven) == noted and not found.star:
+            found.rest_filled = True
 
 
 def _read_keywords(

@@ -77,6 +77,9 @@ class Forward:
     #: positional arguments written after ``*args`` (``func(*args, mock)``,
     #: ``func(*(args + (mock,)))``): they fill the target's last positional places
     trailing: int = 0
+    #: a starred value not built from the wrapper's ``*args`` (``func(a, *values)``)
+    #: fills the target's remaining positional places, however many they are
+    rest_filled: bool = False
     #: the call's result is called in turn (``attrs(**kw)(cls)``): the target is a
     #: decorator factory, and the wrapper gives it its target itself
     result_called: bool = False

@@ -65,13 +65,14 @@ def parameter_names(args: ast.arguments) -> set[str]:
 
 def outside_calls(node: ast.AST) -> list[ast.AST]:
     """Nodes of ``node`` not inside a call (calls are analysed on their own:
-    ``*(func(url, **kwargs) for url in urls)`` forwards through the inner call)."""
+    ``*(func(url, **kwargs) for url in urls)`` and ``*func(*args, **kwargs)``
+    forward through the inner call)."""
     found: list[ast.AST] = []
     stack = [node]
     while stack:
         current = stack.pop()
         found.append(current)
-        if isinstance(current, ast.Call) and current is not node:
+        if isinstance(current, ast.Call):
             continue
         stack.extend(ast.iter_child_nodes(current))
     return found
@@ -82,3 +83,27 @@ def unparse(node: ast.AST) -> str:
         return ast.unparse(node)
     except Exception:
         return "<expression>"
+
+
+def local_names(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> set[str]:
+    """The names a nested function binds itself (its parameters and the names it
+    assigns, unless declared ``nonlocal``/``global``): inside it they are not
+    the wrapper's (``def inner(): args = (1,)`` leaves the wrapper's ``*args``)."""
+    names = set(parameter_names(node.args))
+    if isinstance(node, ast.Lambda):
+        return names
+    declared: set[str] = set()
+    stack: list[ast.AST] = list(node.body)
+    while stack:
+        current = stack.pop()
+        if isinstance(current, (ast.Nonlocal, ast.Global)):
+            declared.update(current.names)
+        elif isinstance(current, ast.Name) and isinstance(current.ctx, ast.Store):
+            names.add(current.id)
+        elif isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(current.name)
+            continue  # its own scope
+        elif isinstance(current, ast.Lambda):
+            continue
+        stack.extend(ast.iter_child_nodes(current))
+    return names - declared

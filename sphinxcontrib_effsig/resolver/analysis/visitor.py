@@ -20,7 +20,7 @@ from .helpers import read_helper_call
 from .model import Effect
 from .positional import positional_needed
 from .state import Analysis
-from .syntax import always_exits, always_raises, parameter_names
+from .syntax import always_exits, always_raises, local_names, parameter_names
 
 
 def analyse(
@@ -74,7 +74,7 @@ class Visitor:
     # -- inner functions: their parameters shadow the wrapper's names ----------
 
     def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
-        with self.state.scope(parameter_names(node.args)):
+        with self.state.scope(local_names(node)):
             for stmt in node.body:
                 self.visit(stmt)
 
