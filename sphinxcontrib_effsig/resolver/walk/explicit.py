@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import inspect
+import types
 from typing import TYPE_CHECKING
 
-from ..model import EffectiveParameter, EffectiveSignature
+from ..model import KW, PO, POK, VAR_KW, VAR_POS, EffectiveParameter, EffectiveSignature
 from ..naming import owner_name
 from ..protocols.generated import generated_implementation, is_generated
 from ..protocols.wrapt import value_wrapper
@@ -63,7 +64,14 @@ def _stated(resolver: Resolver, obj: object, explicit: inspect.Signature) -> Eff
             params.append(EffectiveParameter.from_parameter(param, source.owner, source.owner_name))
         else:
             params.append(EffectiveParameter.from_parameter(param, carrier, carrier_name))
-    return EffectiveSignature(params, return_annotation=explicit.return_annotation)
+    stated = EffectiveSignature(params, return_annotation=explicit.return_annotation)
+    if wrapped is None or not is_function(wrapped):
+        return stated
+    with contextlib.suppress(NoSignature):
+        expanded = expand_variadics(stated, wrapped, resolver.resolve(wrapped))
+        if expanded is not None:
+            return expanded
+    return stated
 
 
 def _carrier(obj: object, wrapped: object) -> object:
@@ -80,3 +88,51 @@ def _carrier(obj: object, wrapped: object) -> object:
         if implementation is not None:
             return implementation
     return obj
+
+
+def expand_variadics(
+    stated: EffectiveSignature, func: types.FunctionType, resolved: EffectiveSignature
+) -> EffectiveSignature | None:
+    """A stated ``*args``/``**kwargs`` that are ``func``'s own, resolved through its code.
+
+    ``modifiers.kwoargs("kwop")`` over ``def kwo(kwop, *args): _wrapped(*args,
+    z=kwop)`` states ``(*args, kwop)``: it rearranges the named parameters
+    and leaves the variadics as they are, so where they go is ``func``'s
+    code's to say. What travelled through them takes their place; the named
+    parameters stay as stated. ``None`` where the two cannot be joined into
+    one valid signature, or the stated variadics are not ``func``'s.
+    """
+    if not resolved.resolved:
+        return None
+    code = func.__code__
+    own_names = set(code.co_varnames[: code.co_argcount + code.co_kwonlyargcount])
+    variadic = {p.kind: p.name for p in stated.parameters.values() if p.kind in (VAR_POS, VAR_KW)}
+    if not variadic or variadic != _variadic_names(code):
+        return None
+    travelled = [p for p in resolved.parameters.values() if p.name not in own_names]
+    named = [p for p in stated.parameters.values() if p.kind not in (VAR_POS, VAR_KW)]
+    order = (PO, POK, VAR_POS, KW, VAR_KW)
+    joined = sorted(
+        [
+            *named,
+            *(p for p in travelled if p.kind in (PO, POK, VAR_POS) and VAR_POS in variadic),
+            *(p for p in travelled if p.kind in (KW, VAR_KW) and VAR_KW in variadic),
+        ],
+        key=lambda p: order.index(p.kind),
+    )
+    try:
+        return resolved.replace(parameters=joined)
+    except ValueError:  # a default before a required positional, a name twice
+        return None
+
+
+def _variadic_names(code: types.CodeType) -> dict[object, str]:
+    """``func``'s own ``*args``/``**kwargs`` names, by kind."""
+    names: dict[object, str] = {}
+    index = code.co_argcount + code.co_kwonlyargcount
+    if code.co_flags & inspect.CO_VARARGS:
+        names[VAR_POS] = code.co_varnames[index]
+        index += 1
+    if code.co_flags & inspect.CO_VARKEYWORDS:
+        names[VAR_KW] = code.co_varnames[index]
+    return names
