@@ -57,12 +57,6 @@ _KWOARGS = (
 
 #: Fixtures the resolver does not follow yet: the idiom, and what it gives now.
 NOT_FOLLOWED: dict[str, str] = {
-    **_both(
-        "unknown_args",
-        "args = (1, 2) before _wrapped(*args, **kwargs): the caller's *args are accepted and"
-        " dropped, but **kwargs still reach _wrapped (x, y filled, z required keyword-only);"
-        " the resolver gives up on both",
-    ),
     **_both("deeparg", _KWOARGS),
     **_both("deeparg_kwo", _KWOARGS),
 }

@@ -407,6 +407,15 @@ KWARGS_EDITS = [
 
 FORWARDING = [
     Row(
+        "args-replaced-by-values-of-its-own",
+        _deco("""
+            args = ("GET", "/")
+            return func(*args, **kwargs)
+        """),
+        {},
+        [{"callee": "free func", "star_args": False, "star_kwargs": True, "rest_filled": True}],
+    ),
+    Row(
         "call-inside-a-starred-argument",
         _deco("""
             return combine(*func(*args, **kwargs))

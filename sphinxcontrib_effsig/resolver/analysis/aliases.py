@@ -56,6 +56,11 @@ def read_name_binding(
     if name in state.args_names or name in state.kwargs_names:
         if isinstance(node, ast.Assign) and is_copy_of_kwargs(state, value):
             return
+        if _replaces_args(state, node, name, value):
+            # ``args = (1, 2)``: the caller's positionals are dropped; what is
+            # passed on later as ``*args`` is the wrapper's own values.
+            state.args_names.discard(name)
+            return
         which = "*" + name if name in state.args_names else "**" + name
         state.effect.unproven.append(f"it reassigns {which}")
     elif is_copy_of_kwargs(state, value):
@@ -64,6 +69,18 @@ def read_name_binding(
         state.bound_arguments.add(name)
     elif value is not None and state.is_args(value):
         state.args_names.add(name)
+
+
+def _replaces_args(state: Analysis, node: ast.AST, name: str, value: ast.expr | None) -> bool:
+    """``args = (1, 2)`` on every path, before anything reads ``args``."""
+    return (
+        name in state.args_names
+        and isinstance(node, ast.Assign)
+        and isinstance(value, ast.Tuple)
+        and not any(isinstance(element, ast.Starred) for element in value.elts)
+        and not state.arms
+        and not state.shadowed
+    )
 
 
 def is_copy_of_kwargs(state: Analysis, value: ast.expr | None) -> bool:
