@@ -132,3 +132,45 @@ def test_the_before_and_after_is_what_sphinx_renders(myapp, extension, readme_ma
     fetch = text.split("myapp.http.retry(", 1)[0]
 
     assert rendered_entry(fetch).replace("* ", "") == readme_block(readme_marker)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTRIBUTING = (ROOT / "CONTRIBUTING.rst").read_text(encoding="utf-8")
+
+
+def _named_paths(text: str) -> set[str]:
+    """Every ``path`` written as a literal that names a file or folder of the repository."""
+    literals = re.findall(r"``([\w./-]+)``", text)
+    return {
+        literal
+        for literal in literals
+        if ("/" in literal and not literal.startswith(".") and "." in literal.rsplit("/", 1)[-1])
+        or literal.endswith("/")
+    }
+
+
+def test_every_path_in_the_contributing_map_exists():
+    missing = []
+    for path in sorted(_named_paths(CONTRIBUTING)):
+        candidates = [ROOT / path, ROOT / "sphinxcontrib_effsig" / path]
+        if not any(candidate.exists() for candidate in candidates):
+            missing.append(path)
+    assert not missing, f"CONTRIBUTING.rst names paths that do not exist: {missing}"
+
+
+def test_the_contributing_map_names_every_resolver_module():
+    """A module added to the resolver gets a line in the map, so it can be found."""
+    resolver = ROOT / "sphinxcontrib_effsig" / "resolver"
+    named = _named_paths(CONTRIBUTING)
+    unnamed = [
+        path.relative_to(ROOT / "sphinxcontrib_effsig").as_posix()
+        for path in sorted(resolver.rglob("*.py"))
+        if path.name != "__init__.py"
+        and path.relative_to(ROOT / "sphinxcontrib_effsig").as_posix() not in named
+        and path.parent.relative_to(ROOT / "sphinxcontrib_effsig").as_posix() + "/" not in named
+    ]
+    assert not unnamed, f"resolver modules missing from CONTRIBUTING.rst's map: {unnamed}"
+
+
+def test_the_readme_links_the_contributing_guide():
+    assert "CONTRIBUTING.rst" in README

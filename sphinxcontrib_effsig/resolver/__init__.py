@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .api import clear_caches, effective_signature
+from .caches import scoped_caches
 from .model import EffectiveParameter, EffectiveSignature
 from .walk.unwrap import innermost, wrapper_chain
 from .written import default_as_written, docstring_as_written, source_files
@@ -15,6 +16,7 @@ __all__ = [
     "docstring_as_written",
     "effective_signature",
     "innermost",
+    "scoped_caches",
     "source_files",
     "wrapper_chain",
 ]

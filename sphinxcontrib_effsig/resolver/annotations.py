@@ -19,6 +19,7 @@ import builtins
 import types
 from typing import Any, TypeVar
 
+from .caches import current
 from .model import EffectiveSignature
 from .safe import MISSING, is_function, static_attr
 
@@ -67,7 +68,8 @@ def type_parameters(func: types.FunctionType) -> dict[str, Any]:
     Computed once per code object.
     """
     code = func.__code__
-    hit = _TYPE_PARAMETERS.get(id(code))
+    memo = current().type_parameters
+    hit = memo.get(id(code))
     if hit is not None and hit[0] is code:
         return hit[1]
     found: dict[str, Any] = {}
@@ -84,7 +86,7 @@ def type_parameters(func: types.FunctionType) -> dict[str, Any]:
     own = func.__dict__
     if "__wrapped__" not in own:
         _add_type_parameters(found, func)
-    _TYPE_PARAMETERS[id(code)] = (code, found)
+    memo[id(code)] = (code, found)
     return found
 
 
@@ -120,23 +122,20 @@ def evaluate_annotation(node: ast.expr, func: types.FunctionType | None) -> Any:
         return evaluate_string(text, func.__globals__, {**type_params, **_namespace(func)})
     if names.isdisjoint(func.__code__.co_freevars):
         key = (id(node), id(func.__globals__))
-        hit = _EVALUATED.get(key)
+        evaluated = current().evaluated
+        hit = evaluated.get(key)
         if hit is not None and hit[0] is node and hit[1] is func.__globals__:
             return hit[2]
         value = evaluate_string(text, func.__globals__)
-        _EVALUATED[key] = (node, func.__globals__, value)
+        evaluated[key] = (node, func.__globals__, value)
         return value
     return evaluate_string(text, func.__globals__, _namespace(func))
 
 
-_TEXTS: dict[int, tuple[ast.expr, str, frozenset[str]]] = {}
-_TYPE_PARAMETERS: dict[int, tuple[types.CodeType, dict[str, Any]]] = {}
-_EVALUATED: dict[tuple[int, int], tuple[ast.expr, dict[str, Any], Any]] = {}
-
-
 def _annotation_text(node: ast.expr) -> tuple[str, frozenset[str]]:
     """An annotation's source text and the names it mentions, once per node."""
-    hit = _TEXTS.get(id(node))
+    texts = current().annotation_texts
+    hit = texts.get(id(node))
     if hit is not None and hit[0] is node:
         return hit[1], hit[2]
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -149,15 +148,8 @@ def _annotation_text(node: ast.expr) -> tuple[str, frozenset[str]]:
         text = ast.unparse(node)
         parsed = node
     names = frozenset(n.id for n in ast.walk(parsed) if isinstance(n, ast.Name))
-    _TEXTS[id(node)] = (node, text, names)
+    texts[id(node)] = (node, text, names)
     return text, names
-
-
-def clear_annotation_caches() -> None:
-    _TEXTS.clear()
-    _TYPE_PARAMETERS.clear()
-    _EVALUATED.clear()
-    _COMPILED.clear()
 
 
 def evaluate_string(
@@ -177,21 +169,19 @@ def evaluate_string(
     return value
 
 
-_COMPILED: dict[str, types.CodeType | None] = {}
-
-
 def _compiled(text: str) -> types.CodeType | None:
     """Annotation texts repeat (``str``, ``int | None``): compile each once."""
+    compiled = current().compiled
     try:
-        return _COMPILED[text]
+        return compiled[text]
     except KeyError:
         pass
     try:
         code: types.CodeType | None = compile(text, "<annotation>", "eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         code = None
-    if len(_COMPILED) < 50_000:
-        _COMPILED[text] = code
+    if len(compiled) < 50_000:
+        compiled[text] = code
     return code
 
 

@@ -11,30 +11,24 @@ import inspect
 import logging
 import sys
 
-from .analysis import clear_effects
-from .annotations import clear_annotation_caches
+from .caches import current
 from .model import EffectiveParameter, EffectiveSignature
 from .naming import owner_name
-from .protocols.runners import clear_runner_cache
-from .safe import clear_text_signatures
 from .signatures import NoSignature
-from .source import clear_caches as _clear_source
 from .walk.dispatch import Resolver
 
 logger = logging.getLogger(__name__)
 
-_RESULTS: dict[int, tuple[object, EffectiveSignature]] = {}
 _RECURSION_HEADROOM = 6000
 
 
 def clear_caches() -> None:
-    """Forget every analysis and result (between builds, so edits are seen)."""
-    _RESULTS.clear()
-    clear_effects()
-    clear_annotation_caches()
-    clear_runner_cache()
-    clear_text_signatures()
-    _clear_source()
+    """Forget every analysis and result (between builds, so edits are seen).
+
+    Empties the caches in effect: those of the innermost
+    :func:`~.caches.scoped_caches` block, else the process's.
+    """
+    current().clear()
 
 
 def effective_signature(obj: object) -> EffectiveSignature:
@@ -45,14 +39,15 @@ def effective_signature(obj: object) -> EffectiveSignature:
     """
     if not callable(obj):
         raise TypeError(f"{obj!r} is not a callable object")
-    hit = _RESULTS.get(id(obj))
+    results = current().results
+    hit = results.get(id(obj))
     if hit is not None and hit[0] is obj:
         return hit[1]
     limit = sys.getrecursionlimit()
     if limit < _RECURSION_HEADROOM:
         sys.setrecursionlimit(_RECURSION_HEADROOM)
     try:
-        return Resolver(_RESULTS).resolve(obj)
+        return Resolver(results).resolve(obj)
     except NoSignature as exc:
         return _fallback(obj, str(exc))
     except RecursionError:

@@ -12,6 +12,8 @@ import types
 from types import GetSetDescriptorType, MappingProxyType, MemberDescriptorType
 from typing import Any, TypeGuard
 
+from .caches import current
+
 MISSING: Any = object()
 
 
@@ -94,9 +96,6 @@ def signature_attr(obj: object) -> inspect.Signature | None:
     return value if isinstance(value, inspect.Signature) else None
 
 
-_TEXT_SIGNATURES: dict[int, tuple[str, inspect.Signature | None]] = {}
-
-
 def _text_signature(func: types.FunctionType) -> inspect.Signature | None:
     """The signature a function's own ``__text_signature__`` states, parsed once per text.
 
@@ -107,19 +106,16 @@ def _text_signature(func: types.FunctionType) -> inspect.Signature | None:
     text = func.__dict__.get("__text_signature__")
     if not isinstance(text, str) or not text:
         return None
-    hit = _TEXT_SIGNATURES.get(id(text))
+    memo = current().text_signatures
+    hit = memo.get(id(text))
     if hit is not None and hit[0] is text:
         return hit[1]
     try:
         sig: inspect.Signature | None = inspect.Signature.from_callable(func, follow_wrapped=False)
     except Exception:
         sig = None
-    _TEXT_SIGNATURES[id(text)] = (text, sig)
+    memo[id(text)] = (text, sig)
     return sig
-
-
-def clear_text_signatures() -> None:
-    _TEXT_SIGNATURES.clear()
 
 
 def namespace_of(obj: object) -> dict[str, Any] | None:

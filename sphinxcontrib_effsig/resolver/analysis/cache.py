@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import types
 
+from ..caches import current
 from ..source import function_node
 from .model import Effect
 from .visitor import analyse
 
-_EFFECTS: dict[tuple[types.CodeType, tuple[str | None, str | None] | None], Effect] = {}
-
 
 def clear_effects() -> None:
     """Forget every effect (between builds, so edited source is read again)."""
-    _EFFECTS.clear()
+    current().effects.clear()
 
 
 def effect_of(
@@ -32,8 +31,9 @@ def effect_of(
     are the function's own ``*args`` and ``**kwargs``.
     """
     key = (code, tracked)
+    effects = current().effects
     try:
-        return _EFFECTS[key]
+        return effects[key]
     except KeyError:
         pass
     node = function_node(code, module_globals)
@@ -47,7 +47,7 @@ def effect_of(
         except RecursionError:
             effect = Effect(varargs, varkw)
             effect.unproven.append("its body is too deeply nested to analyse")
-    _EFFECTS[key] = effect
+    effects[key] = effect
     return effect
 
 

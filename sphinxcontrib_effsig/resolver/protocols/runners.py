@@ -14,6 +14,7 @@ import inspect
 from typing import TYPE_CHECKING
 
 from ..analysis import Callee, CalleeKind, Forward, HelperCall
+from ..caches import current
 from ..model import VAR_POS
 from ..safe import MISSING, static_attr
 
@@ -23,12 +24,6 @@ if TYPE_CHECKING:
 #: Words in a callee's name that announce a mapping (``map(func, *columns)``),
 #: which passes something else than the arguments that follow.
 _MAPPING_WORDS = ("map", "filter", "reduce", "accumulate", "zip")
-
-_RUNNERS: dict[int, tuple[object, bool]] = {}
-
-
-def clear_runner_cache() -> None:
-    _RUNNERS.clear()
 
 
 def runner_call(
@@ -111,7 +106,8 @@ def is_runner(callee: Callee, obj: object) -> bool:
     """Does calling ``obj`` run its first callable argument with the rest?"""
     if obj is MISSING:
         return _named_like_a_runner(callee)
-    hit = _RUNNERS.get(id(obj))
+    runners = current().runners
+    hit = runners.get(id(obj))
     if hit is not None and hit[0] is obj:
         return hit[1]
     try:
@@ -120,7 +116,7 @@ def is_runner(callee: Callee, obj: object) -> bool:
     except Exception:
         # No signature to read (functools.partial on Python 3.12): by its name.
         answer = _named_like_a_runner(callee)
-    _RUNNERS[id(obj)] = (obj, answer)
+    runners[id(obj)] = (obj, answer)
     return answer
 
 

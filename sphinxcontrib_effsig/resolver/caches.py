@@ -1,0 +1,90 @@
+"""Every memo of the resolver, in one object.
+
+The resolver remembers what it has read (effects by code object, parsed
+sources, evaluated annotations) and what it has answered (results by
+object), so that one build parses each source once. All of it lives in one
+:class:`Caches`: :func:`~.api.clear_caches` empties the current one, and
+:func:`scoped_caches` gives a ``with`` block a fresh one of its own, dropped
+at its end (a library that resolves objects of a module it reloads, or a
+test that must not see earlier answers)::
+
+    with scoped_caches():
+        sig = effective_signature(obj)
+
+The current object is held in a :class:`contextvars.ContextVar`, so threads
+and asyncio tasks that enter their own scope do not share memos.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextvars
+import inspect
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .analysis.model import Effect
+    from .model import EffectiveSignature
+
+
+@dataclass
+class Caches:
+    """One build's memos; each maps an identity to what was computed for it.
+
+    Keys that are ``id()`` values are paired with the object in the value,
+    and a hit is only taken when the object is the same, so a reused id
+    never returns another object's answer.
+    """
+
+    #: effective_signature(obj) by id(obj)
+    results: dict[int, tuple[object, EffectiveSignature]] = field(default_factory=dict)
+    #: a wrapper's Effect by (code object, tracked names)
+    effects: dict[tuple[types.CodeType, tuple[str | None, str | None] | None], Effect] = field(
+        default_factory=dict
+    )
+    #: whether an object is a runner (it calls its first argument with the rest)
+    runners: dict[int, tuple[object, bool]] = field(default_factory=dict)
+    #: signatures parsed from a function's own __text_signature__, by id(text)
+    text_signatures: dict[int, tuple[str, inspect.Signature | None]] = field(default_factory=dict)
+    #: an annotation node's text and the names it reads, by id(node)
+    annotation_texts: dict[int, tuple[ast.expr, str, frozenset[str]]] = field(default_factory=dict)
+    #: the PEP 695 type parameters in scope of a code object, by id(code)
+    type_parameters: dict[int, tuple[types.CodeType, dict[str, Any]]] = field(default_factory=dict)
+    #: an annotation evaluated in a module, by (id(node), id(globals))
+    evaluated: dict[tuple[int, int], tuple[ast.expr, dict[str, Any], Any]] = field(
+        default_factory=dict
+    )
+    #: annotation texts compiled for evaluation
+    compiled: dict[str, types.CodeType | None] = field(default_factory=dict)
+
+    def clear(self) -> None:
+        """Forget everything (between builds, so edited sources are read again)."""
+        for each in fields(self):
+            getattr(self, each.name).clear()
+        from .source import clear_caches as clear_sources
+
+        clear_sources()
+
+
+_CURRENT: contextvars.ContextVar[Caches] = contextvars.ContextVar("effsig_caches")
+_PROCESS = Caches()
+
+
+def current() -> Caches:
+    """The caches in effect: the innermost :func:`scoped_caches`, else the process's."""
+    return _CURRENT.get(_PROCESS)
+
+
+@contextmanager
+def scoped_caches() -> Iterator[Caches]:
+    """A fresh set of caches for the ``with`` block; the outer ones are untouched."""
+    fresh = Caches()
+    token = _CURRENT.set(fresh)
+    try:
+        yield fresh
+    finally:
+        _CURRENT.reset(token)
