@@ -178,6 +178,17 @@ PLAIN = {"callee": "free func", "star_args": True, "star_kwargs": True}
 
 KWARGS_EDITS = [
     Row(
+        "pop-if-present-else-fallback-as-statements",
+        _deco("""
+            if "deadline" in kwargs:
+                deadline = kwargs.pop("deadline")
+            else:
+                deadline = default_deadline
+            return func(*args, **kwargs)
+        """),
+        {"popped": {"deadline": "default_deadline"}},
+    ),
+    Row(
         "pop-with-a-default-chosen-by-an-if",
         _deco("""
             if FAST:

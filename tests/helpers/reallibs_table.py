@@ -558,9 +558,4 @@ KNOWN_WRONG: dict[str, Todo] = {
         " self.__limit (name-mangled, set from seconds) and hands the arguments to a runner:"
         " Process(target=_target, args=(queue, self.__function) + args, kwargs=kwargs)"
     ),
-    "func-timeout: func_set_timeout-allowOverride": Todo(
-        "keyword popped with a default chosen in an if/else from a closure variable: 'if"
-        ' "forceTimeout" in kwargs: useTimeout = kwargs.pop("forceTimeout") else: useTimeout'
-        " = defaultTimeout' gives forceTimeout=... instead of forceTimeout=5"
-    ),
 }

@@ -219,6 +219,37 @@ def read_pop_if_present(state: Analysis, node: ast.IfExp) -> None:
         state.effect.popped[guard[0]] = node.orelse
 
 
+def read_pop_if_present_else(state: Analysis, node: ast.If) -> None:
+    """The statement form of :func:`read_pop_if_present`::
+
+        if "k" in kwargs:
+            value = kwargs.pop("k")
+        else:
+            value = fallback
+
+    (or with ``not in`` and the arms swapped): optional ``k``, default ``fallback``.
+    """
+    guard = presence_test(state, node.test)
+    if guard is None:
+        return
+    popping, falling = (node.body, node.orelse) if guard[1] else (node.orelse, node.body)
+    pop, fallback = _single_assignment(popping), _single_assignment(falling)
+    if pop is None or fallback is None or pop[0] != fallback[0]:
+        return
+    if popped_without_default(state, pop[1]) == guard[0]:
+        state.effect.popped[guard[0]] = fallback[1]
+
+
+def _single_assignment(block: list[ast.stmt]) -> tuple[str, ast.expr] | None:
+    """``name = value`` as a whole block -> (name, value)."""
+    if len(block) != 1 or not isinstance(block[0], ast.Assign):
+        return None
+    targets = block[0].targets
+    if len(targets) != 1 or not isinstance(targets[0], ast.Name):
+        return None
+    return targets[0].id, block[0].value
+
+
 def presence_test(state: Analysis, test: ast.expr) -> tuple[str, bool] | None:
     """``"k" in kwargs`` -> ("k", True); ``"k" not in kwargs`` -> ("k", False)."""
     if (

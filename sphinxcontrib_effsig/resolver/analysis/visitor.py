@@ -161,3 +161,4 @@ class Visitor:
             known = None if guard is None else (guard[0], guard[1] == (arm == 0))
             with state.in_arm(node, arm), state.knowing(known):
                 self.visit_block(block)
+        kwargs_edits.read_pop_if_present_else(state, node)
