@@ -1,8 +1,10 @@
 """Source text and syntax trees of code objects, read once and cached.
 
-Only the function's own block is parsed (found from ``co_firstlineno`` by
-indentation); a whole module is parsed only when the block cannot be cut out
-on its own (lambdas, odd formatting) — and then once per file. A node is
+Only the function's own block is parsed, in place (from ``co_firstlineno``
+to past the last line its instructions cover, then by indentation), so the
+node is the one the whole file's parse would give; a whole module is parsed
+only when the block cannot be cut out on its own (lambdas, odd formatting)
+— and then once per file. A node is
 checked against the code object (name and parameters) so that a source file
 edited after import is detected instead of misread.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import ast
 import itertools
 import linecache
+import tokenize
 import types
 from dataclasses import dataclass, field
 
@@ -112,12 +115,52 @@ def _find_node(
 
 
 def _block_node(lines: list[str], first: int, code: types.CodeType) -> FunctionNode | None:
-    """Parse just the decorated ``def`` block that starts at line ``first``."""
+    """Parse just the decorated ``def`` block that starts at line ``first``.
+
+    An indented block is parsed in place under an ``if``, so that its lines,
+    columns and string contents are the file's own (the node is the one
+    the whole file's parse would give).
+    """
     start = first - 1
     head = lines[start]
     indent = len(head) - len(head.lstrip())
+    last: int | None = _last_line(code)
+    if last is not None and last <= first:
+        # Instructions only on the first line (a body that is only a
+        # docstring, or ``...``): the header's own end is the bound.
+        last = _header_end(lines, start)
+    end = _block_end(lines, start, indent, last)
+    # Blank lines in front put the block at its own line numbers.
+    if indent:
+        text = "\n" * (start - 1) + "if 1:\n" + "".join(lines[start:end])
+    else:
+        text = "\n" * start + "".join(lines[start:end])
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return None
+    body = tree.body
+    if indent:
+        first_stmt = body[0] if body else None
+        body = first_stmt.body if isinstance(first_stmt, ast.If) else []
+    for stmt in body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and _matches(stmt, code):
+            return stmt
+    return None
+
+
+def _block_end(lines: list[str], start: int, indent: int, last: int | None) -> int:
+    """Where the block starting at index ``start`` ends (an exclusive index).
+
+    The block runs at least to line ``last`` (the last line the code's
+    instructions cover, or its header's end: so a multi-line header or
+    decorator that closes at the block's own indentation is inside), and on
+    to the next statement indented no deeper than its first line. Without
+    ``last``, the header is the lines up to the first one indented deeper.
+    """
     end = start + 1
-    in_header = True
+    in_header = last is None
+    last = last or 0
     while end < len(lines):
         text = lines[end]
         stripped = text.strip()
@@ -128,22 +171,49 @@ def _block_node(lines: list[str], first: int, code: types.CodeType) -> FunctionN
                 in_header = False
             end += 1
             continue
-        if stripped and not stripped.startswith("#") and len(text) - len(text.lstrip()) <= indent:
+        if (
+            end >= last
+            and stripped
+            and not stripped.startswith("#")
+            and len(text) - len(text.lstrip()) <= indent
+        ):
             break
         end += 1
-    prefix = head[:indent]
-    chunk = "".join(
-        line[indent:] if line.startswith(prefix) else line.lstrip() for line in lines[start:end]
-    )
+    return end
+
+
+def _header_end(lines: list[str], start: int) -> int | None:
+    """The line of the colon that ends the ``def`` header starting at index ``start``
+    (``None`` where the tokens cannot say)."""
+    depth = 0
+    seen_def = False
     try:
-        tree = ast.parse(chunk)
-    except SyntaxError:
+        for token in tokenize.generate_tokens(iter(lines[start:]).__next__):
+            if token.type == tokenize.OP:
+                if token.string in "([{":
+                    depth += 1
+                elif token.string in ")]}":
+                    depth -= 1
+                elif token.string == ":" and depth == 0 and seen_def:
+                    return start + token.start[0]
+            elif token.type == tokenize.NAME and token.string == "def" and depth == 0:
+                seen_def = True
+    except (tokenize.TokenError, SyntaxError):
         return None
-    for stmt in tree.body:
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and _matches(stmt, code):
-            ast.increment_lineno(stmt, start)
-            return stmt
     return None
+
+
+def _last_line(code: types.CodeType) -> int:
+    """The last line any instruction of ``code`` (or of code nested in it) covers."""
+    last = 0
+    pending = [code]
+    while pending:
+        current = pending.pop()
+        for _line, end_line, _col, _end_col in current.co_positions():
+            if end_line is not None and end_line > last:
+                last = end_line
+        pending.extend(c for c in current.co_consts if isinstance(c, types.CodeType))
+    return last
 
 
 def _lambda_node(lines: list[str], first: int, code: types.CodeType) -> FunctionNode | None:

@@ -109,7 +109,9 @@ def _resolve(
         preserved = bool(getattr(app.config, "autodoc_preserve_defaults", False))
         with _without_sphinx_defaults(obj) if preserved else nullcontext():
             sig = effective_signature(obj)
-            shown = _autodoc_view(app, obj)
+            # autodoc's own reading matters only for what is documented
+            # with effsig's answer: resolved, or presumed as inspect presumes.
+            shown = _autodoc_view(app, obj) if sig.resolved or sig.presumed else None
     except Exception as exc:
         logger.debug("[effsig] %s: resolver gave no signature (%s)", name, exc)
         if warn:
