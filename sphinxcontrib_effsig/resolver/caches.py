@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .analysis.model import Effect
     from .model import EffectiveSignature
+    from .source import FunctionNode
 
 
 @dataclass
@@ -60,14 +61,25 @@ class Caches:
     )
     #: annotation texts compiled for evaluation
     compiled: dict[str, types.CodeType | None] = field(default_factory=dict)
+    #: the lines of each source file, read once
+    source_lines: dict[str, list[str]] = field(default_factory=dict)
+    #: each file's whole syntax tree, when one was needed
+    source_modules: dict[str, ast.Module | None] = field(default_factory=dict)
+    #: the def/lambda node each code object was compiled from
+    source_nodes: dict[types.CodeType, FunctionNode | None] = field(default_factory=dict)
+    #: per file: first line (decorators included) -> the functions starting there
+    source_by_line: dict[str, dict[int, list[FunctionNode]]] = field(default_factory=dict)
 
     def clear(self) -> None:
         """Forget everything (between builds, so edited sources are read again)."""
         for each in fields(self):
             getattr(self, each.name).clear()
-        from .source import clear_caches as clear_sources
 
-        clear_sources()
+    def clear_sources(self) -> None:
+        """Forget the files read and parsed (their analyses stay)."""
+        for each in fields(self):
+            if each.name.startswith("source_"):
+                getattr(self, each.name).clear()
 
 
 _CURRENT: contextvars.ContextVar[Caches] = contextvars.ContextVar("effsig_caches")

@@ -16,41 +16,28 @@ import itertools
 import linecache
 import tokenize
 import types
-from dataclasses import dataclass, field
+
+from .caches import current
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
 
 
-@dataclass
-class _Caches:
-    nodes: dict[types.CodeType, FunctionNode | None] = field(default_factory=dict)
-    modules: dict[str, ast.Module | None] = field(default_factory=dict)
-    lines: dict[str, list[str]] = field(default_factory=dict)
-    #: per file: first line (decorators included) -> the functions starting there
-    by_line: dict[str, dict[int, list[FunctionNode]]] = field(default_factory=dict)
-
-
-_CACHES = _Caches()
-
-
 def clear_caches() -> None:
     """Forget every parsed file (call between builds so edits are seen)."""
-    _CACHES.nodes.clear()
-    _CACHES.modules.clear()
-    _CACHES.lines.clear()
-    _CACHES.by_line.clear()
+    current().clear_sources()
 
 
 def source_lines(filename: str, module_globals: dict[str, object] | None = None) -> list[str]:
     """The current lines of a source file ('' lines for unknown files)."""
-    lines = _CACHES.lines.get(filename)
+    memo = current().source_lines
+    lines = memo.get(filename)
     if lines is None:
         try:
             linecache.checkcache(filename)
             lines = linecache.getlines(filename, module_globals)
         except Exception:
             lines = []
-        _CACHES.lines[filename] = lines
+        memo[filename] = lines
     return lines
 
 
@@ -58,8 +45,9 @@ def module_tree(
     filename: str, module_globals: dict[str, object] | None = None
 ) -> ast.Module | None:
     """The whole file's syntax tree, parsed at most once."""
-    if filename in _CACHES.modules:
-        return _CACHES.modules[filename]
+    memo = current().source_modules
+    if filename in memo:
+        return memo[filename]
     lines = source_lines(filename, module_globals)
     tree: ast.Module | None = None
     if lines:
@@ -67,7 +55,7 @@ def module_tree(
             tree = ast.parse("".join(lines), filename)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             tree = None
-    _CACHES.modules[filename] = tree
+    memo[filename] = tree
     return tree
 
 
@@ -75,8 +63,9 @@ def function_node(
     code: types.CodeType, module_globals: dict[str, object] | None = None
 ) -> FunctionNode | None:
     """The ``def``/``lambda`` node that compiled to ``code``, or ``None``."""
+    memo = current().source_nodes
     try:
-        return _CACHES.nodes[code]
+        return memo[code]
     except KeyError:
         pass
     node: FunctionNode | None
@@ -84,7 +73,7 @@ def function_node(
         node = _find_node(code, module_globals)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         node = None
-    _CACHES.nodes[code] = node
+    memo[code] = node
     return node
 
 
@@ -259,7 +248,7 @@ def _pick_lambda(
 
 
 def _node_in_tree(filename: str, tree: ast.Module, code: types.CodeType) -> FunctionNode | None:
-    index = _CACHES.by_line.get(filename)
+    index = current().source_by_line.get(filename)
     if index is None:
         # One walk per file, however many of its functions are looked up.
         index = {}
@@ -269,7 +258,7 @@ def _node_in_tree(filename: str, tree: ast.Module, code: types.CodeType) -> Func
                 index.setdefault(start, []).append(node)
             elif isinstance(node, ast.Lambda):
                 index.setdefault(node.lineno, []).append(node)
-        _CACHES.by_line[filename] = index
+        current().source_by_line[filename] = index
     candidates = [n for n in index.get(code.co_firstlineno, ()) if _matches(n, code)]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
