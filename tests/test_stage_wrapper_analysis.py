@@ -418,6 +418,19 @@ KWARGS_EDITS = [
 
 FORWARDING = [
     Row(
+        "a-partial-returned-is-not-a-call",
+        """
+        def set_hook(fn=None, *, tag, **kwargs):
+            if fn is None:
+                return functools.partial(set_hook, tag=tag, **kwargs)
+            HOOKS[tag].append((fn, kwargs))
+            return fn
+        """,
+        {},
+        [],
+        name="set_hook",
+    ),
+    Row(
         "args-replaced-by-values-of-its-own",
         _deco("""
             args = ("GET", "/")

@@ -12,21 +12,21 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .syntax import const_str
 
 if TYPE_CHECKING:
-    from ..source import FunctionNode
     from .state import Analysis
 
 
-def callee_aliases(node: FunctionNode) -> dict[str, ast.expr]:
-    """Names assigned exactly once, from a plain name or attribute (``f = self.func``)."""
+def callee_aliases(nodes: Iterable[ast.AST]) -> dict[str, ast.expr]:
+    """Names assigned exactly once, from a plain name or attribute (``f = self.func``),
+    among ``nodes`` (every node of a function's body)."""
     counts: dict[str, int] = {}
     values: dict[str, ast.expr] = {}
-    body = node.body if isinstance(node.body, list) else [node.body]
-    for sub in ast.walk(ast.Module(body=body, type_ignores=[])):  # type: ignore[arg-type]
+    for sub in nodes:
         targets: list[ast.expr] = []
         if isinstance(sub, ast.Assign):
             targets = sub.targets

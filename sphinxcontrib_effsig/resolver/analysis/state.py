@@ -51,6 +51,9 @@ class Analysis:
     arms: tuple[tuple[int, int], ...] = ()
     #: calls read as part of an enclosing one (``partial(f, *args)(**kwargs)``)
     merged: set[int] = field(default_factory=set)
+    #: calls built but not made: ``return partial(func, **kwargs)`` hands the
+    #: caller a callable (a decorator used with or without arguments)
+    deferred: set[int] = field(default_factory=set)
     #: calls whose result is called (``factory(**kwargs)(target)``)
     called_results: set[int] = field(default_factory=set)
     #: ``for name in NAMES:`` loops over a closure or module variable: name -> NAMES
@@ -62,11 +65,11 @@ class Analysis:
     ) -> Analysis:
         a = node.args
         positional = [p.arg for p in (*a.posonlyargs, *a.args)]
-        body = node.body if isinstance(node.body, list) else []
+        body = node.body if isinstance(node.body, list) else [node.body]
+        # One walk of the body serves both the inner definitions and the aliases.
+        nodes = list(ast.walk(ast.Module(body=body, type_ignores=[])))  # type: ignore[arg-type]
         local_defs = {
-            stmt.name
-            for stmt in ast.walk(ast.Module(body=body, type_ignores=[]))
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
+            stmt.name for stmt in nodes if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
         }
         return cls(
             code=code,
@@ -80,7 +83,7 @@ class Analysis:
             locals=set(code.co_varnames) | set(code.co_cellvars),
             self_name=positional[0] if positional else None,
             local_defs=local_defs,
-            aliases=callee_aliases(node),
+            aliases=callee_aliases(nodes),
         )
 
     # -- which names hold the wrapper's arguments ----------------------------

@@ -20,7 +20,7 @@ from .helpers import read_helper_call
 from .model import Effect
 from .positional import positional_needed
 from .state import Analysis
-from .syntax import always_exits, always_raises, local_names, parameter_names
+from .syntax import always_exits, always_raises, is_partial, local_names, parameter_names
 
 
 def analyse(
@@ -90,10 +90,18 @@ class Visitor:
         self._read_call(node)
         self.generic_visit(node)
 
+    def visit_Return(self, node: ast.Return) -> None:
+        value = node.value
+        if isinstance(value, ast.Call) and is_partial(value.func):
+            # ``if fn is None: return partial(set_hook, tag=tag, **kwargs)``: the
+            # arguments are kept for a later call, not passed on by this one.
+            self.state.deferred.add(id(value))
+        self.generic_visit(node)
+
     def _read_call(self, call: ast.Call) -> None:
         state = self.state
-        if id(call) in state.merged:
-            return  # the partial(...) of partial(func, *args)(**kwargs), read with it
+        if id(call) in state.merged or id(call) in state.deferred:
+            return  # read with the call it is part of, or not a call made now
         if isinstance(call.func, ast.Call):
             state.called_results.add(id(call.func))
         merged = forwarding.partial_applied(state, call)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import collections.abc as cabc
+import functools
 import typing as t
 import warnings
 from typing import Any, TypeAlias
@@ -101,6 +102,23 @@ class Serializer:
         :param options: Passed to the encoder.
         """
         stream.write(self.dumps(value, **options))
+
+
+HOOKS: dict[str, list[tuple[Any, dict[str, Any]]]] = {}
+
+
+def set_hook(fn: Any = None, tag: str = "", *, many: bool = False, **kwargs: Any) -> Any:
+    """Register ``fn`` as a hook; used as ``@set_hook`` or ``@set_hook(tag, ...)``.
+
+    :param fn: The function to register.
+    :param tag: Which hook.
+    :param many: Whether it receives a collection.
+    :param kwargs: Stored with the hook.
+    """
+    if fn is None:
+        return functools.partial(set_hook, tag=tag, many=many, **kwargs)
+    HOOKS.setdefault(tag, []).append((fn, kwargs))
+    return fn
 
 
 def _open_stream(name: t.Literal["stdin", "stdout"], errors: str | None = "strict") -> t.TextIO:
