@@ -165,16 +165,22 @@ def build_call(
             call.passed[name] = {"extra_option": value}
             continue
         value = _value(param, innermost, name, fixed or {})
-        if param.kind is P.POSITIONAL_ONLY or (
-            param.kind is P.POSITIONAL_OR_KEYWORD and positional_open and not by_keyword
-        ):
-            call.args.append(value)
-        else:
-            if param.kind is P.POSITIONAL_OR_KEYWORD:
-                positional_open = False
-            call.kwargs[name] = value
-        call.passed[name] = value
+        positional_open = place(call, param, value, positional_open and not by_keyword)
     return call
+
+
+def place(call: Any, param: inspect.Parameter, value: Any, by_position: bool) -> bool:
+    """Put ``value`` for ``param`` into ``call`` (``.args``/``.kwargs``/``.passed``):
+    by position when it must or may (``by_position``), else by keyword.
+
+    Returns whether later parameters may still go by position.
+    """
+    call.passed[param.name] = value
+    if param.kind is P.POSITIONAL_ONLY or (param.kind is P.POSITIONAL_OR_KEYWORD and by_position):
+        call.args.append(value)
+        return by_position
+    call.kwargs[param.name] = value
+    return by_position and param.kind is not P.POSITIONAL_OR_KEYWORD
 
 
 def _innermost(obj: Callable[..., Any], sig: inspect.Signature, fixed: dict[str, Any]) -> Received:

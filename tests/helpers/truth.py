@@ -38,7 +38,7 @@ from typing import Any
 
 from samples.calls import RECEIVED, forget_calls, parameter_names
 
-from helpers.oracle import Sentinel, run
+from helpers.oracle import Sentinel, place, run
 
 P = inspect.Parameter
 POSITIONAL = (P.POSITIONAL_ONLY, P.POSITIONAL_OR_KEYWORD)
@@ -132,15 +132,7 @@ def build_call(
             value = param.default
         else:
             value = labels.sentinel(name)
-        if param.kind is P.POSITIONAL_ONLY or (
-            param.kind is P.POSITIONAL_OR_KEYWORD and positional_open and not by_keyword
-        ):
-            call.args.append(value)
-        else:
-            if param.kind is P.POSITIONAL_OR_KEYWORD:
-                positional_open = False
-            call.kwargs[name] = value
-        call.passed[name] = value
+        positional_open = place(call, param, value, positional_open and not by_keyword)
     return call
 
 
