@@ -48,18 +48,8 @@ OURS: dict[str, tuple[str, str]] = {
     **_both("pass_to_partial_with_args", _DEFERRED),
 }
 
-_KWOARGS = (
-    "the kwoargs objects are passed as values (deeparg(a, *args, **kwargs) calls"
-    " _deeparg_l1(_deeparg_l2, _wrapped, *args, **kwargs)): each level's target is a"
-    " function handed down through another's *args or **kwargs, which the resolver does not"
-    " track as values"
-)
-
 #: Fixtures the resolver does not follow yet: the idiom, and what it gives now.
-NOT_FOLLOWED: dict[str, str] = {
-    **_both("deeparg", _KWOARGS),
-    **_both("deeparg_kwo", _KWOARGS),
-}
+NOT_FOLLOWED: dict[str, str] = {}
 
 
 def _params() -> list[Any]:

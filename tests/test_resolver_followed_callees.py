@@ -31,6 +31,12 @@ ROWS = [
         {**owned(f"{F}.solve", "puzzle", "depth"), **owned(f"{F}._run_with_budget", "budget")},
     ),
     Case(
+        "function-handed-the-target-by-keyword",
+        f"{F}.upload",
+        "(path: str, *, overwrite: bool = False, attempts: int = 3) -> Any",
+        {**owned(f"{F}.upload", "path", "overwrite"), **owned(f"{F}.run_attempts", "attempts")},
+    ),
+    Case(
         "thread-given-the-arguments-as-values",
         f"{F}.reindex",
         "(path: str, *, full: bool = False) -> threading.Thread",

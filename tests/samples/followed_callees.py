@@ -3,7 +3,8 @@
 - ``await self._retrying.call(func, *args, **kwargs)``: a method that receives
   the target and the arguments consumes its own keyword-only parameters
   before it calls the target; they are the caller's to pass.
-- ``_run_with_budget(func, *args, **kwargs)``: the same with a module function.
+- ``_run_with_budget(func, *args, **kwargs)``: the same with a module function;
+  ``run_attempts(*args, call=func, **kwargs)``: the target handed by keyword.
 - ``Thread(target=func, args=args, kwargs=kwargs)``: the arguments are handed
   to a runner as values; the target receives exactly them.
 - ``kwargs.pop("timeout", 1.0 if fast else 30.0)``-like choices written as an
@@ -135,4 +136,27 @@ def patient(func: Any) -> Any:
 
 @patient
 def deploy(service: str) -> Any:
+    return remember_call()
+
+
+def run_attempts(*args: Any, call: Any, attempts: int = 3, **kwargs: Any) -> Any:
+    """Call ``call`` until it succeeds; it is handed over by keyword."""
+    for _ in range(attempts - 1):
+        try:
+            return call(*args, **kwargs)
+        except ConnectionError:
+            continue
+    return call(*args, **kwargs)
+
+
+def resilient(func: Any) -> Any:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return run_attempts(*args, call=func, **kwargs)
+
+    return wrapper
+
+
+@resilient
+def upload(path: str, *, overwrite: bool = False) -> Any:
     return remember_call()

@@ -79,6 +79,11 @@ def read_forward(state: Analysis, call: ast.Call) -> bool:
             trailing=positionals.trailing,
             result_called=id(call) in state.called_results,
             rest_filled=positionals.rest_filled,
+            keyword_callees=tuple(
+                (kw.arg, callee_of(state, kw.value))
+                for kw in call.keywords
+                if kw.arg is not None and isinstance(kw.value, (ast.Name, ast.Attribute))
+            ),
         )
     )
     return True

@@ -77,6 +77,9 @@ class Forward:
     #: positional arguments written after ``*args`` (``func(*args, mock)``,
     #: ``func(*(args + (mock,)))``): they fill the target's last positional places
     trailing: int = 0
+    #: the keywords written in the call whose value names something
+    #: (``run(*args, handler=on_done, **kwargs)``): the target may call it
+    keyword_callees: tuple[tuple[str, Callee], ...] = ()
     #: a starred value not built from the wrapper's ``*args`` (``func(a, *values)``)
     #: fills the target's remaining positional places, however many they are
     rest_filled: bool = False

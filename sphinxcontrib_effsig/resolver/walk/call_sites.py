@@ -19,8 +19,8 @@ from ..compose import Layer, Site
 from ..model import EffectiveSignature
 from ..protocols.registry import dispatches_by_registry
 from ..protocols.runners import runner_call, values_runner_call
-from ..safe import MISSING, is_function
-from ..signatures import NoSignature, drop_first
+from ..safe import MISSING, is_function, signature_attr, wrapped_of
+from ..signatures import NoSignature, drop_first, has_star
 from .callees import callee_object
 from .conditions import possible
 from .constructors import unwrap_descriptor, user_method
@@ -73,7 +73,60 @@ def sites(ctx: WrapperContext, forward: Forward) -> list[Site]:
     run = runner_call(ctx, forward, target)
     if run is not None:
         return [_read_runner(ctx, forward, target, *run) or site(ctx, *run)]
+    handed = _handed_callables(ctx, forward, target)
+    if handed is not None:
+        return [handed]
     return [site(ctx, forward, ctx.computed_target(target))]
+
+
+def _handed_callables(ctx: WrapperContext, forward: Forward, target: object) -> Site | None:
+    """A target that calls a parameter of its own, handed the callable for it.
+
+    ``_l1(*args, l2=_l2, l3=_wrapped, **kwargs)``: ``_l1`` forwards to its
+    ``l2``; resolved knowing what the call passes for it (and what travels on
+    in ``**kwargs``), its signature says where the arguments end up.
+    """
+    if not _calls_a_parameter(target):
+        return None
+    values: list[object] = []
+    for callee in forward.leading_callees:
+        value = ctx.callee_object(callee)
+        if value is MISSING:
+            break
+        values.append(value)
+    if forward.star_args and len(values) == len(forward.leading_callees):
+        values += ctx.resolver.travelling_args.get(id(ctx.func), ())
+    keywords = {}
+    if forward.star_kwargs:
+        keywords.update(ctx.resolver.travelling.get(id(ctx.func), {}))
+    for name, callee in forward.keyword_callees:
+        value = ctx.callee_object(callee)
+        if value is not MISSING and callable(value):
+            keywords[name] = value
+    if not any(callable(value) for value in values) and not keywords:
+        return None
+    try:
+        sig = ctx.resolver.resolve_knowing(target, tuple(values), keywords)
+    except NoSignature:
+        return None
+    if sig is None or not sig.resolved:
+        return None
+    return Site(forward, evaluate_signature(sig, target), id(target), target_object=target)
+
+
+def _calls_a_parameter(obj: object) -> bool:
+    """Whether ``obj``'s code (or the code its stated signature wraps) forwards to
+    one of its own parameters."""
+    if issubclass(type(obj), staticmethod):
+        obj = obj.__func__  # type: ignore[attr-defined]
+    if issubclass(type(obj), types.MethodType):
+        obj = obj.__func__  # type: ignore[attr-defined]
+    if not is_function(obj):
+        obj = wrapped_of(obj) if signature_attr(obj) is not None else None
+    if not is_function(obj) or not has_star(obj):
+        return False
+    effect = effect_of(obj.__code__, obj.__globals__)
+    return any(f.callee.kind is CalleeKind.PARAM for f in effect.forwards)
 
 
 def _read_runner(

@@ -14,7 +14,7 @@ import types
 from typing import Any
 
 from ..annotations import evaluate_signature
-from ..model import PO, VAR_POS, EffectiveSignature
+from ..model import PO, POK, VAR_POS, EffectiveSignature
 from ..protocols.wrapt import args_as_values, value_wrapper
 from ..safe import MISSING, is_function, signature_attr, static_attr, wrapped_of
 from ..signatures import (
@@ -27,7 +27,7 @@ from ..signatures import (
     partialmethod_of,
 )
 from .constructors import Construction, class_signature
-from .explicit import copied_signature, explicit_signature
+from .explicit import copied_signature, expand_variadics, explicit_signature, stated_signature
 from .unwrap import MAX_LAYERS
 from .wrappers import function_signature
 
@@ -45,6 +45,10 @@ class Resolver:
         self.steps = 0
         # Parameter values fixed by a partial, per function being resolved.
         self.known: dict[int, dict[str, object]] = {}
+        # Values known to travel in a function's *args (its first ones) and
+        # **kwargs, per function.
+        self.travelling_args: dict[int, tuple[object, ...]] = {}
+        self.travelling: dict[int, dict[str, object]] = {}
 
     def resolve(self, obj: object, bound_self: object = MISSING) -> EffectiveSignature:
         """The effective signature of ``obj``; ``bound_self`` is the instance a
@@ -141,29 +145,65 @@ class Resolver:
         self, obj: object, args: tuple[Any, ...], keywords: dict[str, Any]
     ) -> EffectiveSignature | None:
         """``obj``, a forwarding function (or one bound), resolved with the values
-        of its first parameters known: ``partial(call_with, target)``, or a
-        runner handed the target (``retrying.call(func, *args, **kwargs)``).
+        of some of its parameters known: ``partial(call_with, target)``, a
+        runner handed the target (``retrying.call(func, *args, **kwargs)``), a
+        function handed the callable it calls (``run(*args, handler=h)``).
 
         Where it forwards ``*args``/``**kwargs`` to one of those parameters
-        can then be followed. The parameters stay in the result (the caller
-        applies the arguments); ``None`` when nothing becomes known.
+        can then be followed. Keywords it does not name travel on in its
+        ``**kwargs``, known to what it forwards them to. The parameters stay
+        in the result (the caller applies the arguments); ``None`` when
+        nothing becomes known.
         """
+        if issubclass(type(obj), staticmethod):
+            obj = obj.__func__  # type: ignore[attr-defined]
         func, bound_self = obj, MISSING
         if issubclass(type(obj), types.MethodType):
             func, bound_self = obj.__func__, obj.__self__  # type: ignore[attr-defined]
             args = (bound_self, *args)
-        known = partial_bindings(func, args, keywords)
-        if not known:
+        if not is_function(func):
+            return self._stated_knowing(obj, args, keywords)
+        known = {
+            k: v for k, v in partial_bindings(func, args, keywords).items() if v is not MISSING
+        }
+        travelling = _travelling(func, args, keywords)
+        if not known and not travelling[0] and not travelling[1]:
             return None
-        previous = self.known.get(id(func))
+        memos: tuple[dict[int, Any], ...] = (self.known, self.travelling_args, self.travelling)
+        saved = [memo.get(id(func)) for memo in memos]
         self.known[id(func)] = known
+        self.travelling_args[id(func)], self.travelling[id(func)] = travelling
         try:
-            return function_signature(self, func, bound_self)  # type: ignore[arg-type]
+            return function_signature(self, func, bound_self)
         finally:
-            if previous is None:
-                del self.known[id(func)]
-            else:
-                self.known[id(func)] = previous
+            for memo, value in zip(memos, saved, strict=True):
+                if value is None:
+                    memo.pop(id(func), None)
+                else:
+                    memo[id(func)] = value
+
+    def _stated_knowing(
+        self, obj: object, args: tuple[Any, ...], keywords: dict[str, Any]
+    ) -> EffectiveSignature | None:
+        """An object that states its signature over the function it wraps
+        (sigtools' ``kwoargs``): the values go to that function by name."""
+        explicit = signature_attr(obj)
+        wrapped = wrapped_of(obj)
+        if explicit is None or not is_function(wrapped):
+            return None
+        positional = [p.name for p in explicit.parameters.values() if p.kind in (PO, POK)]
+        named = dict(zip(positional, args, strict=False))
+        code = wrapped.__code__
+        if len(args) > len(positional) and not code.co_flags & 0x04:
+            return None
+        # Past the stated positionals, values go into the stated *args: the
+        # function's own *args, after its named positional parameters.
+        rest = args[len(positional) :]
+        filler = (MISSING,) * code.co_argcount if rest else ()
+        inner = self.resolve_knowing(wrapped, (*filler, *rest), {**named, **keywords})
+        if inner is None:
+            return None
+        return expand_variadics(stated_signature(self, obj, explicit), wrapped, inner)
 
     def _partialmethod(self, pm: functools.partialmethod[Any]) -> EffectiveSignature:
         inner = self.resolve(pm.func)
@@ -200,3 +240,16 @@ class _Cycle(NoSignature):
 class _TooDeep(NoSignature):
     def __init__(self) -> None:
         super().__init__(f"more than {MAX_LAYERS} nested layers")
+
+
+def _travelling(
+    func: types.FunctionType, args: tuple[Any, ...], keywords: dict[str, Any]
+) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """What ``func``'s ``*args`` and ``**kwargs`` receive of the known values:
+    the positionals past its named ones, the keywords it does not name."""
+    code = func.__code__
+    rest = args[code.co_argcount :] if code.co_flags & 0x04 else ()
+    if not code.co_flags & 0x08:  # no **kwargs
+        return rest, {}
+    named = set(code.co_varnames[: code.co_argcount + code.co_kwonlyargcount])
+    return rest, {key: value for key, value in keywords.items() if key not in named}

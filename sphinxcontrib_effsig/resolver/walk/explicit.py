@@ -47,7 +47,23 @@ def explicit_signature(
 
 
 def _stated(resolver: Resolver, obj: object, explicit: inspect.Signature) -> EffectiveSignature:
-    """``__signature__`` is authoritative; owners by comparison with the wrapped."""
+    """``__signature__`` is authoritative; owners by comparison with the wrapped;
+    variadics that are the wrapped function's own, resolved through it."""
+    stated = stated_signature(resolver, obj, explicit)
+    wrapped = wrapped_of(obj)
+    if wrapped is None or not is_function(wrapped):
+        return stated
+    with contextlib.suppress(NoSignature):
+        expanded = expand_variadics(stated, wrapped, resolver.resolve(wrapped))
+        if expanded is not None:
+            return expanded
+    return stated
+
+
+def stated_signature(
+    resolver: Resolver, obj: object, explicit: inspect.Signature
+) -> EffectiveSignature:
+    """``explicit`` as it is, each parameter owned by what declares it."""
     inner_owners: dict[str, EffectiveParameter] = {}
     wrapped = wrapped_of(obj)
     if wrapped is None and is_function(obj):
@@ -64,14 +80,7 @@ def _stated(resolver: Resolver, obj: object, explicit: inspect.Signature) -> Eff
             params.append(EffectiveParameter.from_parameter(param, source.owner, source.owner_name))
         else:
             params.append(EffectiveParameter.from_parameter(param, carrier, carrier_name))
-    stated = EffectiveSignature(params, return_annotation=explicit.return_annotation)
-    if wrapped is None or not is_function(wrapped):
-        return stated
-    with contextlib.suppress(NoSignature):
-        expanded = expand_variadics(stated, wrapped, resolver.resolve(wrapped))
-        if expanded is not None:
-            return expanded
-    return stated
+    return EffectiveSignature(params, return_annotation=explicit.return_annotation)
 
 
 def _carrier(obj: object, wrapped: object) -> object:
