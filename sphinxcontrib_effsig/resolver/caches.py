@@ -82,13 +82,13 @@ class Caches:
                 getattr(self, each.name).clear()
 
 
-_CURRENT: contextvars.ContextVar[Caches] = contextvars.ContextVar("effsig_caches")
 _PROCESS = Caches()
+_CURRENT: contextvars.ContextVar[Caches] = contextvars.ContextVar("effsig_caches", default=_PROCESS)
 
-
-def current() -> Caches:
-    """The caches in effect: the innermost :func:`scoped_caches`, else the process's."""
-    return _CURRENT.get(_PROCESS)
+#: The caches in effect: the innermost :func:`scoped_caches`, else the process's.
+#: (The context variable's own ``get``: called for every memo lookup, it adds
+#: no Python frame.)
+current = _CURRENT.get
 
 
 @contextmanager

@@ -86,8 +86,14 @@ def _handed_callables(ctx: WrapperContext, forward: Forward, target: object) -> 
     ``l2``; resolved knowing what the call passes for it (and what travels on
     in ``**kwargs``), its signature says where the arguments end up.
     """
-    if not _calls_a_parameter(target):
-        return None
+    resolver = ctx.resolver
+    if not (
+        forward.leading_callees
+        or forward.keyword_callees
+        or (forward.star_args and id(ctx.func) in resolver.travelling_args)
+        or (forward.star_kwargs and id(ctx.func) in resolver.travelling)
+    ) or not _calls_a_parameter(target):
+        return None  # nothing handed over that the target could call
     values: list[object] = []
     for callee in forward.leading_callees:
         value = ctx.callee_object(callee)
