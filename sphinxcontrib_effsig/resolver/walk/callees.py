@@ -35,14 +35,15 @@ def _parameter(resolver: Resolver, callee: Callee, func: types.FunctionType, _: 
 
 
 def _free(_: Resolver, callee: Callee, func: types.FunctionType, __: object) -> Any:
-    root, *path = callee.name.split(".")
+    name = callee.name
+    root, *path = name.split(".") if "." in name else (name,)
     closure = func.__closure__ or ()
     try:
         index = func.__code__.co_freevars.index(root)
         value = closure[index].cell_contents
     except (ValueError, IndexError):
         return MISSING
-    return attribute_path(value, path)
+    return attribute_path(value, path) if path else value
 
 
 def _global(_: Resolver, callee: Callee, func: types.FunctionType, __: object) -> Any:

@@ -50,7 +50,8 @@ def function_signature(
         return bind_first(plain_signature(func), bound)
     effect = effect_of(code, func.__globals__)
     own = own_parameters(func, effect, func, owner_name(func), use_source=wrapped is not None)
-    own = [p for p in own if not _private_binding(p, code)]
+    if any("__" in p.name for p in own):
+        own = [p for p in own if not _private_binding(p, code)]
     # A named first parameter is the bound one; otherwise ``self`` travels
     # in ``*args`` and is bound in the composed signature.
     bind_result = bound
@@ -90,7 +91,7 @@ def _wrapper(
     merge_kwargs_edits(layer, effect, func, bound_self)
     ctx = WrapperContext(resolver, func, bound_self, wrapped, layer)
     for forward in effect.forwards:
-        if possible(forward.arms, effect.conditions, func, bound_self):
+        if not forward.arms or possible(forward.arms, effect.conditions, func, bound_self):
             layer.sites.extend(sites(ctx, forward))
     if wrapped is not None and not reaches(resolver, layer.sites, wrapped):
         layer.unproven.append(
