@@ -15,6 +15,8 @@ from helpers.expect import Case, cases, check, load, owned
 from helpers.oracle import check_coherence
 from samples.calls import RECEIVED, forget_calls
 
+from sphinxcontrib_effsig import effective_signature
+
 F = "samples.followed_callees"
 
 ROWS = [
@@ -82,3 +84,16 @@ def test_the_thread_receives_the_arguments_the_signature_shows() -> None:
     forget_calls()
     load(f"{F}.reindex")("/srv/data", full=True)
     assert [call.arguments for call in RECEIVED] == [{"path": "/srv/data", "full": True}]
+
+
+def test_a_closure_variable_the_wrapper_rebinds_decides_no_arm() -> None:
+    # ``impl`` is None when the docs are built, not on the second call: the
+    # call in the ``if impl is not None`` arm still counts, and is unknown.
+    sig = effective_signature(load(f"{F}.load_settings"))
+    assert not sig.resolved
+    assert any("impl" in note for note in sig.notes)
+
+
+def test_a_function_handing_itself_on_is_a_cycle_not_a_failure() -> None:
+    sig = effective_signature(load(f"{F}.broadcast"))
+    assert not any("error" in note or "too deep" in note for note in sig.notes), sig.notes

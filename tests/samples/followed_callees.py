@@ -160,3 +160,43 @@ def resilient(func: Any) -> Any:
 @resilient
 def upload(path: str, *, overwrite: bool = False) -> Any:
     return remember_call()
+
+
+def memoised_first_call(func: Any) -> Any:
+    """Rebinds its closure variable: ``if impl is not None`` is decided per call."""
+    impl = None
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        nonlocal impl
+        if impl is not None:
+            return impl(*args, **kwargs)
+        impl = func
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+@memoised_first_call
+def load_settings(path: str) -> Any:
+    return remember_call()
+
+
+def relay(*args: Any, handler: Any, **kwargs: Any) -> Any:
+    """Hands itself on again: followed once, a cycle after that."""
+    if not args:
+        return None
+    return handler(*args[1:], handler=handler, **kwargs)
+
+
+def relayed(func: Any) -> Any:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return relay(*args, handler=relay, **kwargs)
+
+    return wrapper
+
+
+@relayed
+def broadcast(message: str) -> Any:
+    return remember_call()

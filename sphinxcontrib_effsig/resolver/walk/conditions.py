@@ -18,6 +18,7 @@ either arm may happen.
 from __future__ import annotations
 
 import ast
+import dis
 import types
 from collections.abc import Mapping, Sequence
 
@@ -28,7 +29,10 @@ from ..source import mangle
 #: Values whose truth and comparisons are the interpreter's own, not user code.
 _PLAIN = (type(None), bool, int, float, str, bytes)
 #: Values that are always true, whatever they are (no ``__bool__``/``__len__``).
-_TRUE = (types.FunctionType, types.BuiltinFunctionType, types.MethodType, type)
+_TRUE = (types.FunctionType, types.BuiltinFunctionType, types.MethodType)
+#: What rebinds a closure or module variable: then its value at documentation
+#: time is not the one the test reads at call time.
+_STORES = frozenset({"STORE_DEREF", "DELETE_DEREF", "STORE_GLOBAL", "DELETE_GLOBAL"})
 
 Arms = tuple[tuple[int, int], ...]
 
@@ -80,9 +84,12 @@ def decide(test: ast.expr, func: types.FunctionType, bound_self: object = MISSIN
             return None
         return _compare(test.ops[0], left, right)
     value = _value(test, func, bound_self)
-    if type(value) in _PLAIN:
+    kind = type(value)
+    if kind in _PLAIN:
         return bool(value)
-    return True if isinstance(value, _TRUE) else None
+    # type(), never isinstance(): a user object's __class__ is not read; a
+    # class is true unless its metaclass says otherwise (an empty Enum).
+    return True if issubclass(kind, _TRUE) or kind is type else None
 
 
 def _compare(op: ast.cmpop, left: object, right: object) -> bool | None:
@@ -109,6 +116,8 @@ def _value(node: ast.expr, func: types.FunctionType, bound_self: object) -> obje
     if not isinstance(node, ast.Name):
         return MISSING
     code = func.__code__
+    if node.id in _rebound(code):
+        return MISSING
     if node.id in code.co_freevars:
         cell = (func.__closure__ or ())[code.co_freevars.index(node.id)]
         try:
@@ -120,6 +129,11 @@ def _value(node: ast.expr, func: types.FunctionType, bound_self: object) -> obje
     else:
         value = func.__globals__.get(node.id, MISSING)
     return value
+
+
+def _rebound(code: types.CodeType) -> frozenset[str]:
+    """The closure and module variables ``code`` itself rebinds (``nonlocal``/``global``)."""
+    return frozenset(str(ins.argval) for ins in dis.get_instructions(code) if ins.opname in _STORES)
 
 
 def _instance_value(

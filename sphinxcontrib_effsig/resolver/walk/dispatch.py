@@ -74,7 +74,8 @@ class Resolver:
         finally:
             self.depth -= 1
             self.active.discard(key)
-        if bound_self is MISSING and _cacheable(obj):
+        if bound_self is MISSING and _cacheable(obj) and id(obj) not in self.known:
+            # (An answer that used values known for this call only is not kept.)
             self.cache[id(obj)] = (obj, sig)
         return sig
 
@@ -169,13 +170,25 @@ class Resolver:
         travelling = _travelling(func, args, keywords)
         if not known and not travelling[0] and not travelling[1]:
             return None
+        # Guarded as resolve() is: a function handing itself on again
+        # (l1(*a, l2=l1)) is a cycle, and every step counts in the budget.
+        key = ("knowing", id(func))
+        if key in self.active:
+            raise _Cycle()
+        self.steps += 1
+        if self.depth >= MAX_LAYERS or self.steps > MAX_STEPS:
+            raise _TooDeep()
         memos: tuple[dict[int, Any], ...] = (self.known, self.travelling_args, self.travelling)
         saved = [memo.get(id(func)) for memo in memos]
         self.known[id(func)] = known
         self.travelling_args[id(func)], self.travelling[id(func)] = travelling
+        self.active.add(key)
+        self.depth += 1
         try:
             return function_signature(self, func, bound_self)
         finally:
+            self.depth -= 1
+            self.active.discard(key)
             for memo, value in zip(memos, saved, strict=True):
                 if value is None:
                     memo.pop(id(func), None)
