@@ -37,7 +37,7 @@ def effect_of(
     except KeyError:
         pass
     node = function_node(code, module_globals)
-    varargs, varkw = tracked if tracked is not None else _star_names(code)
+    varargs, varkw = tracked if tracked is not None else star_names(code)
     if node is None:
         effect = Effect(varargs, varkw, has_source=False)
         effect.unproven.append("its source code is not available")
@@ -51,7 +51,7 @@ def effect_of(
     return effect
 
 
-def _star_names(code: types.CodeType) -> tuple[str | None, str | None]:
+def star_names(code: types.CodeType) -> tuple[str | None, str | None]:
     """The names of the ``*args`` and ``**kwargs`` parameters of ``code``."""
     index = code.co_argcount + code.co_kwonlyargcount
     varargs = varkw = None

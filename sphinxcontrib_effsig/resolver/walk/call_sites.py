@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from ..analysis import Callee, CalleeKind, Forward, HelperCall, effect_of
 from ..annotations import evaluate_signature
 from ..compose import Layer, Site
-from ..model import EffectiveSignature
 from ..protocols.registry import dispatches_by_registry
 from ..protocols.runners import runner_call, values_runner_call
 from ..safe import MISSING, is_function, signature_attr, wrapped_of
@@ -25,6 +24,7 @@ from .callees import callee_object
 from .conditions import possible
 from .constructors import unwrap_descriptor, user_method
 from .layers import merge_kwargs_edits
+from .presumption import shares_an_owner
 
 if TYPE_CHECKING:
     from .dispatch import Resolver
@@ -153,22 +153,15 @@ def _read_runner(
     try:
         sig = ctx.resolver.resolve_knowing(runner, (*values, candidate), {})
         reached = (
-            sig is not None and sig.resolved and _reaches(sig, ctx.resolver.resolve(candidate))
+            sig is not None
+            and sig.resolved
+            and shares_an_owner(ctx.resolver.resolve(candidate), [sig])
         )
     except NoSignature:
         return None
     if not reached:
         return None
     return Site(forward, evaluate_signature(sig, runner), id(runner), target_object=runner)  # type: ignore[arg-type]
-
-
-def _reaches(runner: EffectiveSignature, target: EffectiveSignature) -> bool:
-    """The runner's signature shows the target's parameters: its code led there
-    (``asyncio.to_thread``'s ends at ``Context.run(*args, **keywords)``)."""
-    owners = {id(p.owner) for p in target.parameters.values()}
-    if not owners:
-        return True
-    return any(id(p.owner) in owners for p in runner.parameters.values())
 
 
 def site(ctx: WrapperContext, forward: Forward, target: object) -> Site:

@@ -11,6 +11,7 @@ import inspect
 import types
 from typing import TYPE_CHECKING
 
+from ..analysis.cache import star_names
 from ..model import KW, PO, POK, VAR_KW, VAR_POS, EffectiveParameter, EffectiveSignature
 from ..naming import owner_name
 from ..protocols.generated import generated_implementation, is_generated
@@ -137,11 +138,5 @@ def expand_variadics(
 
 def _variadic_names(code: types.CodeType) -> dict[object, str]:
     """``func``'s own ``*args``/``**kwargs`` names, by kind."""
-    names: dict[object, str] = {}
-    index = code.co_argcount + code.co_kwonlyargcount
-    if code.co_flags & inspect.CO_VARARGS:
-        names[VAR_POS] = code.co_varnames[index]
-        index += 1
-    if code.co_flags & inspect.CO_VARKEYWORDS:
-        names[VAR_KW] = code.co_varnames[index]
-    return names
+    varargs, varkw = star_names(code)
+    return {kind: name for kind, name in ((VAR_POS, varargs), (VAR_KW, varkw)) if name}

@@ -107,17 +107,17 @@ def reaches(resolver: Resolver, sites: list[Site], wrapped: object) -> bool:
         inner = resolver.resolve(wrapped)
     except NoSignature:
         return True
-    owners = {id(p.owner) for p in inner.parameters.values()}
+    if not sites:
+        return True
+    return any(site.declared for site in sites) or shares_an_owner(
+        inner, [site.target for site in sites if site.target is not None]
+    )
+
+
+def shares_an_owner(target: EffectiveSignature, found: Sequence[EffectiveSignature]) -> bool:
+    """Whether some signature in ``found`` shows a parameter of ``target``'s own
+    (the code led to it); a ``target`` without parameters gives nothing to check."""
+    owners = {id(p.owner) for p in target.parameters.values()}
     if not owners:
         return True
-    return (
-        any(
-            site.declared
-            or (
-                site.target is not None
-                and any(id(p.owner) in owners for p in site.target.parameters.values())
-            )
-            for site in sites
-        )
-        or not sites
-    )
+    return any(id(p.owner) in owners for sig in found for p in sig.parameters.values())
