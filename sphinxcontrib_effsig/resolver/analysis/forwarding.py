@@ -128,9 +128,7 @@ def _read_starred(state: Analysis, value: ast.expr, found: _Positionals) -> None
     elif appended is not None and not found.star:
         found.star, found.trailing = True, found.trailing + appended
     else:
-        noted = len(state.effect.unproven)
-        _unknown_star(state, value)
-        if len(state.effect.unproven) == noted and not found.star:
+        if not _unknown_star(state, value) and not found.star:
             found.rest_filled = True
 
 
@@ -151,9 +149,7 @@ def _read_keywords(
                 star = True
                 keywords.extend((key, None) for key in extra)
             else:
-                noted = len(state.effect.unproven)
-                _unknown_star(state, kw.value)
-                if len(state.effect.unproven) == noted:
+                if not _unknown_star(state, kw.value):
                     unread.append(kw.value)
         elif kw.arg in state.absent and _passes_kwargs(state, call):
             # Supplied only on the path where the caller gave none: a default.
@@ -222,11 +218,13 @@ def _appended(state: Analysis, value: ast.expr) -> int | None:
     return None
 
 
-def _unknown_star(state: Analysis, value: ast.expr) -> None:
-    """A starred value built from ``args``/``kwargs`` in a way not understood."""
+def _unknown_star(state: Analysis, value: ast.expr) -> bool:
+    """A starred value built from ``args``/``kwargs`` in a way not understood:
+    recorded as unproven. Whether it was one."""
     for sub in outside_calls(value):
         if state.is_argument(sub):
             state.effect.unproven.append(
                 f"it passes on a transformed copy of its arguments ({ast.unparse(value)})"
             )
-            return
+            return True
+    return False

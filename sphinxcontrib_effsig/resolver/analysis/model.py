@@ -118,8 +118,9 @@ class Effect:
     forwards: list[Forward] = field(default_factory=list)
     #: kwargs.pop(name[, default]) / del kwargs[name]: name -> default expr or REQUIRED
     popped: dict[str, ast.expr | None] = field(default_factory=dict)
-    #: pops with a default inside ``if``/``else`` arms: name -> [(arms, default)],
-    #: so the walk can pick the arm a configured decorator takes
+    #: pops with a default inside ``if``/``else`` arms, for keys whose defaults
+    #: differ between arms: name -> [(arms, default)], so the walk can pick the
+    #: arm a configured decorator takes
     popped_in_arms: dict[str, list[tuple[tuple[tuple[int, int], ...], ast.expr]]] = field(
         default_factory=dict
     )

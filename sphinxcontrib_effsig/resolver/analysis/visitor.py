@@ -42,6 +42,12 @@ def analyse(
         effect.returns = node.returns
         effect.positional_needed = positional_needed(node.body, state.args_names)
         visitor.visit_block(node.body)
+    # Only a key whose arms pop it with different defaults has a choice to make.
+    effect.popped_in_arms = {
+        key: choices
+        for key, choices in effect.popped_in_arms.items()
+        if len({ast.dump(default) for _, default in choices}) > 1
+    }
     return effect
 
 

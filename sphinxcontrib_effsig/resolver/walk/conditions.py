@@ -45,12 +45,12 @@ def configured_choice(
 ) -> ast.expr | None:
     """The default of the arm ``func``'s closure selects, among ``choices``.
 
-    ``None`` when every arm gives the same default (nothing to choose);
+    ``None`` when there is nothing to choose (no arms, or the same default in each);
     :data:`~..analysis.OPTIONAL` (shown ``...``) when the arms differ and
     their tests cannot be decided.
     """
-    if len({ast.dump(default) for _, default in choices}) <= 1:
-        return None
+    if not choices:
+        return None  # the analysis keeps only keys whose arms differ
     for arms, default in choices:
         if all(_arm(conditions.get(node), arm, func, bound_self) is True for node, arm in arms):
             return default
