@@ -241,8 +241,10 @@ def _identity(obj: object, bound_self: object) -> tuple[str, int]:
 
 
 def _cacheable(obj: object) -> bool:
-    """The kinds of object whose result is memoised, by identity."""
-    return issubclass(type(obj), (types.FunctionType, type, functools.partial))
+    """The kinds of object whose result is memoised, by identity: all but bound
+    methods, which Python makes anew at every attribute access (keeping them
+    would keep every one alive for nothing)."""
+    return not issubclass(type(obj), types.MethodType)
 
 
 class _Cycle(NoSignature):
