@@ -169,7 +169,7 @@ def build_call(
     return call
 
 
-def place(call: Any, param: inspect.Parameter, value: Any, by_position: bool) -> bool:
+def place(call: Call, param: inspect.Parameter, value: Any, by_position: bool) -> bool:
     """Put ``value`` for ``param`` into ``call`` (``.args``/``.kwargs``/``.passed``):
     by position when it must or may (``by_position``), else by keyword.
 

@@ -38,6 +38,7 @@ from typing import Any
 
 from samples.calls import RECEIVED, forget_calls, parameter_names
 
+from helpers.oracle import Call as OracleCall
 from helpers.oracle import Sentinel, place, run
 
 P = inspect.Parameter
@@ -70,18 +71,10 @@ class Setup:
 
 
 @dataclass
-class Call:
-    """Arguments for one call and what the implementation must receive."""
+class Call(OracleCall):
+    """The oracle's call, and the parameters it leaves out on purpose."""
 
-    description: str
-    args: list[Any] = field(default_factory=list)
-    kwargs: dict[str, Any] = field(default_factory=dict)
-    passed: dict[str, Any] = field(default_factory=dict)
     omitted: list[str] = field(default_factory=list)
-
-    def __str__(self) -> str:
-        parts = [repr(a) for a in self.args] + [f"{k}={v!r}" for k, v in self.kwargs.items()]
-        return f"{self.description}: ({', '.join(parts)})"
 
 
 class Labels:
