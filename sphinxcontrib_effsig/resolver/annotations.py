@@ -188,11 +188,25 @@ def _compiled(text: str) -> types.CodeType | None:
 def evaluate_parameter_annotation(value: Any, func: types.FunctionType) -> Any:
     """An annotation taken from ``__annotations__``: evaluate it if it is a string."""
     if isinstance(value, str):
-        local = _namespace(func)
         type_params = type_parameters(func)
+        if not type_params and not func.__closure__:
+            return _evaluated_in_module(value, func.__globals__)
+        local = _namespace(func)
         return evaluate_string(
             value, func.__globals__, {**type_params, **local} if type_params else local
         )
+    return value
+
+
+def _evaluated_in_module(text: str, module_globals: dict[str, Any]) -> Any:
+    """A string annotation that reads only module names: evaluated once per module."""
+    key = (text, id(module_globals))
+    evaluated = current().evaluated_texts
+    hit = evaluated.get(key)
+    if hit is not None and hit[0] is module_globals:
+        return hit[1]
+    value = evaluate_string(text, module_globals)
+    evaluated[key] = (module_globals, value)
     return value
 
 

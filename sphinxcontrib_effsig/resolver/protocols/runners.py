@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..analysis import Callee, CalleeKind, Forward, HelperCall
 from ..caches import current
 from ..model import VAR_POS
-from ..safe import MISSING, static_attr
+from ..safe import MISSING, is_function, static_attr
 
 if TYPE_CHECKING:
     from ..walk.call_sites import WrapperContext
@@ -110,14 +110,29 @@ def is_runner(callee: Callee, obj: object) -> bool:
     hit = runners.get(id(obj))
     if hit is not None and hit[0] is obj:
         return hit[1]
-    try:
-        sig = inspect.signature(obj)  # type: ignore[arg-type]
-        answer = any(p.kind is VAR_POS and p.name == "args" for p in sig.parameters.values())
-    except Exception:
-        # No signature to read (functools.partial on Python 3.12): by its name.
-        answer = _named_like_a_runner(callee)
+    star = _star_name(obj)
+    if star is not MISSING:
+        answer = star == "args"
+    else:
+        try:
+            sig = inspect.signature(obj)  # type: ignore[arg-type]
+            answer = any(p.kind is VAR_POS and p.name == "args" for p in sig.parameters.values())
+        except Exception:
+            # No signature to read (functools.partial on Python 3.12): by its name.
+            answer = _named_like_a_runner(callee)
     runners[id(obj)] = (obj, answer)
     return answer
+
+
+def _star_name(obj: object) -> object:
+    """A plain function's ``*`` parameter name (``None`` without one), read off its
+    code; ``MISSING`` for anything else, whose signature must be asked for."""
+    if not is_function(obj) or obj.__dict__:
+        return MISSING
+    code = obj.__code__
+    if not code.co_flags & inspect.CO_VARARGS:
+        return None
+    return code.co_varnames[code.co_argcount + code.co_kwonlyargcount]
 
 
 def _named_like_a_runner(callee: Callee) -> bool:

@@ -10,6 +10,7 @@ for what lies below.
 from __future__ import annotations
 
 import functools
+import inspect
 import types
 from typing import Any
 
@@ -25,11 +26,14 @@ from ..signatures import (
     inspected,
     partial_bindings,
     partialmethod_of,
+    plain_signature,
 )
 from .constructors import Construction, class_signature
 from .explicit import copied_signature, expand_variadics, explicit_signature, stated_signature
 from .unwrap import MAX_LAYERS
 from .wrappers import function_signature
+
+_STAR_FLAGS = inspect.CO_VARARGS | inspect.CO_VARKEYWORDS
 
 #: How many resolutions one object may cost in all (siblings included).
 MAX_STEPS = 4000
@@ -61,6 +65,18 @@ class Resolver:
         hit = self.cache.get(id(obj))
         if hit is not None and hit[0] is obj and bound_self is MISSING:
             return hit[1]
+        if (
+            type(obj) is types.FunctionType
+            and bound_self is MISSING
+            and not obj.__dict__
+            and not obj.__code__.co_flags & _STAR_FLAGS
+        ):
+            # The common case, decided without a lookup or a guard (nothing
+            # below it to recurse into): a plain function, nothing stated,
+            # nothing wrapped, no *args/**kwargs.
+            sig = plain_signature(obj)
+            self.cache[id(obj)] = (obj, sig)
+            return sig
         key = _identity(obj, bound_self)
         if key in self.active:
             raise _Cycle()
