@@ -60,9 +60,7 @@ class Caches:
         default_factory=dict
     )
     #: a string annotation evaluated in a module, nothing local, by (text, id(globals))
-    evaluated_texts: dict[tuple[str, int], tuple[dict[str, Any], Any]] = field(
-        default_factory=dict
-    )
+    evaluated_texts: dict[tuple[str, int], tuple[dict[str, Any], Any]] = field(default_factory=dict)
     #: annotation texts compiled for evaluation
     compiled: dict[str, types.CodeType | None] = field(default_factory=dict)
     #: the lines of each source file, read once
