@@ -61,6 +61,8 @@ class Caches:
     )
     #: a string annotation evaluated in a module, nothing local, by (text, id(globals))
     evaluated_texts: dict[tuple[str, int], tuple[dict[str, Any], Any]] = field(default_factory=dict)
+    #: the dotted name each owner is cited by, by id(owner)
+    owner_names: dict[int, tuple[object, str]] = field(default_factory=dict)
     #: annotation texts compiled for evaluation
     compiled: dict[str, types.CodeType | None] = field(default_factory=dict)
     #: the lines of each source file, read once

@@ -68,10 +68,10 @@ def compose(layer: Layer) -> EffectiveSignature:
         if name not in own_names
     ]
     known = [s for s in layer.sites if s.target is not None]
-    unknown = [s for s in layer.sites if s.target is None]
     primary = _primary(known, layer.wrapped_id)
-    if unknown or primary is None or notes:
-        return _unfollowed(layer, unknown, primary is not None, popped, notes)
+    unfollowed = unfollowed_notes(layer)
+    if unfollowed is not None or primary is None:
+        return _unfollowed(layer, popped, unfollowed or [])
 
     assert primary.target is not None
     applied = apply_call(primary, layer, primary.target)
@@ -101,14 +101,18 @@ def _own_names(layer: Layer) -> set[str]:
     return {p.name for p in layer.own if p.kind not in (VAR_POS, VAR_KW)}
 
 
-def _unfollowed(
-    layer: Layer,
-    unknown: list[Site],
-    has_primary: bool,
-    popped: list[EffectiveParameter],
-    notes: list[str],
-) -> EffectiveSignature:
-    """Not every call could be followed: the wrapper's own parameters, and why."""
+def unfollowed_notes(layer: Layer) -> list[str] | None:
+    """Why ``layer`` cannot be composed with its targets, or ``None`` when it can.
+
+    Not every call could be followed, none reaches a target, or the layer
+    itself is unproven: :func:`compose` then gives the wrapper's own
+    parameters, unresolved, with these notes.
+    """
+    unknown = [s for s in layer.sites if s.target is None]
+    has_primary = any(s.target is not None for s in layer.sites)
+    if not unknown and has_primary and not layer.unproven:
+        return None
+    notes = list(layer.unproven)
     for site in unknown:
         callee = site.forward.callee.text or "a callable"
         notes.append(
@@ -120,6 +124,13 @@ def _unfollowed(
             f"{layer.describe} never passes its *args/**kwargs to a callable the "
             "resolver can follow"
         )
+    return _unique(notes)
+
+
+def _unfollowed(
+    layer: Layer, popped: list[EffectiveParameter], notes: list[str]
+) -> EffectiveSignature:
+    """Not every call could be followed: the wrapper's own parameters, and why."""
     own = layer.own
     params = [p for p in own if p.kind in _POSITIONAL]
     params += [p for p in own if p.kind is VAR_POS][:1]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import types
 
+from .caches import current
 from .safe import instance_attr, is_function
 
 _LOCALS = ".<locals>"
@@ -35,19 +36,38 @@ def function_module(func: types.FunctionType) -> str | None:
 
 
 def owner_name(obj: object) -> str:
-    """The dotted name of any owner: a function, a class or another object."""
+    """The dotted name of any owner: a function, a class or another object.
+
+    Asked for the same owners over and over (every layer, note and
+    parameter of a build names one): computed once per object that is not
+    a function (whose name is read off its code at once).
+    """
     if is_function(obj):
-        code = obj.__code__
-        if code.co_filename.startswith("<") and "__wrapped__" not in obj.__dict__:
-            # Generated from text (dataclasses' __init__, namedtuple's
-            # __new__): the generator names the function for its class.
-            module = instance_attr(obj, "__module__")
-            qualname = instance_attr(obj, "__qualname__")
-            if isinstance(qualname, str) and "<locals>" not in qualname:
-                return f"{module}.{qualname}" if isinstance(module, str) else qualname
-        return code_owner_name(code, function_module(obj))
+        return _function_owner_name(obj)
     if issubclass(type(obj), types.MethodType):
         return owner_name(obj.__func__)  # type: ignore[attr-defined]
+    memo = current().owner_names
+    hit = memo.get(id(obj))
+    if hit is not None and hit[0] is obj:
+        return hit[1]
+    name = _owner_name(obj)
+    memo[id(obj)] = (obj, name)
+    return name
+
+
+def _function_owner_name(func: types.FunctionType) -> str:
+    code = func.__code__
+    if code.co_filename.startswith("<") and "__wrapped__" not in func.__dict__:
+        # Generated from text (dataclasses' __init__, namedtuple's
+        # __new__): the generator names the function for its class.
+        module = instance_attr(func, "__module__")
+        qualname = instance_attr(func, "__qualname__")
+        if isinstance(qualname, str) and "<locals>" not in qualname:
+            return f"{module}.{qualname}" if isinstance(module, str) else qualname
+    return code_owner_name(code, function_module(func))
+
+
+def _owner_name(obj: object) -> str:
     if isinstance(obj, (types.BuiltinFunctionType, types.MethodDescriptorType)):
         target: object = obj
     else:

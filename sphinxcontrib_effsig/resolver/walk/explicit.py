@@ -81,7 +81,10 @@ def stated_signature(
             params.append(EffectiveParameter.from_parameter(param, source.owner, source.owner_name))
         else:
             params.append(EffectiveParameter.from_parameter(param, carrier, carrier_name))
-    return EffectiveSignature(params, return_annotation=explicit.return_annotation)
+    # The parameters of a valid signature, in its order: no second check.
+    return EffectiveSignature(
+        params, return_annotation=explicit.return_annotation, __validate_parameters__=False
+    )
 
 
 def _carrier(obj: object, wrapped: object) -> object:

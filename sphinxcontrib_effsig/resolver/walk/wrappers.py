@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .. import typed
 from ..analysis import Effect, effect_of
-from ..compose import Layer, compose
+from ..compose import Layer, compose, unfollowed_notes
 from ..model import EMPTY, KW, PO, POK, EffectiveParameter, EffectiveSignature
 from ..naming import owner_name
 from ..protocols.generated import generated_implementation
@@ -103,8 +103,15 @@ def _wrapper(
         bind_result = False
     # The wrapper's own "whatever it returns" (``-> R``, ``-> Any``) was
     # dropped above; a TypeVar the target itself returns stays its own.
+    unfollowed = unfollowed_notes(layer) if wrapped is not None else None
+    if unfollowed is not None:
+        # Composed, this would be the wrapper's own parameters, unresolved:
+        # presumed instead, when what it wraps resolves.
+        presumed = presume(resolver, layer, wrapped, bound_self, unfollowed)
+        if presumed is not None:
+            return presumed
     sig = compose(layer)
-    if not sig.resolved and not sig.presumed and wrapped is not None:
+    if unfollowed is None and not sig.resolved and not sig.presumed and wrapped is not None:
         presumed = presume(resolver, layer, wrapped, bound_self, sig.notes)
         if presumed is not None:
             return presumed
