@@ -14,6 +14,7 @@ from typing import Any
 
 from .analysis import Effect
 from .annotations import evaluate_annotation, evaluate_parameter_annotation
+from .code_names import named_parameters
 from .model import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, EffectiveParameter, EffectiveSignature
 from .naming import owner_name
 from .safe import instance_attr, is_function
@@ -193,7 +194,7 @@ def partial_bindings(
     code = func.__code__
     names = code.co_varnames[: code.co_argcount]
     known: dict[str, object] = dict(zip(names, args, strict=False))
-    named = set(code.co_varnames[: code.co_argcount + code.co_kwonlyargcount])
+    named = set(named_parameters(code))
     known.update((key, value) for key, value in keywords.items() if key in named)
     return known
 

@@ -18,6 +18,7 @@ import tokenize
 import types
 
 from .caches import current
+from .code_names import parameter_names
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
 
@@ -280,9 +281,7 @@ def _matches(node: FunctionNode, code: types.CodeType) -> bool:
         names.append(args.vararg.arg)
     if args.kwarg is not None:
         names.append(args.kwarg.arg)
-    count = code.co_argcount + code.co_kwonlyargcount
-    count += bool(code.co_flags & 0x04) + bool(code.co_flags & 0x08)
-    return list(code.co_varnames[:count]) == _mangled(names, code)
+    return list(parameter_names(code)) == _mangled(names, code)
 
 
 def _mangled(names: list[str], code: types.CodeType) -> list[str]:

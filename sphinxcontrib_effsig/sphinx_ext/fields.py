@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Final, ParamSpec
 from sphinx.util import logging
 
 from ..resolver import EffectiveParameter, EffectiveSignature
+from ..resolver.code_names import named_parameters
 from . import fieldlines, owner_docs, provenance, typehints
 from .resolve import effective_for, owned_elsewhere
 from .state import build_state
@@ -179,7 +180,7 @@ def _declared(obj: object) -> set[str]:
         code = getattr(target, "__code__", None)
         if isinstance(code, types.CodeType):
             # co_varnames: positional, keyword-only, then *args and **kwargs
-            return set(code.co_varnames[: code.co_argcount + code.co_kwonlyargcount])
+            return set(named_parameters(code))
         parameters = inspect.signature(target, follow_wrapped=False).parameters.values()
         return {p.name for p in parameters if p.kind not in _VARIADIC}
     except Exception:

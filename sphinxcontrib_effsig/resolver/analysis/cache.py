@@ -9,6 +9,7 @@ from __future__ import annotations
 import types
 
 from ..caches import current
+from ..code_names import star_names
 from ..source import function_node
 from .model import Effect
 from .visitor import analyse
@@ -49,15 +50,3 @@ def effect_of(
             effect.unproven.append("its body is too deeply nested to analyse")
     effects[key] = effect
     return effect
-
-
-def star_names(code: types.CodeType) -> tuple[str | None, str | None]:
-    """The names of the ``*args`` and ``**kwargs`` parameters of ``code``."""
-    index = code.co_argcount + code.co_kwonlyargcount
-    varargs = varkw = None
-    if code.co_flags & 0x04:
-        varargs = code.co_varnames[index]
-        index += 1
-    if code.co_flags & 0x08:
-        varkw = code.co_varnames[index]
-    return varargs, varkw

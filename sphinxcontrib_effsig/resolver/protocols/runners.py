@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..analysis import Callee, CalleeKind, Forward, HelperCall
 from ..caches import current
+from ..code_names import star_names
 from ..model import VAR_POS
 from ..safe import MISSING, is_function, static_attr
 
@@ -129,10 +130,7 @@ def _star_name(obj: object) -> object:
     code; ``MISSING`` for anything else, whose signature must be asked for."""
     if not is_function(obj) or obj.__dict__:
         return MISSING
-    code = obj.__code__
-    if not code.co_flags & inspect.CO_VARARGS:
-        return None
-    return code.co_varnames[code.co_argcount + code.co_kwonlyargcount]
+    return star_names(obj.__code__)[0]
 
 
 def _named_like_a_runner(callee: Callee) -> bool:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..analysis import Callee, CalleeKind, Forward, HelperCall, effect_of
 from ..annotations import evaluate_signature
+from ..code_names import named_parameters
 from ..compose import Layer, Site
 from ..protocols.registry import dispatches_by_registry
 from ..protocols.runners import runner_call, values_runner_call
@@ -213,8 +214,7 @@ class _Helper:
 
     @property
     def names(self) -> tuple[str, ...]:
-        code = self.function.__code__
-        return code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
+        return named_parameters(self.function.__code__)
 
     def parameter_at(self, where: int | str | None) -> str | None:
         """The helper's parameter that receives the call's argument at ``where``."""

@@ -15,6 +15,7 @@ import types
 from typing import Any
 
 from ..annotations import evaluate_signature
+from ..code_names import named_parameters
 from ..model import PO, POK, VAR_POS, EffectiveSignature
 from ..protocols.wrapt import args_as_values, value_wrapper
 from ..safe import MISSING, is_function, signature_attr, static_attr, wrapped_of
@@ -282,5 +283,5 @@ def _travelling(
     rest = args[code.co_argcount :] if code.co_flags & 0x04 else ()
     if not code.co_flags & 0x08:  # no **kwargs
         return rest, {}
-    named = set(code.co_varnames[: code.co_argcount + code.co_kwonlyargcount])
+    named = set(named_parameters(code))
     return rest, {key: value for key, value in keywords.items() if key not in named}

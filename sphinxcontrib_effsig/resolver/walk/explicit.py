@@ -11,7 +11,7 @@ import inspect
 import types
 from typing import TYPE_CHECKING
 
-from ..analysis.cache import star_names
+from ..code_names import named_parameters, star_names
 from ..model import KW, PO, POK, VAR_KW, VAR_POS, EffectiveParameter, EffectiveSignature
 from ..naming import owner_name
 from ..protocols.generated import generated_implementation, is_generated
@@ -118,7 +118,7 @@ def expand_variadics(
     if not resolved.resolved:
         return None
     code = func.__code__
-    own_names = set(code.co_varnames[: code.co_argcount + code.co_kwonlyargcount])
+    own_names = set(named_parameters(code))
     variadic = {p.kind: p.name for p in stated.parameters.values() if p.kind in (VAR_POS, VAR_KW)}
     if not variadic or variadic != _variadic_names(code):
         return None
