@@ -37,14 +37,7 @@ def apply_call(site: Site, layer: Layer, target: EffectiveSignature) -> Applied:
     """``target``'s parameters as the caller of ``layer``'s wrapper reaches them
     through the call ``site``."""
     forward = site.forward
-    params = list(target.parameters.values())
-    applied = Applied(
-        positional=[p for p in params if p.kind in _POSITIONAL],
-        var_positional=next((p for p in params if p.kind is VAR_POS), None),
-        keyword_only=[p for p in params if p.kind is KW],
-        var_keyword=next((p for p in params if p.kind is VAR_KW), None),
-        passthrough={},
-    )
+    applied = _by_kind(target)
     # Only in the call a decorator makes to what it decorates does a
     # parameter passed straight through stand for the target's.
     decorates = site.declared or forward.callee.kind is CalleeKind.FREE
@@ -69,6 +62,24 @@ def apply_call(site: Site, layer: Layer, target: EffectiveSignature) -> Applied:
             kept[index] = kept[index].replace(kind=PO)
     applied.positional = [*relayed, *kept]
     return applied
+
+
+def _by_kind(target: EffectiveSignature) -> Applied:
+    """``target``'s parameters sorted by kind, in one pass."""
+    positional: list[EffectiveParameter] = []
+    keyword_only: list[EffectiveParameter] = []
+    var_positional = var_keyword = None
+    for param in target.parameters.values():
+        kind = param.kind
+        if kind is KW:
+            keyword_only.append(param)
+        elif kind is VAR_POS:
+            var_positional = param if var_positional is None else var_positional
+        elif kind is VAR_KW:
+            var_keyword = param if var_keyword is None else var_keyword
+        else:
+            positional.append(param)
+    return Applied(positional, var_positional, keyword_only, var_keyword, passthrough={})
 
 
 def _consume_leading(

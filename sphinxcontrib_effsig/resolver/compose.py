@@ -8,6 +8,7 @@ parameter keeping the owner it was introduced with.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -300,6 +301,8 @@ def normalise(params: list[EffectiveParameter]) -> list[EffectiveParameter]:
     target's), or a required positional parameter after one with a default.
     The rewrite keeps every call that really works expressible by position.
     """
+    if _valid(params):
+        return params
     seen: set[str] = set()
     unique: list[EffectiveParameter] = []
     for param in params:
@@ -333,3 +336,24 @@ def normalise(params: list[EffectiveParameter]) -> list[EffectiveParameter]:
     keyword = [p for p in rest if p.kind is KW]
     var_kw = [p for p in rest if p.kind is VAR_KW][:1]
     return [*fixed, *var_pos, *moved, *keyword, *var_kw]
+
+
+def _valid(params: list[EffectiveParameter]) -> bool:
+    """Already what :func:`normalise` makes (most compositions are): unique
+    names, kinds in order with one of each variadic, no required positional
+    parameter after a default."""
+    seen: set[str] = set()
+    last: inspect._ParameterKind = PO
+    has_default = False
+    for param in params:
+        kind = param.kind
+        if kind < last or (kind is last and kind in (VAR_POS, VAR_KW)) or param.name in seen:
+            return False
+        if kind in _POSITIONAL:
+            if param.default is not EMPTY:
+                has_default = True
+            elif has_default:
+                return False
+        seen.add(param.name)
+        last = kind
+    return True
