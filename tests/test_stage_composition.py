@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sphinxcontrib_effsig.resolver.analysis import Callee, Forward
 from sphinxcontrib_effsig.resolver.annotations import SourceDefault
-from sphinxcontrib_effsig.resolver.compose import Layer, Site, compose
+from sphinxcontrib_effsig.resolver.compose import Layer, Site, compose, normalise
 from sphinxcontrib_effsig.resolver.model import EMPTY, EffectiveParameter, EffectiveSignature
 
 # --- the functions whose signatures the layers are built from -----------------
@@ -345,3 +347,44 @@ def test_composition(row: Row) -> None:
         assert any(row.note.lower() in note.lower() for note in sig.notes), sig.notes
     else:
         assert not sig.notes
+
+
+# --- normalise: any parameter list made valid, a valid one left as it is ------
+
+_KINDS = list(inspect._ParameterKind)
+
+
+@st.composite
+def _parameter_lists(draw: st.DrawFn) -> list[EffectiveParameter]:
+    params = []
+    for _ in range(draw(st.integers(0, 6))):
+        kind = draw(st.sampled_from(_KINDS))
+        variadic = kind in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
+        default = EMPTY if variadic else draw(st.sampled_from([EMPTY, 0]))
+        params.append(EffectiveParameter(draw(st.sampled_from("abcde")), kind, default=default))
+    return params
+
+
+def _described(params: list[EffectiveParameter]) -> list[tuple[str, object, object]]:
+    return [(p.name, p.kind, p.default) for p in params]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_parameter_lists())
+def test_normalise_makes_any_list_a_valid_signature(params: list[EffectiveParameter]) -> None:
+    result = normalise(list(params))
+    inspect.Signature(result)  # raises if the list is not a valid signature
+    assert _described(normalise(list(result))) == _described(result)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_parameter_lists())
+def test_normalise_leaves_a_valid_list_unchanged(params: list[EffectiveParameter]) -> None:
+    names = [p.name for p in params]
+    variadics = [p.kind for p in params if p.kind.name.startswith("VAR_")]
+    try:
+        inspect.Signature(params)
+    except ValueError:
+        return
+    if len(set(names)) == len(names) and len(set(variadics)) == len(variadics):
+        assert _described(normalise(list(params))) == _described(params)
