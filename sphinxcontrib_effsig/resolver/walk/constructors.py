@@ -49,8 +49,7 @@ def class_signature(resolver: Resolver, cls: type, metaclass: bool = True) -> Ef
         return resolver.resolve(meta_call, cls)
     if meta_call is not None:
         return drop_first(resolver.resolve(meta_call))
-    new = user_method(cls, "__new__")
-    init = user_method(cls, "__init__")
+    (new, new_at), (init, init_at) = user_methods(cls, ("__new__", "__init__"))
     if new is None and init is None:
         return inspected(cls)
     new_sig = constructor_signature(resolver, cls, new)
@@ -62,13 +61,8 @@ def class_signature(resolver: Resolver, cls: type, metaclass: bool = True) -> Ef
         return init_sig
     if init_sig is None or takes_anything(init_sig):
         return new_sig
-    for base in mro_of(cls):
-        namespace = class_namespace(base)
-        if "__new__" in namespace:
-            return new_sig
-        if "__init__" in namespace:
-            return init_sig
-    return new_sig
+    # Both are the class's own Python code: the one found first in the MRO.
+    return new_sig if new_at <= init_at else init_sig
 
 
 def constructor_signature(resolver: Resolver, cls: type, method: Any) -> EffectiveSignature | None:
@@ -134,27 +128,39 @@ def class_namespace(cls: type) -> Any:
         return {}
 
 
+#: What a class namespace holds for a method written in C.
+_COMPILED = (
+    types.WrapperDescriptorType,
+    types.MethodWrapperType,
+    types.BuiltinFunctionType,
+    types.MethodDescriptorType,
+    types.ClassMethodDescriptorType,
+)
+
+
 def user_method(cls: type, name: str) -> Any:
     """A Python-level ``__call__``/``__new__``/``__init__`` found on ``cls``."""
-    for base in mro_of(cls):
+    return user_methods(cls, (name,))[0][0]
+
+
+def user_methods(cls: type, names: tuple[str, ...]) -> list[tuple[Any, int]]:
+    """For each name, the Python-level method ``cls`` finds for it (``None`` where it
+    is C code, or none but ``object``'s/``type``'s) and the index in the MRO of
+    the class that defines it; one walk along the MRO for all of them (deep
+    hierarchies, such as SQLAlchemy's 40 bases, make each walk count)."""
+    found: dict[str, tuple[Any, int]] = {}
+    mro = mro_of(cls)
+    for index, base in enumerate(mro):
         if base is object or base is type:
             continue
         namespace = class_namespace(base)
-        if name in namespace:
-            value = namespace[name]
-            if isinstance(
-                value,
-                (
-                    types.WrapperDescriptorType,
-                    types.MethodWrapperType,
-                    types.BuiltinFunctionType,
-                    types.MethodDescriptorType,
-                    types.ClassMethodDescriptorType,
-                ),
-            ):
-                return None
-            return value
-    return None
+        for name in names:
+            if name not in found and name in namespace:
+                value = namespace[name]
+                found[name] = (None if isinstance(value, _COMPILED) else value, index)
+        if len(found) == len(names):
+            break
+    return [found.get(name, (None, len(mro))) for name in names]
 
 
 def unwrap_descriptor(value: Any) -> Any:
