@@ -17,7 +17,8 @@ two forms are rewritten from the effsig record. Four content builds (the
 recorded reST parsed in place of the directives, no autodoc, no effsig; see
 :mod:`machinery`) then run interleaved round by round, the order rotating,
 CPU time: ``plain`` and the three forms. Per form it prints the content
-ratio to plain (median (min-max) of the rounds' ratios), the extra CPU per
+ratio to plain and to ``per-parameter`` (median (min-max) of the rounds'
+ratios), the extra CPU per
 added parameter, the reST lines and characters and the doctree nodes (from
 the last round's pickled doctrees) it adds to plain's, the warnings it adds
 to ``per-parameter``'s, and what a reader learns: names, descriptions and
@@ -194,13 +195,15 @@ def report(
         f"{plain_lines:,} reST lines, {plain_chars:,} characters, {plain_nodes:,} doctree nodes"
     )
     header = (
-        f"   {'form':14} {'content/plain':>20} {'ms/param':>9} {'+lines':>7} {'+chars':>8} "
+        f"   {'form':14} {'content/plain':>20} {'/per-parameter':>20} {'ms/param':>9} "
+        f"{'+lines':>7} {'+chars':>8} "
         f"{'+nodes':>7} {'+warn':>5} | {'params':>6} {'descr':>5} {'types':>5} {'cites':>5}"
     )
     print(header)
     for name in FORMS:
         kind = f"content-{name}"
         ratio = [r[kind].cpu / r[f"content-{BASELINE}"].cpu for r in results]
+        paired = [r[kind].cpu / r["content-per-parameter"].cpu for r in results]
         info = shown[name]
         extra = [r[kind].cpu - r[f"content-{BASELINE}"].cpu for r in results]
         per_param = statistics.median(extra) * 1000 / max(info.parameters, 1)
@@ -208,7 +211,8 @@ def report(
         count = sum(nodes[kind]["counts"].values())
         new_warnings = sorted(set(last[kind].warnings) - reference)
         print(
-            f"   {name:14} {spread(ratio, '.3f'):>20} {per_param:9.2f} {lines - plain_lines:>+7,} "
+            f"   {name:14} {spread(ratio, '.3f'):>20} {spread(paired, '.3f'):>20} "
+            f"{per_param:9.2f} {lines - plain_lines:>+7,} "
             f"{chars - plain_chars:>+8,} {count - plain_nodes:>+7,} {len(new_warnings):>5} | "
             f"{info.parameters:>6} {info.descriptions:>5} {info.types:>5} {info.citations:>5}"
         )
@@ -221,6 +225,11 @@ def report(
                 "median": statistics.median(ratio),
                 "min": min(ratio),
                 "max": max(ratio),
+            },
+            "to_per_parameter": {
+                "median": statistics.median(paired),
+                "min": min(paired),
+                "max": max(paired),
             },
             "ms_per_added_parameter": per_param,
             "added_lines": lines - plain_lines,
