@@ -155,25 +155,34 @@ def capture_lines(capture: Path) -> list[str]:
     ]
 
 
+def make_confdir(
+    target: Target, kind: str, extra: list[str], *, effsig: bool = False, recorder: bool = True
+) -> None:
+    """The configuration folder of one kind of build (``conf-<kind>``), noted in ``target``."""
+    modules = {MODULE: (HERE / "autodoc_content.py").read_text()} if recorder else {}
+    dest = target.home / "machinery" / f"conf-{kind}"
+    realdocs.make_confdir(dest, target.conf, effsig, False, [*COMMON, *extra], modules)
+    target.confdirs[kind] = dest
+
+
+def make_content_confdir(
+    target: Target, kind: str, replay: Path, report: Path, roles: bool
+) -> None:
+    """A content build of ``kind`` replaying the record ``replay``."""
+    make_confdir(target, kind, content_lines(replay, report, roles))
+
+
 def make_confdirs(target: Target) -> None:
-    module = {MODULE: (HERE / "autodoc_content.py").read_text()}
-    root = target.home / "machinery"
     for kind in (*KINDS, *CAPTURES):
         base = kind.split("-")[-1]
-        extra = list(COMMON)
-        modules: dict[str, str] = {}
         if kind.startswith("capture-"):
-            extra += capture_lines(target.capture_file(base))
-            modules = module
+            extra = capture_lines(target.capture_file(base))
+            make_confdir(target, kind, extra, effsig=base == "effsig")
         elif kind.startswith("content-"):
-            extra += content_lines(
-                target.capture_file(base), target.report_file(base), roles=base == "effsig"
-            )
-            modules = module
-        effsig = kind in ("effsig", "capture-effsig")
-        dest = root / f"conf-{kind}"
-        realdocs.make_confdir(dest, target.conf, effsig, False, extra, modules)
-        target.confdirs[kind] = dest
+            replay, report = target.capture_file(base), target.report_file(base)
+            make_content_confdir(target, kind, replay, report, roles=base == "effsig")
+        else:
+            make_confdir(target, kind, [], effsig=kind == "effsig", recorder=False)
 
 
 def run(target: Target, kind: str, timeout: float, **extra: Any) -> realdocs.Build:

@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
-from pathlib import Path
-from types import ModuleType
 
-BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+from helpers.benchmarks import load
 
-
-def _load(name: str) -> ModuleType:
-    """A benchmark script as a module, without putting ``benchmarks/`` on ``sys.path``."""
-    spec = importlib.util.spec_from_file_location(f"_bench_{name}", BENCHMARKS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-content = _load("autodoc_content")
-resolver_real = _load("resolver_real")
+content = load("autodoc_content")
+resolver_real = load("resolver_real")
 
 
 def test_source_items_survive_compression() -> None:
