@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import types
+from collections.abc import Callable
 from types import GetSetDescriptorType, MappingProxyType, MemberDescriptorType
 from typing import Any, TypeGuard
 
@@ -23,10 +24,35 @@ def static_attr(obj: object, name: str, default: Any = None) -> Any:
     Plain data found in an instance or class ``__dict__`` is returned as is;
     ``staticmethod``/``classmethod`` wrappers and properties come back raw.
     """
+    if type(obj) is type:
+        return _plain_class_attr(obj, name, default)
     try:
         return inspect.getattr_static(obj, name, default)
     except Exception:
         return default
+
+
+#: A class's own namespace, read by the C-level descriptor (no metaclass code).
+class_dict: Callable[[type], MappingProxyType[str, Any]] = type.__dict__["__dict__"].__get__
+_TYPE_NAMESPACES = (class_dict(type), class_dict(object))
+
+
+def _plain_class_attr(cls: type, name: str, default: Any) -> Any:
+    """:func:`inspect.getattr_static` for a class whose metaclass is ``type``.
+
+    The same answer, the first class along the MRO that defines ``name``,
+    else ``type``'s own (``__name__``), without its per-base checks for a
+    metaclass that shadows ``__dict__``: every base's metaclass is ``type``
+    too, so none can.
+    """
+    for base in type.__getattribute__(cls, "__mro__"):
+        namespace = class_dict(base)
+        if name in namespace:
+            return namespace[name]
+    for namespace in _TYPE_NAMESPACES:
+        if name in namespace:
+            return namespace[name]
+    return default
 
 
 #: What a plain function has besides its ``__dict__``: C-level slots only.

@@ -13,7 +13,7 @@ import types
 from typing import TYPE_CHECKING, Any
 
 from ..model import EffectiveSignature
-from ..safe import MISSING, is_function, static_attr
+from ..safe import MISSING, class_dict, is_function, static_attr
 from ..signatures import drop_first, inspected, takes_anything
 
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ def user_methods(cls: type, names: tuple[str, ...]) -> list[tuple[Any, int]]:
     for index, base in enumerate(mro):
         if base is object or base is type:
             continue
-        namespace = class_namespace(base)
+        namespace = class_dict(base)  # an MRO holds classes only
         for name in names:
             if name not in found and name in namespace:
                 value = namespace[name]
