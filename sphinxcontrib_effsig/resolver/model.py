@@ -134,9 +134,19 @@ class EffectiveParameter(inspect.Parameter):
         cls, param: inspect.Parameter, owner: object, owner_name: str
     ) -> EffectiveParameter:
         """Wrap a plain (already validated) :class:`inspect.Parameter`, recording its owner."""
-        return cls.trusted(
-            param.name, param.kind, param.default, param.annotation, owner, owner_name
-        )
+        if not _FAST_COPY:
+            return cls.trusted(
+                param.name, param.kind, param.default, param.annotation, owner, owner_name
+            )
+        # Slot to slot: a stated signature's parameters are copied by the dozen.
+        new = object.__new__(cls)
+        new._name = param._name  # type: ignore[attr-defined]
+        new._kind = param._kind  # type: ignore[attr-defined]
+        new._default = param._default  # type: ignore[attr-defined]
+        new._annotation = param._annotation  # type: ignore[attr-defined]
+        new._owner = owner
+        new._owner_name = owner_name
+        return new
 
     def __reduce__(self) -> Any:
         return (
