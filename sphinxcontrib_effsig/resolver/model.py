@@ -9,6 +9,8 @@ keeps working; the extra data (``owner``, ``owner_name``, ``resolved``,
 from __future__ import annotations
 
 import inspect
+import types
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -25,6 +27,10 @@ _void: Any = object()
 _Kind = inspect._ParameterKind
 #: inspect.Parameter keeps its fields in these slots (CPython 3.11-3.14).
 _FAST_COPY = {"_name", "_kind", "_default", "_annotation"} <= set(inspect.Parameter.__slots__)
+#: and inspect.Signature in these.
+_FAST_SIGNATURE = _FAST_COPY and {"_parameters", "_return_annotation"} <= set(
+    inspect.Signature.__slots__
+)
 
 
 class EffectiveParameter(inspect.Parameter):
@@ -211,11 +217,20 @@ class EffectiveSignature(inspect.Signature):
         presumed: bool = False,
         __validate_parameters__: bool = True,
     ) -> None:
-        super().__init__(
-            parameters,
-            return_annotation=return_annotation,
-            __validate_parameters__=__validate_parameters__,
-        )
+        if __validate_parameters__ or parameters is None or not _FAST_SIGNATURE:
+            super().__init__(
+                parameters,
+                return_annotation=return_annotation,
+                __validate_parameters__=__validate_parameters__,
+            )
+        else:
+            # What inspect.Signature stores for parameters it trusts, without
+            # its generator frame per parameter (signatures are made by the
+            # thousand in a build).
+            self._parameters = types.MappingProxyType(
+                OrderedDict([(param._name, param) for param in parameters])  # type: ignore[attr-defined]
+            )
+            self._return_annotation = return_annotation
         self._resolved = resolved
         self._notes = tuple(notes)
         self._presumed = presumed and not resolved
