@@ -114,18 +114,21 @@ def evaluate_annotation(node: ast.expr, func: types.FunctionType | None) -> Any:
     then computed once per (annotation, module) and shared by every function
     the wrapper decorates.
     """
-    text, names = _annotation_text(node)
     if func is None:
-        return text
+        return _annotation_text(node)[0]
+    # A node is one definition's: the same code, so the same closure names
+    # and enclosing type parameters (its own ones count where it is not a
+    # wrapper, hence the flag). Looked up before anything is computed.
+    key = (id(node), id(func.__globals__), "__wrapped__" in func.__dict__)
+    evaluated = current().evaluated
+    hit = evaluated.get(key)
+    if hit is not None and hit[0] is node and hit[1] is func.__globals__:
+        return hit[2]
+    text, names = _annotation_text(node)
     type_params = type_parameters(func)
     if type_params and not names.isdisjoint(type_params):
         return evaluate_string(text, func.__globals__, {**type_params, **_namespace(func)})
     if names.isdisjoint(func.__code__.co_freevars):
-        key = (id(node), id(func.__globals__))
-        evaluated = current().evaluated
-        hit = evaluated.get(key)
-        if hit is not None and hit[0] is node and hit[1] is func.__globals__:
-            return hit[2]
         value = evaluate_string(text, func.__globals__)
         evaluated[key] = (node, func.__globals__, value)
         return value

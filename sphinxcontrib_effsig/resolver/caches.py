@@ -55,8 +55,8 @@ class Caches:
     annotation_texts: dict[int, tuple[ast.expr, str, frozenset[str]]] = field(default_factory=dict)
     #: the PEP 695 type parameters in scope of a code object, by id(code)
     type_parameters: dict[int, tuple[types.CodeType, dict[str, Any]]] = field(default_factory=dict)
-    #: an annotation evaluated in a module, by (id(node), id(globals))
-    evaluated: dict[tuple[int, int], tuple[ast.expr, dict[str, Any], Any]] = field(
+    #: an annotation evaluated in a module, by (id(node), id(globals), wrapper or not)
+    evaluated: dict[tuple[int, int, bool], tuple[ast.expr, dict[str, Any], Any]] = field(
         default_factory=dict
     )
     #: a string annotation evaluated in a module, nothing local, by (text, id(globals))
