@@ -278,6 +278,16 @@ def evaluate_signature(sig: EffectiveSignature, target: object) -> EffectiveSign
     once it becomes part of a composed signature, each string annotation is
     evaluated in its owner's module.
     """
+    memo = current().evaluated_signatures
+    hit = memo.get(id(sig))
+    if hit is not None and hit[0] is sig and hit[1] is target:
+        return hit[2]
+    evaluated = _evaluated_signature(sig, target)
+    memo[id(sig)] = (sig, target, evaluated)
+    return evaluated
+
+
+def _evaluated_signature(sig: EffectiveSignature, target: object) -> EffectiveSignature:
     changed = False
     params = []
     for param in sig.parameters.values():
@@ -298,7 +308,7 @@ def evaluate_signature(sig: EffectiveSignature, target: object) -> EffectiveSign
                 changed = True
     if not changed:
         return sig
-    return sig.replace(parameters=params, return_annotation=return_annotation)
+    return sig.reannotated(params, return_annotation)
 
 
 def _function_of(target: object) -> types.FunctionType | None:

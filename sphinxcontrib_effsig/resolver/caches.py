@@ -63,6 +63,10 @@ class Caches:
     evaluated_texts: dict[tuple[str, int], tuple[dict[str, Any], Any]] = field(default_factory=dict)
     #: the dotted name each owner is cited by, by id(owner)
     owner_names: dict[int, tuple[object, str]] = field(default_factory=dict)
+    #: a target's signature with its postponed annotations evaluated, by id(signature)
+    evaluated_signatures: dict[int, tuple[EffectiveSignature, object, EffectiveSignature]] = field(
+        default_factory=dict
+    )
     #: annotation texts compiled for evaluation
     compiled: dict[str, types.CodeType | None] = field(default_factory=dict)
     #: the lines of each source file, read once

@@ -284,6 +284,20 @@ class EffectiveSignature(inspect.Signature):
             return True
         return _same_value(_none_type(ours), _none_type(shown))
 
+    def reannotated(
+        self, parameters: Sequence[EffectiveParameter], return_annotation: Any
+    ) -> EffectiveSignature:
+        """A copy with ``parameters`` in place of this one's: the same names and
+        kinds in the same order, only annotations changed (so not checked again)."""
+        return type(self)(
+            parameters,
+            return_annotation=return_annotation,
+            resolved=self._resolved,
+            notes=self._notes,
+            presumed=self._presumed,
+            __validate_parameters__=False,
+        )
+
     def replace(
         self,
         *,
