@@ -78,6 +78,7 @@ import os
 import pstats
 import statistics
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -281,10 +282,33 @@ def ratios(builds: dict[str, realdocs.Build], clock: str) -> dict[str, float]:
 
 
 def measure(target: Target, rounds: int, timeout: float) -> list[dict[str, realdocs.Build]]:
+    """The four builds, interleaved round by round, each round's ratios printed."""
+
+    def line(got: dict[str, realdocs.Build]) -> str:
+        r = ratios(got, "cpu")
+        return (
+            ", ".join(f"{k} {got[k].cpu:.2f}s" for k in KINDS)
+            + f" | total {r['total']:.3f} content {r['content']:.3f} "
+            f"machinery {r['machinery']:.3f}"
+        )
+
+    return interleaved(target, KINDS, rounds, timeout, line)
+
+
+def interleaved(
+    target: Target,
+    kinds: tuple[str, ...],
+    rounds: int,
+    timeout: float,
+    line: Callable[[dict[str, realdocs.Build]], str],
+) -> list[dict[str, realdocs.Build]]:
+    """Every build of ``kinds`` once per round, in an order that rotates with
+    the round (so drift spreads evenly); ``line`` says what a round gave. A
+    replay that did not match its record is reported once."""
     results: list[dict[str, realdocs.Build]] = []
     problems: set[str] = set()
     for rnd in range(rounds):
-        order = KINDS[rnd % len(KINDS) :] + KINDS[: rnd % len(KINDS)]
+        order = kinds[rnd % len(kinds) :] + kinds[: rnd % len(kinds)]
         got: dict[str, realdocs.Build] = {}
         for kind in order:
             build = run(target, kind, timeout)
@@ -293,18 +317,11 @@ def measure(target: Target, rounds: int, timeout: float) -> list[dict[str, reald
                 return results
             got[kind] = build
             if kind.startswith("content-"):
-                for problem in replay_problems(target, kind.split("-")[-1]):
+                for problem in replay_problems(target, kind.removeprefix("content-")):
                     if problem not in problems:
                         problems.add(problem)
                         print(f"   !! {problem}", flush=True)
-        r = ratios(got, "cpu")
-        print(
-            f"   round {rnd + 1}: "
-            + ", ".join(f"{k} {got[k].cpu:.2f}s" for k in KINDS)
-            + f" | total {r['total']:.3f} content {r['content']:.3f} "
-            f"machinery {r['machinery']:.3f}",
-            flush=True,
-        )
+        print(f"   round {rnd + 1}: {line(got)}", flush=True)
         results.append(got)
     return results
 
@@ -463,36 +480,34 @@ def effsig_source(code: str, workdir: Path, python: str) -> realdocs.EffsigSourc
     return realdocs.snapshot_effsig(ROOT, code, workdir, python)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def add_target_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options that say what to build (generated project, real projects) and how."""
     parser.add_argument(
         "--objects", type=int, help="generated project (default 500 if no --project)"
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--project", action="append", default=[], metavar="NAME==VERSION")
-    parser.add_argument("--rounds", type=int, default=5, help="rounds of the four builds")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of the builds")
     parser.add_argument("--python", default=sys.executable, help="interpreter of the venvs")
     parser.add_argument("--workdir", default="/tmp/effsig-machinery", help="projects go here")
     parser.add_argument("--reuse-venv", action="store_true", help="reuse a project's venv")
     parser.add_argument(
         "--code", default="HEAD", help="HEAD (default), a git revision, worktree, or a directory"
     )
-    parser.add_argument("--profile", action="store_true", help="also profile effsig's handlers")
-    parser.add_argument("--profile-only", action="store_true", help="only the profile")
-    parser.add_argument("--top", type=int, default=15, help="profile entries to list")
     parser.add_argument("--timeout", type=float, default=1200, help="seconds per build")
-    parser.add_argument("--json", type=Path, help="write every build's figures here")
-    args = parser.parse_args()
+
+
+def targets_of(args: argparse.Namespace) -> list[Target]:
+    """The projects ``args`` name, ready to build; prints what is measured, and on what."""
     if args.objects is None and not args.project:
         args.objects = 500
     for spec in args.project:
         realdocs.split_spec(spec)
-
     code, described = code_path(args.code)
     print(f"sphinxcontrib_effsig from {described}")
     print(
         f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average "
-        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} (shared machine: wall time is noisy)",
+        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} (shared machine: trust paired ratios)",
         flush=True,
     )
     targets: list[Target | None] = []
@@ -504,10 +519,20 @@ def main() -> None:
         effsig = effsig_source(args.code, workdir, args.python)
         print(f"projects: effsig {effsig.description}, venvs of {args.python}", flush=True)
         targets += [project_target(spec, args, effsig) for spec in args.project]
+    return [target for target in targets if target is not None]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_target_arguments(parser)
+    parser.add_argument("--profile", action="store_true", help="also profile effsig's handlers")
+    parser.add_argument("--profile-only", action="store_true", help="only the profile")
+    parser.add_argument("--top", type=int, default=15, help="profile entries to list")
+    parser.add_argument("--json", type=Path, help="write every build's figures here")
+    args = parser.parse_args()
+    targets = targets_of(args)
     everything: dict[str, Any] = {}
     for target in targets:
-        if target is None:
-            continue
         print(f"\n== {target.label}", flush=True)
         make_confdirs(target)
         entry: dict[str, Any] = {}

@@ -37,7 +37,6 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -54,7 +53,6 @@ import realdocs  # noqa: E402
 from autodoc_content import compress, expand  # noqa: E402
 
 import build as build_bench  # noqa: E402
-from snapshot import code_path  # noqa: E402
 
 BASELINE = "plain"
 FORMS = forms.VARIANTS
@@ -146,29 +144,15 @@ def census(target: machinery.Target, kind: str) -> dict[str, Any]:
 def measure(
     target: machinery.Target, rounds: int, timeout: float
 ) -> list[dict[str, realdocs.Build]]:
-    results: list[dict[str, realdocs.Build]] = []
-    problems: set[str] = set()
-    for rnd in range(rounds):
-        order = KINDS[rnd % len(KINDS) :] + KINDS[: rnd % len(KINDS)]
-        got: dict[str, realdocs.Build] = {}
-        for kind in order:
-            build = machinery.run(target, kind, timeout)
-            if build.returncode != 0:
-                print(f"   !! {machinery._failed(build)}", flush=True)
-                return results
-            got[kind] = build
-            for problem in machinery.replay_problems(target, kind.removeprefix("content-")):
-                if problem not in problems:
-                    problems.add(problem)
-                    print(f"   !! {problem}", flush=True)
+    """The content builds of every form, interleaved round by round."""
+
+    def line(got: dict[str, realdocs.Build]) -> str:
         base = got[f"content-{BASELINE}"].cpu
-        print(
-            f"   round {rnd + 1}: plain {base:.2f}s | "
-            + ", ".join(f"{n} {got[f'content-{n}'].cpu / base:.3f}" for n in FORMS),
-            flush=True,
+        return f"plain {base:.2f}s | " + ", ".join(
+            f"{n} {got[f'content-{n}'].cpu / base:.3f}" for n in FORMS
         )
-        results.append(got)
-    return results
+
+    return machinery.interleaved(target, KINDS, rounds, timeout, line)
 
 
 def report(
@@ -248,46 +232,12 @@ def report(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--objects", type=int, help="generated project (default 500 if no --project)"
-    )
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--project", action="append", default=[], metavar="NAME==VERSION")
-    parser.add_argument("--rounds", type=int, default=5, help="rounds of the four builds")
-    parser.add_argument("--python", default=sys.executable, help="interpreter of the venvs")
-    parser.add_argument("--workdir", default="/tmp/effsig-machinery", help="projects go here")
-    parser.add_argument("--reuse-venv", action="store_true", help="reuse a project's venv")
-    parser.add_argument(
-        "--code", default="HEAD", help="HEAD (default), a git revision, worktree, or a directory"
-    )
-    parser.add_argument("--timeout", type=float, default=1200, help="seconds per build")
+    machinery.add_target_arguments(parser)
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
-    if args.objects is None and not args.project:
-        args.objects = 500
-    for spec in args.project:
-        realdocs.split_spec(spec)
-
-    code, described = code_path(args.code)
-    print(f"sphinxcontrib_effsig from {described}")
-    print(
-        f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average "
-        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} (trust the paired ratios)",
-        flush=True,
-    )
-    targets: list[machinery.Target | None] = []
-    if args.objects:
-        targets.append(machinery.generated_target(args.objects, args.seed, code))
-    if args.project:
-        workdir = Path(args.workdir)
-        workdir.mkdir(parents=True, exist_ok=True)
-        effsig = machinery.effsig_source(args.code, workdir, args.python)
-        print(f"projects: effsig {effsig.description}, venvs of {args.python}", flush=True)
-        targets += [machinery.project_target(spec, args, effsig) for spec in args.project]
+    targets = machinery.targets_of(args)
     everything: dict[str, Any] = {}
     for found in targets:
-        if found is None:
-            continue
         # Its own folder: machinery.py's files for the same project stay untouched.
         target = replace(found, home=found.home / "presentations", confdirs={})
         target.home.mkdir(parents=True, exist_ok=True)
