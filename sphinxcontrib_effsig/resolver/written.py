@@ -14,6 +14,7 @@ import inspect
 import types
 
 from .model import EffectiveSignature
+from .safe import is_function
 from .source import function_node, source_lines
 from .walk.unwrap import wrapper_chain
 
@@ -26,11 +27,12 @@ def source_files(obj: object, sig: EffectiveSignature) -> set[str]:
     files: set[str] = set()
     holders = [*wrapper_chain(obj), *(param.owner for param in sig.parameters.values())]
     for holder in holders:
-        if isinstance(holder, types.MethodType):
+        if issubclass(type(holder), types.MethodType):
             holder = holder.__func__
-        code = getattr(holder, "__code__", None)
-        if isinstance(code, types.CodeType) and not code.co_filename.startswith("<"):
-            files.add(code.co_filename)
+        # Functions only, read without getattr: an owner may be any object
+        # (a callable instance, a proxy) whose attribute access runs its code.
+        if is_function(holder) and not holder.__code__.co_filename.startswith("<"):
+            files.add(holder.__code__.co_filename)
     return files
 
 
