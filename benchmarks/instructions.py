@@ -98,11 +98,11 @@ def helper() -> Path | None:
 def child_code(split: bool) -> str:
     """The ``-c`` program of a build: build.py's hooks, phase dumps, optional split."""
     sys.path.insert(0, str(HERE))
-    from build import _SELF_TIMER
+    from build import SELF_TIMER
 
     prologue = _PROLOGUE.replace("{PHASES!r}", repr({event for event, _ in PHASES if event}))
     start = "argv = sys.argv[1:]\n"
-    code = _replaced(_SELF_TIMER, start, prologue + start)
+    code = _replaced(SELF_TIMER, start, prologue + start)
     if split:
         # Switch collection at the outermost entry to and exit from effsig.
         toggle = "_lib.effsig_bench_toggle()\n"

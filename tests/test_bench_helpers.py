@@ -86,3 +86,11 @@ def test_percentile_is_nearest_rank() -> None:
     assert resolver_real.percentile(values, 1.0) == 100
     assert resolver_real.percentile([7.0], 0.99) == 7.0
     assert math.isnan(resolver_real.percentile([], 0.5))
+
+
+def test_the_instruction_counts_build_program_compiles_with_and_without_the_split() -> None:
+    instructions = load("instructions")
+    for split in (True, False):
+        code = instructions.child_code(split=split)
+        compile(code, "<instructions child>", "exec")
+        assert ("effsig_bench_toggle" in code) is split
