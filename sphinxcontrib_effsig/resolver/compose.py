@@ -71,10 +71,10 @@ def compose(layer: Layer) -> EffectiveSignature:
     known = [s for s in layer.sites if s.target is not None]
     primary = _primary(known, layer.wrapped_id)
     unfollowed = unfollowed_notes(layer)
-    if unfollowed is not None or primary is None:
-        return _unfollowed(layer, popped, unfollowed or [])
+    if unfollowed is not None:
+        return _unfollowed(layer, popped, unfollowed)
 
-    assert primary.target is not None
+    assert primary is not None and primary.target is not None  # a site was followed
     applied = apply_call(primary, layer, primary.target)
     notes.extend(applied.unproven)
     for other in known:

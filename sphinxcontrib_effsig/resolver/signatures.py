@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import inspect
 import types
-from typing import Any
+from typing import Any, TypeGuard
 
 from .analysis import Effect
 from .annotations import evaluate_annotation, evaluate_parameter_annotation
@@ -201,6 +201,17 @@ def partial_bindings(
 
 def has_star(func: types.FunctionType) -> bool:
     return bool(func.__code__.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS))
+
+
+def is_plain_function(obj: object) -> TypeGuard[types.FunctionType]:
+    """A Python function nothing can change the signature of: no attribute at all
+    (``__wrapped__``, ``__signature__``, ``__partialmethod__``...) and no
+    ``*args``/``**kwargs``. Its code's signature is the effective one."""
+    return (
+        type(obj) is types.FunctionType
+        and not obj.__dict__
+        and not obj.__code__.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS)
+    )
 
 
 def partialmethod_of(func: object) -> functools.partialmethod[Any] | None:

@@ -30,6 +30,7 @@ from sphinx.util import logging
 from sphinx.util.inspect import signature as sphinx_signature
 
 from ..resolver import EffectiveSignature, effective_signature, innermost
+from ..resolver.signatures import is_plain_function
 from .state import build_state
 
 if TYPE_CHECKING:
@@ -235,9 +236,7 @@ def _plain_function(obj: object) -> bool:
     func: Any = obj
     if isinstance(func, (classmethod, staticmethod, types.MethodType)):
         func = func.__func__
-    if type(func) is not types.FunctionType or func.__dict__:
-        return False
-    return not func.__code__.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS)
+    return is_plain_function(func)
 
 
 @contextmanager

@@ -10,7 +10,6 @@ for what lies below.
 from __future__ import annotations
 
 import functools
-import inspect
 import types
 from typing import Any
 
@@ -25,6 +24,7 @@ from ..signatures import (
     drop_first,
     has_star,
     inspected,
+    is_plain_function,
     partial_bindings,
     partialmethod_of,
     plain_signature,
@@ -33,8 +33,6 @@ from .constructors import Construction, class_signature
 from .explicit import copied_signature, expand_variadics, explicit_signature, stated_signature
 from .unwrap import MAX_LAYERS
 from .wrappers import function_signature
-
-_STAR_FLAGS = inspect.CO_VARARGS | inspect.CO_VARKEYWORDS
 
 #: How many resolutions one object may cost in all (siblings included).
 MAX_STEPS = 4000
@@ -66,15 +64,9 @@ class Resolver:
         hit = self.cache.get(id(obj))
         if hit is not None and hit[0] is obj and bound_self is MISSING:
             return hit[1]
-        if (
-            type(obj) is types.FunctionType
-            and bound_self is MISSING
-            and not obj.__dict__
-            and not obj.__code__.co_flags & _STAR_FLAGS
-        ):
-            # The common case, decided without a lookup or a guard (nothing
-            # below it to recurse into): a plain function, nothing stated,
-            # nothing wrapped, no *args/**kwargs.
+        if bound_self is MISSING and is_plain_function(obj):
+            # The common case, decided without a lookup or a guard: nothing
+            # below it to recurse into.
             sig = plain_signature(obj)
             self.cache[id(obj)] = (obj, sig)
             return sig
