@@ -14,11 +14,14 @@ import decimal
 import inspect
 import logging
 import pathlib
+import types
 from typing import Any
 
 import pytest
 
+from sphinxcontrib_effsig.resolver.caches import scoped_caches
 from sphinxcontrib_effsig.resolver.safe import static_attr
+from sphinxcontrib_effsig.resolver.walk.constructors import user_methods
 
 
 class Described:
@@ -79,3 +82,73 @@ _ABSENT: Any = object()
 @pytest.mark.parametrize("name", NAMES)
 def test_a_class_attribute_is_read_as_getattr_static_reads_it(cls: type, name: str) -> None:
     assert static_attr(cls, name, _ABSENT) is inspect.getattr_static(cls, name, _ABSENT)
+
+
+class Pooled:
+    """A ``__new__`` far from the classes that are documented."""
+
+    def __new__(cls, *args: object, **kwargs: object) -> Pooled:
+        return super().__new__(cls)
+
+
+class Left(Described):
+    pass
+
+
+class Right(Pooled):
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+class Diamond(Left, Right):
+    """``__init__`` from ``Described`` (first in the MRO), ``__new__`` from ``Pooled``."""
+
+
+class Registry(type):
+    def __call__(cls, *args: object, **kwargs: object) -> Any:
+        return super().__call__(*args, **kwargs)
+
+
+class Registered(Diamond, metaclass=Registry):
+    pass
+
+
+CONSTRUCTED = [
+    Described,
+    Inherited,
+    Pooled,
+    Left,
+    Right,
+    Diamond,
+    Registry,
+    Registered,
+    argparse.ArgumentParser,
+    collections.OrderedDict,
+    logging.Handler,
+    pathlib.PurePosixPath,
+    type,
+    object,
+]
+CONSTRUCTOR_NAMES = ("__new__", "__init__", "__call__")
+
+
+def _first_definer(cls: type, name: str) -> tuple[Any, int]:
+    """The plain walk along the MRO that user_methods answers without."""
+    mro = cls.__mro__
+    for index, base in enumerate(mro):
+        if base not in (object, type) and name in vars(base):
+            value = vars(base)[name]
+            written_in_python = isinstance(value, (types.FunctionType, staticmethod, classmethod))
+            return (value if written_in_python else None, index)
+    return (None, len(mro))
+
+
+@pytest.mark.parametrize("bases_first", [True, False], ids=["bases-first", "derived-first"])
+def test_constructors_are_found_where_a_walk_along_the_mro_finds_them(bases_first: bool) -> None:
+    """The same methods and MRO positions whichever classes were looked at before."""
+    order = CONSTRUCTED if bases_first else CONSTRUCTED[::-1]
+    with scoped_caches():
+        for cls in order:
+            found = user_methods(cls, CONSTRUCTOR_NAMES)
+            expected = [_first_definer(cls, name) for name in CONSTRUCTOR_NAMES]
+            assert [(value, index) for value, index in found] == expected, cls

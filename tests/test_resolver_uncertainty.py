@@ -217,10 +217,25 @@ def test_plain_callable_is_exactly_inspects_answer(case: Case) -> None:
         assert param.default is inspect.signature(obj).parameters[name].default
 
 
+class ChannelClosedError(Exception):
+    """An exception class without a constructor of its own (inspect raises for it)."""
+
+
+class LookupFailedError(KeyError):
+    """Two builtin bases, still nothing written in Python."""
+
+
 @pytest.mark.parametrize(
     "obj",
-    [42, "not callable", max, getattr],
-    ids=["int", "str", "builtin-max", "builtin-getattr"],
+    [42, "not callable", max, getattr, ChannelClosedError, LookupFailedError],
+    ids=[
+        "int",
+        "str",
+        "builtin-max",
+        "builtin-getattr",
+        "exception-class",
+        "exception-class-two-bases",
+    ],
 )
 def test_objects_inspect_cannot_handle_raise_the_same_error(obj: object) -> None:
     with pytest.raises((TypeError, ValueError)) as expected:

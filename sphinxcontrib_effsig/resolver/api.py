@@ -14,6 +14,7 @@ import sys
 from .caches import current
 from .model import EffectiveParameter, EffectiveSignature
 from .naming import owner_name
+from .safe import wrapped_of
 from .signatures import NoSignature
 from .walk.dispatch import Resolver
 
@@ -49,6 +50,10 @@ def effective_signature(obj: object) -> EffectiveSignature:
     try:
         return Resolver(results).resolve(obj)
     except NoSignature as exc:
+        if exc.inspect_error is not None and exc.raised_for is obj and wrapped_of(obj) is None:
+            # inspect.signature(obj) was asked already, and there was no
+            # __wrapped__ for it to follow instead: it raises the same again.
+            raise exc.inspect_error from None
         return _fallback(obj, str(exc))
     except RecursionError:
         return _fallback(obj, "the decorator stack is too deep to analyse")

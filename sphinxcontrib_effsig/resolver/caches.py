@@ -61,6 +61,9 @@ class Caches:
     )
     #: a string annotation evaluated in a module, nothing local, by (text, id(globals))
     evaluated_texts: dict[tuple[str, int], tuple[dict[str, Any], Any]] = field(default_factory=dict)
+    #: whether a class or one of its bases (not object, not type) defines a
+    #: name, by (id(class), name)
+    defined_along: dict[tuple[int, str], tuple[type, bool]] = field(default_factory=dict)
     #: the dotted name each owner is cited by, by id(owner)
     owner_names: dict[int, tuple[object, str]] = field(default_factory=dict)
     #: a target's signature with its postponed annotations evaluated, by id(signature)

@@ -22,7 +22,21 @@ from .typed_kwargs import expand_unpacked_kwargs
 
 
 class NoSignature(ValueError):
-    """``inspect.signature`` cannot describe this object either."""
+    """``inspect.signature`` cannot describe this object either.
+
+    ``raised_for`` and ``inspect_error`` are set where ``inspect.signature``
+    itself was asked (without following ``__wrapped__``) and raised.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        raised_for: object = None,
+        inspect_error: ValueError | TypeError | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.raised_for = raised_for
+        self.inspect_error = inspect_error
 
 
 def inspected(obj: object) -> EffectiveSignature:
@@ -30,7 +44,7 @@ def inspected(obj: object) -> EffectiveSignature:
     try:
         sig = inspect.signature(obj, follow_wrapped=False)  # type: ignore[arg-type]
     except (ValueError, TypeError) as exc:
-        raise NoSignature(str(exc)) from exc
+        raise NoSignature(str(exc), obj, exc) from exc
     name = owner_name(obj)
     return EffectiveSignature(
         [EffectiveParameter.from_parameter(p, obj, name) for p in sig.parameters.values()],

@@ -12,6 +12,7 @@ import inspect
 import types
 from typing import TYPE_CHECKING, Any
 
+from ..caches import current
 from ..model import EffectiveSignature
 from ..safe import MISSING, class_dict, is_function, static_attr
 from ..signatures import drop_first, inspected, takes_anything
@@ -143,24 +144,53 @@ def user_method(cls: type, name: str) -> Any:
     return user_methods(cls, (name,))[0][0]
 
 
-def user_methods(cls: type, names: tuple[str, ...]) -> list[tuple[Any, int]]:
+def user_methods(cls: type, wanted: tuple[str, ...]) -> list[tuple[Any, int]]:
     """For each name, the Python-level method ``cls`` finds for it (``None`` where it
     is C code, or none but ``object``'s/``type``'s) and the index in the MRO of
     the class that defines it; one walk along the MRO for all of them (deep
     hierarchies, such as SQLAlchemy's 40 bases, make each walk count)."""
     found: dict[str, tuple[Any, int]] = {}
     mro = mro_of(cls)
-    for index, base in enumerate(mro):
-        if base is object or base is type:
-            continue
-        namespace = class_dict(base)  # an MRO holds classes only
-        for name in names:
-            if name not in found and name in namespace:
-                value = namespace[name]
-                found[name] = (None if isinstance(value, _COMPILED) else value, index)
-        if len(found) == len(names):
-            break
-    return [found.get(name, (None, len(mro))) for name in names]
+    names = wanted
+    if type(cls) is type:
+        # Most classes define no __new__ (or __call__) anywhere: known
+        # without walking what may be dozens of bases.
+        names = tuple(name for name in names if _defined_along(cls, name))
+    if names:
+        for index, base in enumerate(mro):
+            if base is object or base is type:
+                continue
+            namespace = class_dict(base)  # an MRO holds classes only
+            for name in names:
+                if name not in found and name in namespace:
+                    value = namespace[name]
+                    found[name] = (None if isinstance(value, _COMPILED) else value, index)
+            if len(found) == len(names):
+                break
+    return [found.get(name, (None, len(mro))) for name in wanted]
+
+
+def _defined_along(cls: type, name: str) -> bool:
+    """Whether ``cls`` or a class in its MRO other than ``object`` defines ``name``.
+
+    For a class whose metaclass is ``type`` (so are its bases'), the MRO
+    holds exactly the class and its bases' MROs: the answer is the class's
+    own namespace or its bases' answers, each remembered, so a deep
+    hierarchy is read once per build rather than once per class.
+    """
+    memo = current().defined_along
+    key = (id(cls), name)
+    hit = memo.get(key)
+    if hit is not None and hit[0] is cls:
+        return hit[1]
+    if cls is object or cls is type:
+        answer = False
+    else:
+        answer = name in class_dict(cls) or any(
+            _defined_along(base, name) for base in type.__getattribute__(cls, "__bases__")
+        )
+    memo[key] = (cls, answer)
+    return answer
 
 
 def unwrap_descriptor(value: Any) -> Any:
