@@ -9,7 +9,8 @@ signature to, or the resolver could not handle it or prove all of it —
 ``resolved`` is ``False``).
 
 Answers are remembered per read phase in memory only (the build state's
-``reading.answers``, keyed by object type, name and object identity) and
+``reading.answers``, keyed by object type, name and object identity; what
+the object itself comes to, whatever its name, in ``reading.outcomes``) and
 never stored in the environment, so pickled environments never hold user
 objects and an incremental rebuild resolves again. It never raises.
 """
@@ -23,6 +24,7 @@ import types
 import typing
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from sphinx.ext.autodoc.mock import ismock  # type: ignore[attr-defined]
@@ -96,16 +98,52 @@ def _cached(app: Sphinx, what: str, name: str, obj: object) -> EffectiveSignatur
 def _resolve(
     app: Sphinx, what: str, name: str, obj: object, *, warn: bool
 ) -> EffectiveSignature | None:
+    outcome = _outcome(app, name, obj)
+    if outcome.unresolved and warn:
+        _warn_unresolved(app, name, outcome.unresolved)
+    sig = outcome.signature
+    if sig is not None and what == "method" and not _is_static(name, obj):
+        sig = drop_implicit_first(sig, obj)
+    return sig
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What documenting one object with effsig comes to, whatever name it has.
+
+    Sphinx 9's autodoc formats the signature of every member of a module,
+    imported ones too (``Path``, ``Mapping``, a project's own classes
+    imported into each module), before it leaves them out; the same object
+    under another name costs a dictionary look-up.
+    """
+
+    #: the signature to document, ``self``/``cls`` still in; None: autodoc's
+    signature: EffectiveSignature | None
+    #: why it is not fully resolved (warned per name when asked to), or ""
+    unresolved: str = ""
+
+
+def _outcome(app: Sphinx, name: str, obj: object) -> Outcome:
+    outcomes = build_state(app).reading.outcomes
+    hit = outcomes.get(id(obj))
+    if hit is not None and hit[0] is obj:
+        return hit[1]
+    outcome = _decide(app, name, obj)
+    outcomes[id(obj)] = (obj, outcome)
+    return outcome
+
+
+def _decide(app: Sphinx, name: str, obj: object) -> Outcome:
     if ismock(obj) or not callable(obj):
-        return None
+        return _AUTODOC
     if isinstance(obj, TypeVar) or _is_newtype(obj):
-        return None  # autodoc shows no signature for these
+        return _AUTODOC  # autodoc shows no signature for these
     if isinstance(obj, enum.EnumMeta):
-        return None  # autodoc deliberately hides EnumType.__call__'s functional API
+        return _AUTODOC  # autodoc deliberately hides EnumType.__call__'s functional API
     if _plain_function(obj):
-        return None  # nothing can change its signature: autodoc's answer is the effective one
+        return _AUTODOC  # nothing can change its signature: autodoc's answer is the effective one
     if _overloaded(obj):
-        return None  # autodoc shows the @overload signatures, and fields that go with them
+        return _AUTODOC  # autodoc shows the @overload signatures, and fields that go with them
     try:
         preserved = bool(getattr(app.config, "autodoc_preserve_defaults", False))
         with _without_sphinx_defaults(obj) if preserved else nullcontext():
@@ -115,27 +153,25 @@ def _resolve(
             shown = _autodoc_view(app, obj) if sig.resolved or sig.presumed else None
     except Exception as exc:
         logger.debug("[effsig] %s: resolver gave no signature (%s)", name, exc)
-        if warn:
-            _warn_unresolved(app, name, f"no signature ({type(exc).__name__}: {exc})")
-        return None
+        return Outcome(None, f"no signature ({type(exc).__name__}: {exc})")
+    reason = ""
     if not sig.resolved:
         reason = "; ".join(sig.notes) or "the resolver could not prove where *args/**kwargs go"
-        if warn:
-            _warn_unresolved(app, name, reason)
         if not sig.presumed:
             # Part of it is unknown: document it exactly as plain autodoc would.
             logger.debug("[effsig] %s: left to autodoc, not fully resolved: %s", name, reason)
-            return None
+            return Outcome(None, reason)
         # Presumed as inspect presumes: autodoc's parameters, plus what was proven.
         logger.debug("[effsig] %s: presumed: %s", name, reason)
     if shown is None or sig.adds_nothing_to(shown):
         # autodoc already shows what a caller passes (or shows no signature
         # at all): the object is left exactly as plain autodoc renders it.
-        return None
-    sig = _as_autodoc_reads(sig, shown, obj)
-    if what == "method" and not _is_static(name, obj):
-        sig = drop_implicit_first(sig, obj)
-    return sig
+        return Outcome(None, reason)
+    return Outcome(_as_autodoc_reads(sig, shown, obj), reason)
+
+
+#: Left exactly as plain autodoc documents it, nothing to warn about.
+_AUTODOC: Final = Outcome(None)
 
 
 def _overloaded(obj: object) -> bool:

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
     from ..resolver import EffectiveSignature
     from .owner_docs import ParameterDoc
+    from .resolve import Outcome
     from .typehints_api import TypehintsApi
 
 #: The one attribute the extension sets on an application (while it builds).
@@ -68,6 +69,9 @@ class ReadMemory:
 
     #: The resolver's answer per documented object; the object is kept so its id stays its own.
     answers: dict[ObjectKey, tuple[object, EffectiveSignature | None]] = field(default_factory=dict)
+    #: id of a documented object -> the object and what documenting it comes
+    #: to, whatever name and object type it is documented under.
+    outcomes: dict[int, tuple[object, Outcome]] = field(default_factory=dict)
     #: The object being documented now, when autodoc did not introspect its
     #: signature (written in the directive or the docstring): left to autodoc.
     declined: set[ObjectKey] = field(default_factory=set)
