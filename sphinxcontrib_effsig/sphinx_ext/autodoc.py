@@ -79,8 +79,7 @@ def _process_signature(
 def _effective_signature_line(
     app: Sphinx, what: str, name: str, obj: object, args: str | None
 ) -> tuple[str, str] | None:
-    state = build_state(app)
-    reading = state.reading
+    reading = build_state(app).reading
     introspected, reading.introspected = reading.introspected, []
     accept(app)
     if args is None or not any(_is_signature_source(c, obj) for c in introspected):
@@ -93,6 +92,21 @@ def _effective_signature_line(
     if sig is None:
         return None
     _note_dependencies(app, obj, sig)
+    # autosummary formats the signature again for its table: the same line.
+    key = (what, name, id(obj))
+    known = reading.lines.get(key)
+    if known is not None and known[0] is sig:
+        return known[1]
+    line = _line(app, what, name, obj, sig)
+    reading.lines[key] = (sig, line)
+    return line
+
+
+def _line(
+    app: Sphinx, what: str, name: str, obj: object, sig: EffectiveSignature
+) -> tuple[str, str]:
+    state = build_state(app)
+    reading = state.reading
     if what == "decorator" and len(sig.parameters) == 1:
         return "", ""  # autodoc shows single-argument decorators bare
     if reading.style is None:
@@ -124,9 +138,16 @@ def _is_signature_source(candidate: object, obj: object) -> bool:
 def _note_dependencies(app: Sphinx, obj: object, sig: EffectiveSignature) -> None:
     """Re-read this document when a wrapper's or an owner's source changes."""
     env = app.env
-    noted = build_state(app).reading.noted
+    reading = build_state(app).reading
+    noted = reading.noted
     docname = env.docname
-    for filename in sorted(source_files(obj, sig)):
+    known = reading.dependency_files.get(id(sig))
+    if known is not None and known[0] is sig:
+        filenames = known[1]
+    else:
+        filenames = sorted(source_files(obj, sig))
+        reading.dependency_files[id(sig)] = (sig, filenames)
+    for filename in filenames:
         if (docname, filename) not in noted:
             noted.add((docname, filename))
             env.note_dependency(filename)
