@@ -80,13 +80,9 @@ class ReadMemory:
     #: Documented full name -> {parameter name: owner name}, for the description transform.
     owners: dict[str, dict[str, str]] = field(default_factory=dict)
     #: The signature line given for a documented object, with the signature it shows.
-    lines: dict[ObjectKey, tuple[EffectiveSignature, tuple[str, str]]] = field(
-        default_factory=dict
-    )
+    lines: dict[ObjectKey, tuple[EffectiveSignature, tuple[str, str]]] = field(default_factory=dict)
     #: id of a shown signature -> it, and the source files it depends on.
-    dependency_files: dict[int, tuple[EffectiveSignature, list[str]]] = field(
-        default_factory=dict
-    )
+    dependency_files: dict[int, tuple[EffectiveSignature, list[str]]] = field(default_factory=dict)
     #: (document, file) dependencies already noted.
     noted: set[tuple[str, str]] = field(default_factory=set)
     #: The signature-line options, read from the configuration at the first signature.
