@@ -95,13 +95,22 @@ def rewrite_parameter_fields(
     if sig is None:
         return
     first_part = _first_part(app, name, options)
+    later = owner_docs.documented_later(app, what, name, obj, options) if first_part else set()
+    # autosummary hands the docstring over too, for its table: the same edit.
+    key = (what, name, id(obj), first_part, frozenset(later), tuple(lines))
+    rewritten = build_state(app).reading.rewritten
+    known = rewritten.get(key)
+    if known is not None and known[0] is sig:
+        lines[:] = known[1]
+        return
     foreign = owned_elsewhere(what, name, obj, sig)
     edited = fieldlines.Lines(lines)
     supplied = _supplied(edited, sig, obj, what, foreign)
     fieldlines.remove_parameters(edited, supplied)
     _remove_items(edited, supplied)
-    _describe_foreign(app, what, name, obj, options, sig, foreign, edited, first_part=first_part)
+    _describe_foreign(app, what, sig, foreign, edited, first_part=first_part, later=later)
     lines[:] = _with_typehints_fixed(app, what, name, sig, edited)
+    rewritten[key] = (sig, tuple(lines))
 
 
 def _with_typehints_fixed(
@@ -190,14 +199,12 @@ def _declared(obj: object) -> set[str]:
 def _describe_foreign(
     app: Sphinx,
     what: str,
-    name: str,
-    obj: object,
-    options: Any,
     sig: EffectiveSignature,
     foreign: dict[str, str],
     lines: list[str],
     *,
     first_part: bool,
+    later: set[str],
 ) -> None:
     """Cite the owner of each foreign parameter; describe the undescribed ones.
 
@@ -212,9 +219,8 @@ def _describe_foreign(
         return  # nothing to cite, describe or hold a place for
     cite = build_state(app).settings.provenance_in_fields
     order = [param.name for param in sig.parameters.values()]
-    described = fieldlines.described(lines)
-    if first_part:
-        described |= owner_docs.documented_later(app, what, name, obj, options)
+    # ``later``: described in docstring parts autodoc shows after this one.
+    described = fieldlines.described(lines) | later
     listed: list[EffectiveParameter] = []  # foreign parameters with an entry, in order
     for param in sig.parameters.values():
         annotated = param.annotation is not inspect.Parameter.empty

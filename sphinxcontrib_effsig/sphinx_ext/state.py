@@ -83,6 +83,11 @@ class ReadMemory:
     lines: dict[ObjectKey, tuple[EffectiveSignature, tuple[str, str]]] = field(default_factory=dict)
     #: id of a shown signature -> it, and the source files it depends on.
     dependency_files: dict[int, tuple[EffectiveSignature, list[str]]] = field(default_factory=dict)
+    #: (object type, name, id of the object, first part, names described in
+    #: later parts, docstring lines) -> the signature and the lines rewritten.
+    rewritten: dict[tuple[object, ...], tuple[EffectiveSignature, tuple[str, ...]]] = field(
+        default_factory=dict
+    )
     #: (document, file) dependencies already noted.
     noted: set[tuple[str, str]] = field(default_factory=set)
     #: The signature-line options, read from the configuration at the first signature.
