@@ -76,9 +76,11 @@ import argparse
 import json
 import os
 import pstats
+import re
 import statistics
 import sys
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -189,7 +191,7 @@ def make_confdirs(target: Target) -> None:
 def run(target: Target, kind: str, timeout: float, **extra: Any) -> realdocs.Build:
     return realdocs.run_build(
         kind,
-        target.python,
+        extra.pop("python", target.python),
         target.conf,
         target.confdirs[kind],
         target.home / "machinery" / f"build-{kind}",
@@ -293,6 +295,59 @@ def measure(target: Target, rounds: int, timeout: float) -> list[dict[str, reald
         )
 
     return interleaved(target, KINDS, rounds, timeout, line)
+
+
+def counted(target: Target, kind: str, timeout: float) -> int:
+    """Instructions one build of ``kind`` executes, under ``valgrind --tool=callgrind``."""
+    out = target.home / "machinery" / f"callgrind-{kind}.out"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.unlink(missing_ok=True)
+    build = run(
+        target,
+        kind,
+        timeout,
+        python=Path("valgrind"),
+        prefix=["--tool=callgrind", f"--callgrind-out-file={out}", str(target.python)],
+    )
+    if build.returncode != 0 or not out.exists():
+        raise SystemExit(f"   !! under callgrind: {_failed(build)}")
+    totals = re.search(r"^(?:summary|totals): (\d+)", out.read_text(errors="replace"), re.M)
+    if totals is None:
+        raise SystemExit(f"   !! no instruction count in {out}")
+    return int(totals.group(1))
+
+
+def measure_instructions(target: Target, timeout: float) -> dict[str, Any]:
+    """The four builds once each under callgrind, two at a time: the three ratios
+    in instructions, which a shared machine does not disturb."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        found = pool.map(lambda kind: counted(target, kind, timeout), KINDS)
+        counts = dict(zip(KINDS, found, strict=True))
+    for kind in KINDS:
+        if kind.startswith("content-"):
+            for problem in replay_problems(target, kind.removeprefix("content-")):
+                print(f"   !! {problem}", flush=True)
+    i = {k: float(v) for k, v in counts.items()}
+    summary = {
+        "instructions": counts,
+        "total": i["effsig"] / i["plain"],
+        "content": i["content-effsig"] / i["content-plain"],
+        "machinery": (i["effsig"] / i["content-effsig"]) / (i["plain"] / i["content-plain"]),
+    }
+    print(f"   {'build':16} {'instructions (G)':>18}")
+    for kind in KINDS:
+        print(f"   {kind:16} {counts[kind] / 1e9:18.3f}")
+    for key in ("total", "content", "machinery"):
+        print(f"   {key:10} {summary[key]:.4f}  (instructions)")
+    extra = (i["effsig"] - i["content-effsig"]) - (i["plain"] - i["content-plain"])
+    print(
+        f"   machinery in instructions (full - content): autodoc "
+        f"{(i['plain'] - i['content-plain']) / 1e9:.3f} G, autodoc+effsig "
+        f"{(i['effsig'] - i['content-effsig']) / 1e9:.3f} G, difference {extra / 1e9:.3f} G "
+        f"= {extra / i['effsig']:.2%} of the effsig build",
+        flush=True,
+    )
+    return summary
 
 
 def interleaved(
@@ -529,6 +584,11 @@ def main() -> None:
     parser.add_argument("--profile-only", action="store_true", help="only the profile")
     parser.add_argument("--top", type=int, default=15, help="profile entries to list")
     parser.add_argument("--json", type=Path, help="write every build's figures here")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions (valgrind's callgrind, each build once) instead of timing rounds",
+    )
     args = parser.parse_args()
     targets = targets_of(args)
     everything: dict[str, Any] = {}
@@ -540,10 +600,15 @@ def main() -> None:
             recorded = capture(target, args.timeout)
             if recorded is None:
                 continue
+            entry["recorded"] = {k: asdict(v) for k, v in recorded.items()}
+            if args.instructions:
+                entry["instructions"] = measure_instructions(target, args.timeout)
+                entry["fidelity"] = fidelity(target)
+                everything[target.label] = entry
+                continue
             results = measure(target, args.rounds, args.timeout)
             if not results:
                 continue
-            entry["recorded"] = {k: asdict(v) for k, v in recorded.items()}
             entry["ratios"] = report(results)
             entry["fidelity"] = fidelity(target)
             entry["rounds"] = [
