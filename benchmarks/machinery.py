@@ -275,7 +275,11 @@ def replay_problems(target: Target, base: str) -> list[str]:
 
 def ratios(builds: dict[str, realdocs.Build], clock: str) -> dict[str, float]:
     """The three ratios of one round."""
-    t = {k: float(getattr(b, clock)) for k, b in builds.items()}
+    return ratios_of({k: float(getattr(b, clock)) for k, b in builds.items()})
+
+
+def ratios_of(t: dict[str, float]) -> dict[str, float]:
+    """The three ratios of the four builds' costs (seconds or instructions)."""
     return {
         "total": t["effsig"] / t["plain"],
         "content": t["content-effsig"] / t["content-plain"],
@@ -311,10 +315,16 @@ def counted(target: Target, kind: str, timeout: float) -> int:
     )
     if build.returncode != 0 or not out.exists():
         raise SystemExit(f"   !! under callgrind: {_failed(build)}")
-    totals = re.search(r"^(?:summary|totals): (\d+)", out.read_text(errors="replace"), re.M)
-    if totals is None:
+    total = callgrind_total(out.read_text(errors="replace"))
+    if total is None:
         raise SystemExit(f"   !! no instruction count in {out}")
-    return int(totals.group(1))
+    return total
+
+
+def callgrind_total(text: str) -> int | None:
+    """The instructions a callgrind output file counts in all (``summary:``/``totals:``)."""
+    found = re.search(r"^(?:summary|totals): (\d+)", text, re.MULTILINE)
+    return int(found.group(1)) if found else None
 
 
 def measure_instructions(target: Target, timeout: float) -> dict[str, Any]:
@@ -328,12 +338,7 @@ def measure_instructions(target: Target, timeout: float) -> dict[str, Any]:
             for problem in replay_problems(target, kind.removeprefix("content-")):
                 print(f"   !! {problem}", flush=True)
     i = {k: float(v) for k, v in counts.items()}
-    summary = {
-        "instructions": counts,
-        "total": i["effsig"] / i["plain"],
-        "content": i["content-effsig"] / i["content-plain"],
-        "machinery": (i["effsig"] / i["content-effsig"]) / (i["plain"] / i["content-plain"]),
-    }
+    summary: dict[str, Any] = {"instructions": counts, **ratios_of(i)}
     print(f"   {'build':16} {'instructions (G)':>18}")
     for kind in KINDS:
         print(f"   {kind:16} {counts[kind] / 1e9:18.3f}")

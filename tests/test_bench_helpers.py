@@ -94,3 +94,22 @@ def test_the_instruction_counts_build_program_compiles_with_and_without_the_spli
         code = instructions.child_code(split=split)
         compile(code, "<instructions child>", "exec")
         assert ("effsig_bench_toggle" in code) is split
+
+
+def test_the_three_ratios_of_four_builds() -> None:
+    machinery = load("machinery")
+    got = machinery.ratios_of(
+        {"plain": 10.0, "effsig": 12.0, "content-plain": 8.0, "content-effsig": 9.0}
+    )
+    assert got["total"] == 1.2
+    assert got["content"] == 9.0 / 8.0
+    # effsig's machinery over its content against autodoc's over its own
+    assert math.isclose(got["machinery"], (12.0 / 9.0) / (10.0 / 8.0))
+
+
+def test_callgrind_total_is_read_from_its_summary_line() -> None:
+    machinery = load("machinery")
+    text = "version: 1\ncreator: callgrind-3.22.0\nevents: Ir\nsummary: 21420123456\n"
+    assert machinery.callgrind_total(text) == 21_420_123_456
+    assert machinery.callgrind_total(text.replace("summary", "totals")) == 21_420_123_456
+    assert machinery.callgrind_total("events: Ir\n") is None
