@@ -221,11 +221,7 @@ def is_plain_function(obj: object) -> TypeGuard[types.FunctionType]:
     """A Python function nothing can change the signature of: no attribute at all
     (``__wrapped__``, ``__signature__``, ``__partialmethod__``...) and no
     ``*args``/``**kwargs``. Its code's signature is the effective one."""
-    return (
-        type(obj) is types.FunctionType
-        and not obj.__dict__
-        and not obj.__code__.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS)
-    )
+    return type(obj) is types.FunctionType and not obj.__dict__ and not has_star(obj)
 
 
 def partialmethod_of(func: object) -> functools.partialmethod[Any] | None:
