@@ -20,6 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sphinxcontrib_effsig.resolver import compose as compose_module
 from sphinxcontrib_effsig.resolver.analysis import Callee, Forward
 from sphinxcontrib_effsig.resolver.annotations import SourceDefault
 from sphinxcontrib_effsig.resolver.compose import Layer, Site, compose, normalise
@@ -388,3 +389,56 @@ def test_normalise_leaves_a_valid_list_unchanged(params: list[EffectiveParameter
         return
     if len(set(names)) == len(names) and len(set(variadics)) == len(variadics):
         assert _described(normalise(list(params))) == _described(params)
+
+
+# --- the relay shortcut: a wrapper that passes everything on, as composed ------
+
+
+def _unresolved(func: Callable[..., Any], *, presumed: bool) -> EffectiveSignature:
+    return signature_of(func).replace(
+        resolved=False, presumed=presumed, notes=["the wrapper deco.inner reassigns kwargs"]
+    )
+
+
+RELAYED_TARGETS: dict[str, Callable[[], Layer]] = {
+    "a-plain-target": lambda: layer(logged, call(fetch)),
+    "a-target-taking-args": lambda: layer(logged, call(submit)),
+    "a-target-taking-args-and-kwargs": lambda: layer(logged, call(traced)),
+    "a-presumed-target": lambda: layer(logged, call(_unresolved(fetch, presumed=True))),
+    "an-unresolved-target": lambda: layer(logged, call(_unresolved(fetch, presumed=False))),
+    "its-own-return-annotation": lambda: layer(logged, call(fetch), return_annotation=str),
+    "a-call-not-declared": lambda: layer(logged, call(fetch, declared=False, name="helper")),
+}
+
+
+def _everything(sig: EffectiveSignature) -> tuple[object, ...]:
+    return (
+        str(sig),
+        [
+            (p.name, p.kind, p.default, p.annotation, p.owner, p.owner_name)
+            for p in sig.parameters.values()
+        ],
+        sig.return_annotation,
+        sig.resolved,
+        sig.presumed,
+        sig.notes,
+    )
+
+
+@pytest.mark.parametrize("build", RELAYED_TARGETS.values(), ids=RELAYED_TARGETS)
+def test_a_wrapper_passing_everything_on_composes_as_the_general_path_does(
+    build: Callable[[], Layer], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert compose_module._relayed_whole(build()) is not None  # the shortcut is taken
+    shortcut = compose(build())
+    monkeypatch.setattr(compose_module, "_relayed_whole", lambda layer: None)
+    assert _everything(shortcut) == _everything(compose(build()))
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])
+def test_the_relay_shortcut_is_taken_only_where_it_changes_nothing(
+    row: Row, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_shortcut = compose(row.build())
+    monkeypatch.setattr(compose_module, "_relayed_whole", lambda layer: None)
+    assert _everything(with_shortcut) == _everything(compose(row.build()))

@@ -59,6 +59,9 @@ class Layer:
 
 def compose(layer: Layer) -> EffectiveSignature:
     """The effective signature of ``layer``'s wrapper."""
+    relayed = _relayed_whole(layer)
+    if relayed is not None:
+        return relayed
     notes = list(layer.unproven)
     own_names = _own_names(layer)
     popped = [
@@ -95,6 +98,49 @@ def compose(layer: Layer) -> EffectiveSignature:
         not notes and inner_resolved,
         [*inner_notes, *notes],
         presumed=not notes and inner_presumed,
+    )
+
+
+def _relayed_whole(layer: Layer) -> EffectiveSignature | None:
+    """The commonest wrapper, ``return func(*args, **kwargs)`` and nothing else:
+    its target's signature, as the general composition would give it.
+
+    Taken only where the general path provably changes nothing: one call,
+    followed, that passes ``*args`` and ``**kwargs`` on with nothing written
+    beside them; no parameter of the wrapper's own but the two variadics;
+    no keyword popped, supplied, refused or re-defaulted; nothing unproven.
+    """
+    if len(layer.sites) != 1 or layer.unproven:
+        return None
+    site = layer.sites[0]
+    target, forward = site.target, site.forward
+    if (
+        target is None
+        or not forward.star_args
+        or not forward.star_kwargs
+        or forward.leading
+        or forward.keywords
+        or forward.trailing
+        or forward.rest_filled
+        or layer.popped
+        or layer.supplied
+        or layer.rejected
+        or layer.defaults
+        or layer.positional_needed
+        or any(p.kind is not VAR_POS and p.kind is not VAR_KW for p in layer.own)
+    ):
+        return None
+    return_annotation = layer.return_annotation
+    if return_annotation is EMPTY:
+        return_annotation = target.return_annotation
+    return EffectiveSignature(
+        list(target.parameters.values()),
+        return_annotation=return_annotation,
+        resolved=target.resolved,
+        notes=_unique(list(target.notes)),
+        presumed=target.resolved or target.presumed,
+        # The target's own, valid, parameters in their order.
+        __validate_parameters__=False,
     )
 
 
