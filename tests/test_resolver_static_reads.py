@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import collections.abc
 import decimal
 import inspect
 import logging
@@ -20,7 +21,7 @@ from typing import Any
 import pytest
 
 from sphinxcontrib_effsig.resolver.caches import scoped_caches
-from sphinxcontrib_effsig.resolver.safe import static_attr
+from sphinxcontrib_effsig.resolver.safe import instance_attr, static_attr
 from sphinxcontrib_effsig.resolver.walk.constructors import user_methods
 
 
@@ -82,6 +83,67 @@ _ABSENT: Any = object()
 @pytest.mark.parametrize("name", NAMES)
 def test_a_class_attribute_is_read_as_getattr_static_reads_it(cls: type, name: str) -> None:
     assert static_attr(cls, name, _ABSENT) is inspect.getattr_static(cls, name, _ABSENT)
+
+
+class Slotted:
+    __slots__ = ("size",)
+
+    def __init__(self) -> None:
+        self.size = 3
+
+
+class ShadowsItsDict:
+    """A ``__dict__`` property: reading it would run its code."""
+
+    @property
+    def __dict__(self) -> dict[str, Any]:  # type: ignore[override]
+        raise AssertionError("the property must not run")
+
+
+def _with_attributes(obj: Any) -> Any:
+    obj.__wrapped__ = len
+    vars(obj)["area"] = "own, beside the class's property"
+    return obj
+
+
+INSTANCES = {
+    "plain": Described(2),
+    "own-attributes": _with_attributes(Described(2)),
+    "inherited-bases": Inherited(1),
+    "slots": Slotted(),
+    "dict-shadowed": ShadowsItsDict(),
+    "handler": logging.Handler(),
+    "a-class": Described,
+    "a-class-of-a-metaclass": collections.abc.Sized,
+}
+
+
+def _read_as_inspect(obj: object, name: str) -> Any:
+    """What instance_attr promises: the object's own namespace, else getattr_static."""
+    if not isinstance(obj, ShadowsItsDict):
+        try:
+            own = object.__getattribute__(obj, "__dict__")
+        except AttributeError:  # __slots__
+            own = {}
+        if name in own:
+            return own[name]
+    value = inspect.getattr_static(obj, name, _ABSENT)
+    if isinstance(value, (types.MemberDescriptorType, types.GetSetDescriptorType)):
+        return value.__get__(obj, type(obj))
+    return value
+
+
+@pytest.mark.parametrize("obj", INSTANCES.values(), ids=INSTANCES)
+# ``__dict__`` is left out: a class's comes back as a new mapping proxy each time.
+@pytest.mark.parametrize("name", [*(n for n in NAMES if n != "__dict__"), "size"])
+def test_an_objects_own_attribute_is_read_as_getattr_static_reads_it(
+    obj: object, name: str
+) -> None:
+    try:
+        expected = _read_as_inspect(obj, name)
+    except Exception:
+        expected = _ABSENT
+    assert instance_attr(obj, name, _ABSENT) is expected
 
 
 class Pooled:

@@ -64,6 +64,8 @@ class Caches:
     #: whether a class or one of its bases (not object, not type) defines a
     #: name, by (id(class), name)
     defined_along: dict[tuple[int, str], tuple[type, bool]] = field(default_factory=dict)
+    #: the closure and module variables a code object rebinds itself
+    rebound: dict[types.CodeType, frozenset[str]] = field(default_factory=dict)
     #: the dotted name each owner is cited by, by id(owner)
     owner_names: dict[int, tuple[object, str]] = field(default_factory=dict)
     #: a target's signature with its postponed annotations evaluated, by id(signature)

@@ -55,6 +55,15 @@ def _plain_class_attr(cls: type, name: str, default: Any) -> Any:
     return default
 
 
+def _along_mro(cls: type, name: str) -> Any:
+    """``name`` in the first class along ``cls``'s MRO that defines it, else MISSING."""
+    for base in type.__getattribute__(cls, "__mro__"):
+        namespace = class_dict(base)
+        if name in namespace:
+            return namespace[name]
+    return MISSING
+
+
 #: What a plain function has besides its ``__dict__``: C-level slots only.
 _FUNCTION_SLOTS = frozenset(
     name
@@ -77,7 +86,15 @@ def instance_attr(obj: object, name: str, default: Any = None) -> Any:
     namespace = _own_dict(obj)
     if namespace is not None and name in namespace:
         return namespace[name]
-    value = static_attr(obj, name, MISSING)
+    kind = type(obj)
+    if type(kind) is type and not issubclass(kind, type):
+        # An instance (not a class) of a class whose metaclass is ``type``:
+        # not in its own namespace, so what inspect.getattr_static finds is
+        # the first class along the MRO that defines it (no base can shadow
+        # ``__dict__``).
+        value = _along_mro(kind, name)
+    else:
+        value = static_attr(obj, name, MISSING)
     if value is MISSING:
         return default
     # A slot or a C-level getset (function.__qualname__): read it through

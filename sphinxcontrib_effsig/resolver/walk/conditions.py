@@ -23,6 +23,7 @@ import types
 from collections.abc import Mapping, Sequence
 
 from ..analysis import OPTIONAL
+from ..caches import current
 from ..safe import MISSING, instance_attr, namespace_of, static_attr
 from ..source import mangle
 
@@ -132,8 +133,19 @@ def _value(node: ast.expr, func: types.FunctionType, bound_self: object) -> obje
 
 
 def _rebound(code: types.CodeType) -> frozenset[str]:
-    """The closure and module variables ``code`` itself rebinds (``nonlocal``/``global``)."""
-    return frozenset(str(ins.argval) for ins in dis.get_instructions(code) if ins.opname in _STORES)
+    """The closure and module variables ``code`` itself rebinds (``nonlocal``/``global``).
+
+    Read off the bytecode once per code object: every test of a name in the
+    wrapper asks, and disassembling is the dearest step of deciding one.
+    """
+    memo = current().rebound
+    names = memo.get(code)
+    if names is None:
+        names = frozenset(
+            str(ins.argval) for ins in dis.get_instructions(code) if ins.opname in _STORES
+        )
+        memo[code] = names
+    return names
 
 
 def _instance_value(
