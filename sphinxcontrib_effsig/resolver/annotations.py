@@ -230,10 +230,13 @@ def read_default(node: ast.expr, func: types.FunctionType | None) -> Any:
     """The value of a default written in the wrapper's code, read statically."""
     if isinstance(node, ast.Constant):
         return node.value
-    try:
-        literal = ast.literal_eval(node)
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        literal = MISSING
+    # A name or an attribute is never a literal: not raised through literal_eval.
+    literal = MISSING
+    if not isinstance(node, (ast.Name, ast.Attribute)):
+        try:
+            literal = ast.literal_eval(node)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            literal = MISSING
     if literal is not MISSING:
         return literal
     if func is not None:
@@ -291,10 +294,10 @@ def _evaluated_signature(sig: EffectiveSignature, target: object) -> EffectiveSi
     changed = False
     params = []
     for param in sig.parameters.values():
-        owner = param.owner
-        if isinstance(param.annotation, str) and is_function(owner):
-            value = evaluate_parameter_annotation(param.annotation, owner)
-            if value is not param.annotation:
+        annotation = param.annotation
+        if isinstance(annotation, str) and is_function(param.owner):
+            value = evaluate_parameter_annotation(annotation, param.owner)
+            if value is not annotation:
                 param = param.replace(annotation=value)
                 changed = True
         params.append(param)

@@ -6,9 +6,9 @@ each parameter is found by comparing it with what the object wraps.
 
 from __future__ import annotations
 
-import contextlib
 import inspect
 import types
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..code_names import named_parameters, star_names
@@ -54,37 +54,45 @@ def _stated(resolver: Resolver, obj: object, explicit: inspect.Signature) -> Eff
     wrapped = wrapped_of(obj)
     if wrapped is None or not is_function(wrapped):
         return stated
-    with contextlib.suppress(NoSignature):
+    try:
         expanded = expand_variadics(stated, wrapped, resolver.resolve(wrapped))
-        if expanded is not None:
-            return expanded
-    return stated
+    except NoSignature:
+        return stated
+    return stated if expanded is None else expanded
 
 
 def stated_signature(
     resolver: Resolver, obj: object, explicit: inspect.Signature
 ) -> EffectiveSignature:
     """``explicit`` as it is, each parameter owned by what declares it."""
-    inner_owners: dict[str, EffectiveParameter] = {}
     wrapped = wrapped_of(obj)
     if wrapped is None and is_function(obj):
         wrapped = closure_target(resolver, obj)
-    if wrapped is not None:
-        with contextlib.suppress(NoSignature):
-            inner_owners = dict(resolver.resolve(wrapped).parameters)
+    inner_owners = _parameters_of(resolver, wrapped)
     carrier = _carrier(obj, wrapped)
     carrier_name = owner_name(carrier)
     params = []
-    for param in explicit.parameters.values():
-        source = inner_owners.get(param.name)
+    copy = EffectiveParameter.from_parameter
+    for name, param in explicit.parameters.items():
+        source = inner_owners.get(name)
         if source is not None and source.kind is param.kind:
-            params.append(EffectiveParameter.from_parameter(param, source.owner, source.owner_name))
+            params.append(copy(param, source.owner, source.owner_name))
         else:
-            params.append(EffectiveParameter.from_parameter(param, carrier, carrier_name))
+            params.append(copy(param, carrier, carrier_name))
     # The parameters of a valid signature, in its order: no second check.
     return EffectiveSignature(
         params, return_annotation=explicit.return_annotation, __validate_parameters__=False
     )
+
+
+def _parameters_of(resolver: Resolver, wrapped: object) -> Mapping[str, EffectiveParameter]:
+    """The parameters of what a stated signature wraps, by name (none if it has none)."""
+    if wrapped is None:
+        return {}
+    try:
+        return resolver.resolve(wrapped).parameters  # type: ignore[no-any-return]
+    except NoSignature:
+        return {}
 
 
 def _carrier(obj: object, wrapped: object) -> object:

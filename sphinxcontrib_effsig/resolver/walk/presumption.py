@@ -117,7 +117,10 @@ def reaches(resolver: Resolver, sites: list[Site], wrapped: object) -> bool:
 def shares_an_owner(target: EffectiveSignature, found: Sequence[EffectiveSignature]) -> bool:
     """Whether some signature in ``found`` shows a parameter of ``target``'s own
     (the code led to it); a ``target`` without parameters gives nothing to check."""
-    owners = {id(p.owner) for p in target.parameters.values()}
-    if not owners:
+    params = target.parameters
+    if not params:
         return True
+    if not found:
+        return False
+    owners = {id(p.owner) for p in params.values()}
     return any(id(p.owner) in owners for sig in found for p in sig.parameters.values())
