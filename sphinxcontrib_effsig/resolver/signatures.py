@@ -119,31 +119,32 @@ def code_parameters(
     defaults = func.__defaults__ or ()
     kwdefaults = func.__kwdefaults__ or {}
     first_default = positional - len(defaults)
-
-    def make(index: int, kind: inspect._ParameterKind, default: Any = EMPTY) -> EffectiveParameter:
+    make = EffectiveParameter.trusted  # one call per parameter: signatures are made by the thousand
+    get = annotations.get
+    params = []
+    for index in range(positional):
         pname = names[index]
-        return EffectiveParameter.trusted(
-            pname, kind, default, annotations.get(pname, EMPTY), owner, name
+        params.append(
+            make(
+                pname,
+                PO if index < posonly else POK,
+                defaults[index - first_default] if index >= first_default else EMPTY,
+                get(pname, EMPTY),
+                owner,
+                name,
+            )
         )
-
-    params = [
-        make(
-            index,
-            PO if index < posonly else POK,
-            defaults[index - first_default] if index >= first_default else EMPTY,
-        )
-        for index in range(positional)
-    ]
     star = positional + kwonly
     if code.co_flags & inspect.CO_VARARGS:
-        params.append(make(star, VAR_POS))
+        pname = names[star]
+        params.append(make(pname, VAR_POS, EMPTY, get(pname, EMPTY), owner, name))
         star += 1
-    params += [
-        make(index, KW, kwdefaults.get(names[index], EMPTY))
-        for index in range(positional, positional + kwonly)
-    ]
+    for index in range(positional, positional + kwonly):
+        pname = names[index]
+        params.append(make(pname, KW, kwdefaults.get(pname, EMPTY), get(pname, EMPTY), owner, name))
     if code.co_flags & inspect.CO_VARKEYWORDS:
-        params.append(make(star, VAR_KW))
+        pname = names[star]
+        params.append(make(pname, VAR_KW, EMPTY, get(pname, EMPTY), owner, name))
     return params
 
 
