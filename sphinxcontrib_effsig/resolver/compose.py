@@ -134,12 +134,12 @@ def _relayed_whole(layer: Layer) -> EffectiveSignature | None:
     if return_annotation is EMPTY:
         return_annotation = target.return_annotation
     return EffectiveSignature(
-        list(target.parameters.values()),
+        # The target's own parameters in their order (normalise only checks them).
+        normalise(list(target.parameters.values())),
         return_annotation=return_annotation,
         resolved=target.resolved,
         notes=_unique(list(target.notes)),
         presumed=target.resolved or target.presumed,
-        # The target's own, valid, parameters in their order.
         __validate_parameters__=False,
     )
 
