@@ -15,7 +15,7 @@ import ast
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .syntax import const_str
+from .syntax import const_str, walk
 
 if TYPE_CHECKING:
     from .state import Analysis
@@ -33,7 +33,7 @@ def callee_aliases(nodes: Iterable[ast.AST]) -> dict[str, ast.expr]:
         elif isinstance(sub, (ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For)):
             targets = [sub.target]
         for target in targets:
-            for name in ast.walk(target):
+            for name in walk(target):
                 if isinstance(name, ast.Name):
                     counts[name.id] = counts.get(name.id, 0) + 1
         if (

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .model import OPTIONAL, REQUIRED
-from .syntax import const_keys, const_str, is_none
+from .syntax import const_keys, const_str, is_none, walk
 
 if TYPE_CHECKING:
     from .state import Analysis
@@ -162,7 +162,7 @@ def read_key_assignment(
 
 def _reads_key(state: Analysis, value: ast.expr, key: str) -> bool:
     """Whether ``value`` reads ``kwargs["key"]`` (subscript, ``get`` or ``pop``)."""
-    for sub in ast.walk(value):
+    for sub in walk(value):
         if isinstance(sub, ast.Subscript) and kwargs_key(state, sub) == key:
             return True
         if _kwargs_get(state, sub) == key:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 
-from .syntax import is_name
+from .syntax import children, is_name
 
 
 def positional_needed(body: list[ast.stmt], args_names: set[str]) -> int:
@@ -64,7 +64,7 @@ def _indexed(node: ast.AST, args_names: set[str]) -> int:
         and node.slice.value >= 0
     ):
         needed = node.slice.value + 1
-    for child in ast.iter_child_nodes(node):
+    for child in children(node):
         needed = max(needed, _indexed(child, args_names))
     return needed
 

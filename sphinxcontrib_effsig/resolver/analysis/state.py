@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..source import FunctionNode
 from .aliases import callee_aliases
 from .model import Effect
+from .syntax import walk
 
 
 @dataclass
@@ -67,7 +68,7 @@ class Analysis:
         positional = [p.arg for p in (*a.posonlyargs, *a.args)]
         body = node.body if isinstance(node.body, list) else [node.body]
         # One walk of the body serves both the inner definitions and the aliases.
-        nodes = list(ast.walk(ast.Module(body=body, type_ignores=[])))  # type: ignore[arg-type]
+        nodes = walk(ast.Module(body=body, type_ignores=[]))  # type: ignore[arg-type]
         local_defs = {
             stmt.name for stmt in nodes if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
         }

@@ -20,7 +20,14 @@ from .helpers import read_helper_call
 from .model import Effect
 from .positional import positional_needed
 from .state import Analysis
-from .syntax import always_exits, always_raises, is_partial, local_names, parameter_names
+from .syntax import (
+    always_exits,
+    always_raises,
+    children,
+    is_partial,
+    local_names,
+    parameter_names,
+)
 
 
 def analyse(
@@ -61,7 +68,7 @@ class Visitor:
         getattr(self, "visit_" + type(node).__name__, self.generic_visit)(node)
 
     def generic_visit(self, node: ast.AST) -> None:
-        for child in ast.iter_child_nodes(node):
+        for child in children(node):
             self.visit(child)
 
     def visit_block(self, body: list[ast.stmt]) -> None:
