@@ -33,7 +33,7 @@ def callee_aliases(nodes: Iterable[ast.AST]) -> dict[str, ast.expr]:
         elif isinstance(sub, (ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For)):
             targets = [sub.target]
         for target in targets:
-            for name in walk(target):
+            for name in (target,) if isinstance(target, ast.Name) else walk(target):
                 if isinstance(name, ast.Name):
                     counts[name.id] = counts.get(name.id, 0) + 1
         if (

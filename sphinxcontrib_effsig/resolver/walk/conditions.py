@@ -34,6 +34,7 @@ _TRUE = (types.FunctionType, types.BuiltinFunctionType, types.MethodType)
 #: What rebinds a closure or module variable: then its value at documentation
 #: time is not the one the test reads at call time.
 _STORES = frozenset({"STORE_DEREF", "DELETE_DEREF", "STORE_GLOBAL", "DELETE_GLOBAL"})
+_STORE_OPCODES = frozenset(dis.opmap[name] for name in _STORES)
 
 Arms = tuple[tuple[int, int], ...]
 
@@ -141,9 +142,13 @@ def _rebound(code: types.CodeType) -> frozenset[str]:
     memo = current().rebound
     names = memo.get(code)
     if names is None:
-        names = frozenset(
-            str(ins.argval) for ins in dis.get_instructions(code) if ins.opname in _STORES
-        )
+        if _STORE_OPCODES.isdisjoint(code.co_code[::2]):
+            # No such instruction at all (the opcodes sit at even offsets).
+            names = frozenset()
+        else:
+            names = frozenset(
+                str(ins.argval) for ins in dis.get_instructions(code) if ins.opname in _STORES
+            )
         memo[code] = names
     return names
 
