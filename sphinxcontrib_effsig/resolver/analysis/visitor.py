@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import ast
 import types
+from collections.abc import Callable
+from typing import Any
 
 from ..source import FunctionNode, mangle
 from . import forwarding, kwargs_edits
@@ -65,7 +67,13 @@ class Visitor:
         self.state = state
 
     def visit(self, node: ast.AST) -> None:
-        getattr(self, "visit_" + type(node).__name__, self.generic_visit)(node)
+        kind = type(node)
+        method = _METHODS.get(kind)
+        if method is None:
+            method = _METHODS[kind] = getattr(
+                Visitor, "visit_" + kind.__name__, Visitor.generic_visit
+            )
+        method(self, node)
 
     def generic_visit(self, node: ast.AST) -> None:
         for child in children(node):
@@ -183,3 +191,8 @@ class Visitor:
             with state.in_arm(node, arm), state.knowing(known):
                 self.visit_block(block)
         kwargs_edits.read_pop_if_present_else(state, node)
+
+
+#: The method each kind of node is read by (``visit_<kind>``, else walked
+#: through), looked up once per kind rather than by name at every node.
+_METHODS: dict[type[ast.AST], Callable[[Visitor, Any], None]] = {}
