@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 _POSITIONAL = (PO, POK)
 
 
-@dataclass
+@dataclass(slots=True)
 class Applied:
     """A target's parameters after one forwarding call's edits."""
 

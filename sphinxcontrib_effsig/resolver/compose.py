@@ -20,7 +20,7 @@ from .model import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, EffectiveParameter, Effe
 _POSITIONAL = (PO, POK)
 
 
-@dataclass
+@dataclass(slots=True)
 class Site:
     """A forwarding call and the effective signature of its target (if known)."""
 
@@ -35,7 +35,7 @@ class Site:
     target_object: object = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Layer:
     """One wrapper, ready to be composed with its targets."""
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .dispatch import Resolver
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WrapperContext:
     """The wrapper whose calls are being followed: what every call site needs.
 
