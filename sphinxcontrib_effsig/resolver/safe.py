@@ -45,10 +45,9 @@ def _plain_class_attr(cls: type, name: str, default: Any) -> Any:
     metaclass that shadows ``__dict__``: every base's metaclass is ``type``
     too, so none can.
     """
-    for base in type.__getattribute__(cls, "__mro__"):
-        namespace = class_dict(base)
-        if name in namespace:
-            return namespace[name]
+    value = _along_mro(cls, name)
+    if value is not MISSING:
+        return value
     for namespace in _TYPE_NAMESPACES:
         if name in namespace:
             return namespace[name]
