@@ -7,7 +7,6 @@ go through :class:`~.state.Analysis`, which knows which names hold them.
 from __future__ import annotations
 
 import ast
-from collections import deque
 
 #: Per kind of node, the fields that can hold nodes: all but ``ctx``, whose
 #: Load/Store/Del marker no question here asks about by walking to it.
@@ -41,11 +40,8 @@ def walk(node: ast.AST) -> list[ast.AST]:
     """Every node under ``node`` and itself, breadth first as :func:`ast.walk`
     gives them (without the ``ctx`` markers)."""
     found = [node]
-    pending = deque([node])
-    while pending:
-        below = children(pending.popleft())
-        found.extend(below)
-        pending.extend(below)
+    for current in found:  # the list grows behind the loop: breadth first
+        found.extend(children(current))
     return found
 
 
