@@ -34,3 +34,25 @@ def parameter_names(code: types.CodeType) -> tuple[str, ...]:
     count += bool(code.co_flags & inspect.CO_VARARGS)
     count += bool(code.co_flags & inspect.CO_VARKEYWORDS)
     return code.co_varnames[:count]
+
+
+def code_kinds(code: types.CodeType) -> dict[str, inspect._ParameterKind]:
+    """Each parameter name and its kind, as ``inspect.signature`` would give them."""
+    positional, posonly = code.co_argcount, code.co_posonlyargcount
+    names = code.co_varnames
+    kinds: dict[str, inspect._ParameterKind] = {
+        names[index]: (
+            inspect.Parameter.POSITIONAL_ONLY
+            if index < posonly
+            else inspect.Parameter.POSITIONAL_OR_KEYWORD
+        )
+        for index in range(positional)
+    }
+    end = positional + code.co_kwonlyargcount
+    kinds.update(dict.fromkeys(names[positional:end], inspect.Parameter.KEYWORD_ONLY))
+    varargs, varkw = star_names(code)
+    if varargs is not None:
+        kinds[varargs] = inspect.Parameter.VAR_POSITIONAL
+    if varkw is not None:
+        kinds[varkw] = inspect.Parameter.VAR_KEYWORD
+    return kinds

@@ -103,16 +103,23 @@ def compose(layer: Layer) -> EffectiveSignature:
 
 def _relayed_whole(layer: Layer) -> EffectiveSignature | None:
     """The commonest wrapper, ``return func(*args, **kwargs)`` and nothing else:
-    its target's signature, as the general composition would give it.
-
-    Taken only where the general path provably changes nothing: one call,
-    followed, that passes ``*args`` and ``**kwargs`` on with nothing written
-    beside them; no parameter of the wrapper's own but the two variadics;
-    no keyword popped, supplied, refused or re-defaulted; nothing unproven.
-    """
-    if len(layer.sites) != 1 or layer.unproven:
+    its target's signature, as the general composition would give it."""
+    if len(layer.sites) != 1 or layer.unproven or layer.positional_needed:
         return None
-    site = layer.sites[0]
+    return relayed(layer, layer.sites[0])
+
+
+def relayed(layer: Layer, site: Site) -> EffectiveSignature | None:
+    """``layer`` composed with ``site`` as its only call, when that call is a
+    whole relay: its target's signature, as the general composition would give it.
+
+    Taken only where the general path provably changes nothing: the call,
+    followed, passes ``*args`` and ``**kwargs`` on with nothing written
+    beside them; no parameter of the wrapper's own but the two variadics;
+    no keyword popped, supplied, refused or re-defaulted. (What the layer
+    leaves unproven, and what its ``*args`` must hold, are the caller's to
+    check.)
+    """
     target, forward = site.target, site.forward
     if (
         target is None
@@ -126,7 +133,6 @@ def _relayed_whole(layer: Layer) -> EffectiveSignature | None:
         or layer.supplied
         or layer.rejected
         or layer.defaults
-        or layer.positional_needed
         or any(p.kind is not VAR_POS and p.kind is not VAR_KW for p in layer.own)
     ):
         return None

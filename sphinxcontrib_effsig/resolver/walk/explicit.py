@@ -11,13 +11,19 @@ import types
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from ..code_names import named_parameters, star_names
+from ..code_names import code_kinds, named_parameters, star_names
 from ..model import KW, PO, POK, VAR_KW, VAR_POS, EffectiveParameter, EffectiveSignature
 from ..naming import owner_name
 from ..protocols.generated import generated_implementation, is_generated
 from ..protocols.wrapt import value_wrapper
 from ..safe import MISSING, is_function, signature_attr, wrapped_of
-from ..signatures import NoSignature, bind_first, restates_code, with_explicit_details
+from ..signatures import (
+    NoSignature,
+    bind_first,
+    is_plain_function,
+    restates_code,
+    with_explicit_details,
+)
 from .closures import closure_target
 from .wrappers import function_signature
 
@@ -52,7 +58,7 @@ def _stated(resolver: Resolver, obj: object, explicit: inspect.Signature) -> Eff
     variadics that are the wrapped function's own, resolved through it."""
     stated = stated_signature(resolver, obj, explicit)
     wrapped = wrapped_of(obj)
-    if wrapped is None or not is_function(wrapped):
+    if wrapped is None or not is_function(wrapped) or not _variadics_are_own(stated, wrapped):
         return stated
     try:
         expanded = expand_variadics(stated, wrapped, resolver.resolve(wrapped))
@@ -68,17 +74,29 @@ def stated_signature(
     wrapped = wrapped_of(obj)
     if wrapped is None and is_function(obj):
         wrapped = closure_target(resolver, obj)
-    inner_owners = _parameters_of(resolver, wrapped)
     carrier = _carrier(obj, wrapped)
     carrier_name = owner_name(carrier)
     params = []
     copy = EffectiveParameter.from_parameter
-    for name, param in explicit.parameters.items():
-        source = inner_owners.get(name)
-        if source is not None and source.kind is param.kind:
-            params.append(copy(param, source.owner, source.owner_name))
-        else:
-            params.append(copy(param, carrier, carrier_name))
+    if is_plain_function(wrapped):
+        # Its own code is its whole signature: every name it declares is its
+        # own, which is all a stated parameter needs to know (no signature of
+        # it is built for that).
+        kinds = code_kinds(wrapped.__code__)
+        wrapped_name = owner_name(wrapped)
+        for name, param in explicit.parameters.items():
+            if kinds.get(name) is param.kind:
+                params.append(copy(param, wrapped, wrapped_name))
+            else:
+                params.append(copy(param, carrier, carrier_name))
+    else:
+        inner_owners = _parameters_of(resolver, wrapped)
+        for name, param in explicit.parameters.items():
+            source = inner_owners.get(name)
+            if source is not None and source.kind is param.kind:
+                params.append(copy(param, source.owner, source.owner_name))
+            else:
+                params.append(copy(param, carrier, carrier_name))
     # The parameters of a valid signature, in its order: no second check.
     return EffectiveSignature(
         params, return_annotation=explicit.return_annotation, __validate_parameters__=False
@@ -123,13 +141,11 @@ def expand_variadics(
     parameters stay as stated. ``None`` where the two cannot be joined into
     one valid signature, or the stated variadics are not ``func``'s.
     """
-    if not resolved.resolved:
+    if not resolved.resolved or not _variadics_are_own(stated, func):
         return None
     code = func.__code__
     own_names = set(named_parameters(code))
-    variadic = {p.kind: p.name for p in stated.parameters.values() if p.kind in (VAR_POS, VAR_KW)}
-    if not variadic or variadic != _variadic_names(code):
-        return None
+    variadic = _stated_variadics(stated)
     travelled = [p for p in resolved.parameters.values() if p.name not in own_names]
     named = [p for p in stated.parameters.values() if p.kind not in (VAR_POS, VAR_KW)]
     order = (PO, POK, VAR_POS, KW, VAR_KW)
@@ -145,6 +161,17 @@ def expand_variadics(
         return resolved.replace(parameters=joined)
     except ValueError:  # a default before a required positional, a name twice
         return None
+
+
+def _variadics_are_own(stated: EffectiveSignature, func: types.FunctionType) -> bool:
+    """Whether the stated ``*args``/``**kwargs`` are ``func``'s own, by name and kind
+    (read off its code: nothing is resolved for it)."""
+    variadic = _stated_variadics(stated)
+    return bool(variadic) and variadic == _variadic_names(func.__code__)
+
+
+def _stated_variadics(stated: EffectiveSignature) -> dict[object, str]:
+    return {p.kind: p.name for p in stated.parameters.values() if p.kind in (VAR_POS, VAR_KW)}
 
 
 def _variadic_names(code: types.CodeType) -> dict[object, str]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..analysis import Callee, CalleeKind, Forward
 from ..annotations import evaluate_signature
-from ..compose import Layer, Site, compose
+from ..compose import Layer, Site, compose, relayed
 from ..model import VAR_KW, VAR_POS, EffectiveSignature
 from ..naming import owner_name
 from ..safe import MISSING, wrapped_of
@@ -50,8 +50,13 @@ def presume(
         declared=True,
         target_object=wrapped,
     )
-    # The layer's own parameters are already without a bound ``self``.
-    presumed = compose(dataclasses.replace(layer, sites=[site], unproven=[], positional_needed=0))
+    # The layer's own parameters are already without a bound ``self``; what
+    # it left unproven is in ``notes``, and nothing of ``*args`` is needed.
+    presumed = relayed(layer, site)
+    if presumed is None:
+        presumed = compose(
+            dataclasses.replace(layer, sites=[site], unproven=[], positional_needed=0)
+        )
     note = (
         f"{layer.describe} is presumed to pass its arguments on to "
         f"{owner_name(wrapped)} unchanged, as inspect.signature presumes"
