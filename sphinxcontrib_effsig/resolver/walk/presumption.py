@@ -34,7 +34,11 @@ def presume(
     A decorator object's own ``self`` (its ``__call__`` wraps its
     ``__wrapped__``) is the wrapper's, and never reaches the target.
     """
-    if not isinstance(bound_self, ClassContext) and wrapped_of(bound_self) is wrapped:
+    if (
+        bound_self is not MISSING
+        and not isinstance(bound_self, ClassContext)
+        and wrapped_of(bound_self) is wrapped
+    ):
         bound_self = MISSING
     try:
         if bound_self is MISSING or isinstance(bound_self, ClassContext):
