@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from helpers.expect import Case, cases, check, load, owned
+from helpers.expect import Case, cases, check, everything, load, owned
 
 from sphinxcontrib_effsig import effective_signature
 from sphinxcontrib_effsig.resolver import scoped_caches
@@ -67,20 +67,9 @@ def test_a_stated_signature_is_owned_by_what_declares_each_parameter(case: Case)
     check(case)
 
 
-def _everything(obj: object) -> tuple[object, ...]:
+def _resolved_afresh(obj: object) -> tuple[object, ...]:
     with scoped_caches():
-        sig = effective_signature(obj)
-    return (
-        str(sig),
-        [
-            (p.name, p.kind, p.default, p.annotation, p.owner, p.owner_name)
-            for p in sig.parameters.values()
-        ],
-        sig.return_annotation,
-        sig.resolved,
-        sig.presumed,
-        sig.notes,
-    )
+        return everything(effective_signature(obj))
 
 
 PATHS = (
@@ -98,10 +87,10 @@ def test_the_shortcuts_give_what_the_general_path_gives(
     path: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     obj = load(path)
-    with_shortcuts = _everything(obj)
+    with_shortcuts = _resolved_afresh(obj)
     monkeypatch.setattr(explicit, "is_plain_function", lambda obj: False)
     monkeypatch.setattr(presumption, "relayed", lambda layer, site: None)
-    assert with_shortcuts == _everything(obj)
+    assert with_shortcuts == _resolved_afresh(obj)
 
 
 def test_the_presumed_relay_shortcut_is_taken_for_a_wrapper_that_passes_everything_on(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from helpers.expect import everything
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -411,20 +412,6 @@ RELAYED_TARGETS: dict[str, Callable[[], Layer]] = {
 }
 
 
-def _everything(sig: EffectiveSignature) -> tuple[object, ...]:
-    return (
-        str(sig),
-        [
-            (p.name, p.kind, p.default, p.annotation, p.owner, p.owner_name)
-            for p in sig.parameters.values()
-        ],
-        sig.return_annotation,
-        sig.resolved,
-        sig.presumed,
-        sig.notes,
-    )
-
-
 @pytest.mark.parametrize("build", RELAYED_TARGETS.values(), ids=RELAYED_TARGETS)
 def test_a_wrapper_passing_everything_on_composes_as_the_general_path_does(
     build: Callable[[], Layer], monkeypatch: pytest.MonkeyPatch
@@ -432,7 +419,7 @@ def test_a_wrapper_passing_everything_on_composes_as_the_general_path_does(
     assert compose_module._relayed_whole(build()) is not None  # the shortcut is taken
     shortcut = compose(build())
     monkeypatch.setattr(compose_module, "_relayed_whole", lambda layer: None)
-    assert _everything(shortcut) == _everything(compose(build()))
+    assert everything(shortcut) == everything(compose(build()))
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])
@@ -441,4 +428,4 @@ def test_the_relay_shortcut_is_taken_only_where_it_changes_nothing(
 ) -> None:
     with_shortcut = compose(row.build())
     monkeypatch.setattr(compose_module, "_relayed_whole", lambda layer: None)
-    assert _everything(with_shortcut) == _everything(compose(row.build()))
+    assert everything(with_shortcut) == everything(compose(row.build()))

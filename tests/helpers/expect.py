@@ -134,3 +134,19 @@ def check(case: Case) -> EffectiveSignature:
     return assert_effective(
         case.obj(), case.expected, case.owners, resolved=case.resolved, note=case.note
     )
+
+
+def everything(sig: EffectiveSignature) -> tuple[object, ...]:
+    """All a signature says, for comparing two ways of computing it: text,
+    every parameter's fields and owner, return annotation, flags and notes."""
+    return (
+        str(sig),
+        [
+            (p.name, p.kind, p.default, p.annotation, p.owner, p.owner_name)
+            for p in sig.parameters.values()
+        ],
+        sig.return_annotation,
+        sig.resolved,
+        sig.presumed,
+        sig.notes,
+    )
