@@ -1,8 +1,8 @@
 """Which closure and module variables a wrapper rebinds, as its bytecode says.
 
 An ``if`` on such a variable is not decided at documentation time (its value
-then is not the one the test reads at call time). The shortcut that skips
-disassembling code with no such instruction is held to a full disassembly.
+then is not the one the test reads at call time). The resolver finds them
+by scanning the bytecode's bytes; a full disassembly is the reference.
 """
 
 from __future__ import annotations
@@ -50,6 +50,15 @@ def many_names(*args, **kwargs):
 """
     + "".join(f"    v{i} = {i}\n" for i in range(300))
     + "    enabled = v299\n"
+    + "\ndef many_globals(*args, **kwargs):\n"
+    + "".join(f"    global g{i}\n    g{i} = {i}\n" for i in range(300))
+    + "\ndef many_cells():\n"
+    + "    late = None\n"
+    + "    def far(*args, **kwargs):\n"
+    + "        nonlocal late\n"
+    + "".join(f"        v{i} = {i}\n" for i in range(300))
+    + "        late = v299\n"
+    + "    return far\n"
 )
 
 
@@ -57,11 +66,12 @@ def _functions() -> dict[str, types.CodeType]:
     namespace: dict[str, object] = {}
     exec(compile(SOURCE, "<rebound-samples>", "exec"), namespace)
     found = {}
-    for name in ("reads_only", "turns_off", "forgets", "many_names"):
+    for name in ("reads_only", "turns_off", "forgets", "many_names", "many_globals"):
         found[name] = namespace[name].__code__  # type: ignore[attr-defined]
     found["counted"] = namespace["counter"]().__code__  # type: ignore[operator]
     found["lazy"] = namespace["captures"]().__code__  # type: ignore[operator]
     found["captures"] = namespace["captures"].__code__  # type: ignore[attr-defined]
+    found["far"] = namespace["many_cells"]().__code__  # type: ignore[operator]
     return found
 
 
@@ -74,6 +84,9 @@ EXPECTED = {
     "counted": {"calls"},
     "lazy": set(),
     "captures": {"impl"},
+    # Arguments past 255: EXTENDED_ARG widens them.
+    "many_globals": {f"g{i}" for i in range(300)},
+    "far": {"late"},
 }
 _STORES = {"STORE_DEREF", "DELETE_DEREF", "STORE_GLOBAL", "DELETE_GLOBAL"}
 

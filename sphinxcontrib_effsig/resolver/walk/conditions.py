@@ -35,6 +35,8 @@ _TRUE = (types.FunctionType, types.BuiltinFunctionType, types.MethodType)
 #: time is not the one the test reads at call time.
 _STORES = frozenset({"STORE_DEREF", "DELETE_DEREF", "STORE_GLOBAL", "DELETE_GLOBAL"})
 _STORE_OPCODES = frozenset(dis.opmap[name] for name in _STORES)
+_GLOBAL_OPCODES = frozenset({dis.opmap["STORE_GLOBAL"], dis.opmap["DELETE_GLOBAL"]})
+_EXTENDED_ARG = dis.EXTENDED_ARG
 
 Arms = tuple[tuple[int, int], ...]
 
@@ -137,20 +139,51 @@ def _rebound(code: types.CodeType) -> frozenset[str]:
     """The closure and module variables ``code`` itself rebinds (``nonlocal``/``global``).
 
     Read off the bytecode once per code object: every test of a name in the
-    wrapper asks, and disassembling is the dearest step of deciding one.
+    wrapper asks.
     """
     memo = current().rebound
     names = memo.get(code)
     if names is None:
-        if _STORE_OPCODES.isdisjoint(code.co_code[::2]):
-            # No such instruction at all (the opcodes sit at even offsets).
-            names = frozenset()
-        else:
-            names = frozenset(
-                str(ins.argval) for ins in dis.get_instructions(code) if ins.opname in _STORES
-            )
-        memo[code] = names
+        names = memo[code] = _stored_names(code)
     return names
+
+
+def _stored_names(code: types.CodeType) -> frozenset[str]:
+    """The names the store/delete instructions of ``code`` rebind.
+
+    The instructions are found by their opcode bytes at even offsets (each
+    code unit is an opcode and its argument; inline caches are zeros), and
+    each argument is widened by the ``EXTENDED_ARG`` units before it: a
+    scan over bytes, where a disassembly builds an object per instruction
+    (milliseconds on a long body).
+    """
+    raw = code.co_code
+    names: set[str] = set()
+    for opcode in _STORE_OPCODES:
+        mark = bytes((opcode,))
+        at = raw.find(mark)
+        while at != -1:
+            if not at % 2:
+                names.add(_stored_name(code, opcode, _argument(raw, at)))
+            at = raw.find(mark, at + 1)
+    return frozenset(names)
+
+
+def _argument(raw: bytes, at: int) -> int:
+    """The argument of the instruction at ``at``, with its ``EXTENDED_ARG`` prefixes."""
+    arg, shift, before = raw[at + 1], 8, at - 2
+    while before >= 0 and raw[before] == _EXTENDED_ARG:
+        arg |= raw[before + 1] << shift
+        shift += 8
+        before -= 2
+    return arg
+
+
+def _stored_name(code: types.CodeType, opcode: int, arg: int) -> str:
+    if opcode in _GLOBAL_OPCODES:
+        return code.co_names[arg]
+    # The cell and free variables share the index space of the locals.
+    return code._varname_from_oparg(arg)  # type: ignore[attr-defined,no-any-return]
 
 
 def _instance_value(
