@@ -66,6 +66,8 @@ class Caches:
     defined_along: dict[tuple[int, str], tuple[type, bool]] = field(default_factory=dict)
     #: the closure and module variables a code object rebinds itself
     rebound: dict[types.CodeType, frozenset[str]] = field(default_factory=dict)
+    #: the C-level ``__dict__`` descriptor of a class's instances (or None), by id(class)
+    dict_slots: dict[int, tuple[type, Any]] = field(default_factory=dict)
     #: the dotted name each owner is cited by, by id(owner)
     owner_names: dict[int, tuple[object, str]] = field(default_factory=dict)
     #: a target's signature with its postponed annotations evaluated, by id(signature)

@@ -177,8 +177,29 @@ def _own_dict(obj: object) -> Any:
             return type.__getattribute__(obj, "__dict__")
         except Exception:
             return None
+    kind = type(obj)
+    memo = current().dict_slots
+    hit = memo.get(id(kind))
+    if hit is None or hit[0] is not kind:
+        hit = memo[id(kind)] = (kind, _dict_slot(kind))
+    descriptor = hit[1]
+    if descriptor is None:
+        return None
     try:
-        mro = type.__getattribute__(type(obj), "__mro__")
+        namespace = descriptor.__get__(obj, kind)
+    except Exception:
+        return None
+    return namespace if isinstance(namespace, (dict, MappingProxyType)) else None
+
+
+def _dict_slot(kind: type) -> GetSetDescriptorType | MemberDescriptorType | None:
+    """The interpreter's own ``__dict__`` descriptor of ``kind``'s instances: the
+    first along its MRO, unless that one is Python code (then ``None``).
+
+    Looked up once per class (an attribute read asks for it every time).
+    """
+    try:
+        mro = type.__getattribute__(kind, "__mro__")
     except Exception:
         return None
     for klass in mro:
@@ -188,13 +209,9 @@ def _own_dict(obj: object) -> Any:
             return None
         if descriptor is None:
             continue
-        if not isinstance(descriptor, (GetSetDescriptorType, MemberDescriptorType)):
-            return None
-        try:
-            namespace = descriptor.__get__(obj, type(obj))
-        except Exception:
-            return None
-        return namespace if isinstance(namespace, (dict, MappingProxyType)) else None
+        if isinstance(descriptor, (GetSetDescriptorType, MemberDescriptorType)):
+            return descriptor
+        return None
     return None
 
 
