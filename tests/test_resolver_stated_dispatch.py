@@ -89,7 +89,7 @@ def test_the_shortcuts_give_what_the_general_path_gives(
     obj = load(path)
     with_shortcuts = _resolved_afresh(obj)
     monkeypatch.setattr(explicit, "is_plain_function", lambda obj: False)
-    monkeypatch.setattr(presumption, "relayed", lambda layer, site: None)
+    monkeypatch.setattr(presumption, "relay_parts", lambda layer, target: None)
     assert with_shortcuts == _resolved_afresh(obj)
 
 
@@ -97,14 +97,14 @@ def test_the_presumed_relay_shortcut_is_taken_for_a_wrapper_that_passes_everythi
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     taken: list[object] = []
-    real = presumption.relayed
+    real = presumption.relay_parts
 
-    def spy(layer: Any, site: Any) -> Any:
-        result = real(layer, site)
+    def spy(layer: Any, target: Any) -> Any:
+        result = real(layer, target)
         taken.append(result)
         return result
 
-    monkeypatch.setattr(presumption, "relayed", spy)
+    monkeypatch.setattr(presumption, "relay_parts", spy)
     with scoped_caches():
         effective_signature(load(f"{S}.shortest_path"))
     assert taken and all(result is not None for result in taken)

@@ -115,10 +115,9 @@ def relayed(layer: Layer, site: Site) -> EffectiveSignature | None:
 
     Taken only where the general path provably changes nothing: the call,
     followed, passes ``*args`` and ``**kwargs`` on with nothing written
-    beside them; no parameter of the wrapper's own but the two variadics;
-    no keyword popped, supplied, refused or re-defaulted. (What the layer
-    leaves unproven, and what its ``*args`` must hold, are the caller's to
-    check.)
+    beside them, and the layer relays whole (:func:`relay_parts`). (What the
+    layer leaves unproven, and what its ``*args`` must hold, are the
+    caller's to check.)
     """
     target, forward = site.target, site.forward
     if (
@@ -129,7 +128,34 @@ def relayed(layer: Layer, site: Site) -> EffectiveSignature | None:
         or forward.keywords
         or forward.trailing
         or forward.rest_filled
-        or layer.popped
+    ):
+        return None
+    parts = relay_parts(layer, target)
+    if parts is None:
+        return None
+    return EffectiveSignature(
+        parts[0],
+        return_annotation=parts[1],
+        resolved=target.resolved,
+        notes=_unique(list(target.notes)),
+        presumed=target.resolved or target.presumed,
+        __validate_parameters__=False,
+    )
+
+
+def relay_parts(
+    layer: Layer, target: EffectiveSignature
+) -> tuple[list[EffectiveParameter], Any] | None:
+    """The parameters and return annotation of ``layer`` relaying everything
+    to ``target``, or ``None`` where the layer is more than a relay.
+
+    A relay has no parameter of its own but the two variadics and pops,
+    supplies, refuses or re-defaults no keyword: then the composition is
+    the target's own parameters in their order (normalise only checks
+    them), and the layer's return annotation, else the target's.
+    """
+    if (
+        layer.popped
         or layer.supplied
         or layer.rejected
         or layer.defaults
@@ -139,15 +165,7 @@ def relayed(layer: Layer, site: Site) -> EffectiveSignature | None:
     return_annotation = layer.return_annotation
     if return_annotation is EMPTY:
         return_annotation = target.return_annotation
-    return EffectiveSignature(
-        # The target's own parameters in their order (normalise only checks them).
-        normalise(list(target.parameters.values())),
-        return_annotation=return_annotation,
-        resolved=target.resolved,
-        notes=_unique(list(target.notes)),
-        presumed=target.resolved or target.presumed,
-        __validate_parameters__=False,
-    )
+    return normalise(list(target.parameters.values())), return_annotation
 
 
 def _own_names(layer: Layer) -> set[str]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..analysis import Callee, CalleeKind, Forward
 from ..annotations import evaluate_signature
-from ..compose import Layer, Site, compose, relayed
+from ..compose import Layer, Site, compose, relay_parts
 from ..model import VAR_KW, VAR_POS, EffectiveSignature
 from ..naming import owner_name
 from ..safe import MISSING, wrapped_of
@@ -47,35 +47,46 @@ def presume(
             target = resolver.resolve(wrapped, bound_self)
     except NoSignature:
         return None
-    site = Site(
-        _presumed_call(layer, wrapped, bound_self),
-        evaluate_signature(target, wrapped),
-        id(wrapped),
-        declared=True,
-        target_object=wrapped,
-    )
+    evaluated = evaluate_signature(target, wrapped)
+    wrapped_name = owner_name(wrapped)
     # The layer's own parameters are already without a bound ``self``; what
     # it left unproven is in ``notes``, and nothing of ``*args`` is needed.
-    presumed = relayed(layer, site)
-    if presumed is None:
-        presumed = compose(
-            dataclasses.replace(layer, sites=[site], unproven=[], positional_needed=0)
-        )
-    note = (
+    notes = [
+        *notes,
         f"{layer.describe} is presumed to pass its arguments on to "
-        f"{owner_name(wrapped)} unchanged, as inspect.signature presumes"
-    )
-    return presumed.replace(resolved=False, presumed=True, notes=[*notes, note])
+        f"{wrapped_name} unchanged, as inspect.signature presumes",
+    ]
+    arguments = _presumed_arguments(layer, bound_self)
+    star_args, star_kwargs, leading, keywords, trailing = arguments
+    if star_args and star_kwargs and not leading and not keywords and not trailing:
+        # The commonest presumption, a relay of everything: the target's
+        # parameters as they are (what the composition below would give).
+        parts = relay_parts(layer, evaluated)
+        if parts is not None:
+            return EffectiveSignature(
+                parts[0],
+                return_annotation=parts[1],
+                resolved=False,
+                notes=notes,
+                presumed=True,
+                __validate_parameters__=False,
+            )
+    call = Forward(Callee(CalleeKind.FREE, text=wrapped_name), *arguments[:4], trailing=trailing)
+    site = Site(call, evaluated, id(wrapped), declared=True, target_object=wrapped)
+    presumed = compose(dataclasses.replace(layer, sites=[site], unproven=[], positional_needed=0))
+    return presumed.replace(resolved=False, presumed=True, notes=notes)
 
 
-def _presumed_call(layer: Layer, wrapped: object, bound_self: object) -> Forward:
-    """The call presumed to reach ``wrapped``.
+def _presumed_arguments(
+    layer: Layer, bound_self: object
+) -> tuple[bool, bool, tuple[str | None, ...], tuple[tuple[str, str | None], ...], int]:
+    """What the call presumed to reach the wrapped object passes: ``*args``,
+    ``**kwargs``, the leading values, the keywords and the trailing count.
 
     The call the resolver could not follow, as written
     (``handler(self, key, *args, **kwargs)``: ``key`` goes on); without one,
     ``*args``/``**kwargs`` go on and nothing else.
     """
-    callee = Callee(CalleeKind.FREE, text=owner_name(wrapped))
     unknown = next(
         (
             s.forward
@@ -88,21 +99,14 @@ def _presumed_call(layer: Layer, wrapped: object, bound_self: object) -> Forward
     )
     if unknown is None:
         kinds = {p.kind for p in layer.own}
-        return Forward(callee, star_args=VAR_POS in kinds, star_kwargs=VAR_KW in kinds)
+        return VAR_POS in kinds, VAR_KW in kinds, (), (), 0
     leading = unknown.leading
     if any(name is None for name in leading):
         leading = ()  # ``map(func, *columns)``: not the wrapper's own values going on
     own = {p.name for p in layer.own}
     if bound_self is not MISSING and leading and leading[0] not in own:
         leading = leading[1:]  # the wrapper's bound ``self``: bound in the target too
-    return Forward(
-        callee,
-        unknown.star_args,
-        unknown.star_kwargs,
-        leading,
-        unknown.keywords,
-        trailing=unknown.trailing,
-    )
+    return unknown.star_args, unknown.star_kwargs, leading, unknown.keywords, unknown.trailing
 
 
 def reaches(resolver: Resolver, sites: list[Site], wrapped: object) -> bool:

@@ -49,7 +49,8 @@ def function_signature(
     if not has_star and wrapped is None:
         return bind_first(plain_signature(func), bound)
     effect = effect_of(code, func.__globals__)
-    own = own_parameters(func, effect, func, owner_name(func), use_source=wrapped is not None)
+    name = owner_name(func)
+    own = own_parameters(func, effect, func, name, use_source=wrapped is not None)
     if any("__" in p.name for p in own):
         own = [p for p in own if not _private_binding(p, code)]
     # A named first parameter is the bound one; otherwise ``self`` travels
@@ -64,20 +65,21 @@ def function_signature(
         return opaque_wrapper(resolver, func, own, wrapped, bind_result)
     if wrapped is None and not effect.forwards and not effect.popped:
         return bind_first(plain_signature(func), bound)
-    return _wrapper(resolver, func, own, effect, wrapped, bound_self, bind_result)
+    return _wrapper(resolver, func, name, own, effect, wrapped, bound_self, bind_result)
 
 
 def _wrapper(
     resolver: Resolver,
     func: types.FunctionType,
+    name: str,
     own: list[EffectiveParameter],
     effect: Effect,
     wrapped: object,
     bound_self: object,
     bind_result: bool,
 ) -> EffectiveSignature:
-    """A wrapper with readable source: its layer, composed with its targets."""
-    name = owner_name(func)
+    """A wrapper with readable source (owned by ``name``): its layer, composed
+    with its targets."""
     layer = Layer(
         own=own,
         owner=func,
