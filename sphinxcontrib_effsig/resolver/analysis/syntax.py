@@ -7,10 +7,15 @@ go through :class:`~.state.Analysis`, which knows which names hold them.
 from __future__ import annotations
 
 import ast
+import types
+import typing
 
-#: Per kind of node, the fields that can hold nodes: all but ``ctx``, whose
-#: Load/Store/Del marker no question here asks about by walking to it.
-_CHILD_FIELDS: dict[type[ast.AST], tuple[str, ...]] = {}
+#: Per kind of node, the fields that can hold nodes, each with whether it
+#: holds a list: all but ``ctx``, whose Load/Store/Del marker no question
+#: here asks about by walking to it, and (where the node classes declare
+#: their fields' types, Python 3.13+) all but those holding names, numbers
+#: or constants.
+_CHILD_FIELDS: dict[type[ast.AST], tuple[tuple[str, bool | None], ...]] = {}
 
 
 def children(node: ast.AST) -> list[ast.AST]:
@@ -23,17 +28,67 @@ def children(node: ast.AST) -> list[ast.AST]:
     kind = type(node)
     fields = _CHILD_FIELDS.get(kind)
     if fields is None:
-        fields = _CHILD_FIELDS[kind] = tuple(f for f in kind._fields if f != "ctx")
+        fields = _CHILD_FIELDS[kind] = _child_fields(kind)
     found: list[ast.AST] = []
-    for name in fields:
+    for name, holds_list in fields:
         value = getattr(node, name, None)
-        if isinstance(value, ast.AST):
+        if holds_list:
+            # Declared a list of nodes; some hold None (``{**d}``'s key).
+            if value:
+                if None in value:
+                    found.extend(item for item in value if item is not None)
+                else:
+                    found.extend(value)
+        elif holds_list is not None:
+            if value is not None:
+                found.append(value)
+        elif isinstance(value, ast.AST):
             found.append(value)
         elif isinstance(value, list):
-            for item in value:
-                if isinstance(item, ast.AST):
-                    found.append(item)
+            found.extend(item for item in value if isinstance(item, ast.AST))
     return found
+
+
+def _child_fields(kind: type[ast.AST]) -> tuple[tuple[str, bool | None], ...]:
+    """The fields of ``kind`` that can hold nodes: ``True`` for a list of nodes,
+    ``False`` for one node (or ``None``), ``None`` where the type is not
+    declared (checked value by value)."""
+    declared: dict[str, object] = getattr(kind, "_field_types", None) or {}
+    fields: list[tuple[str, bool | None]] = []
+    for name in kind._fields:
+        if name == "ctx":
+            continue
+        holds = _holds_nodes(declared[name]) if name in declared else "unknown"
+        if holds != "leaf":
+            fields.append((name, _HOLDS[holds]))
+    return tuple(fields)
+
+
+_HOLDS: dict[str, bool | None] = {"list": True, "node": False, "unknown": None}
+
+
+def _holds_nodes(declared: object) -> str:
+    """``"list"`` (of nodes), ``"node"`` (or ``None``), ``"leaf"`` (names,
+    numbers, constants), or ``"unknown"`` (checked at each read)."""
+    if isinstance(declared, type):
+        if issubclass(declared, ast.AST):
+            return "node"
+        # ``object``: a constant's value (a parsed tree never holds a node there).
+        return "leaf" if declared in (str, int, bool, bytes, object) else "unknown"
+    origin = typing.get_origin(declared)
+    members = typing.get_args(declared)
+    if origin is list and len(members) == 1:
+        member = members[0]
+        if isinstance(member, type) and issubclass(member, ast.AST):
+            return "list"
+        return "leaf" if member in (str, int) else "unknown"
+    if origin in (types.UnionType, typing.Union):
+        others = [m for m in members if m is not type(None)]
+        if all(isinstance(m, type) and issubclass(m, ast.AST) for m in others):
+            return "node"
+        if all(m in (str, int) for m in others):
+            return "leaf"
+    return "unknown"
 
 
 def walk(node: ast.AST) -> list[ast.AST]:
@@ -115,6 +170,16 @@ def outside_calls(node: ast.AST) -> list[ast.AST]:
 
 
 def unparse(node: ast.AST) -> str:
+    """The expression as :func:`ast.unparse` writes it; a name or a dotted
+    name (most callees and arguments) without its generic writer."""
+    parts: list[str] = []
+    current = node
+    while type(current) is ast.Attribute:
+        parts.append(current.attr)
+        current = current.value
+    if type(current) is ast.Name:
+        parts.append(current.id)
+        return ".".join(reversed(parts))
     try:
         return ast.unparse(node)
     except Exception:
