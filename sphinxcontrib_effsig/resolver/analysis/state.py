@@ -122,29 +122,6 @@ class Analysis:
             self.shadowed = saved
 
     @contextmanager
-    def in_arm(self, node: ast.If, arm: int) -> Iterator[None]:
-        """Inside arm ``arm`` (0 body, 1 else) of ``node``."""
-        saved = self.arms
-        self.arms = (*saved, (id(node), arm))
-        try:
-            yield
-        finally:
-            self.arms = saved
-
-    @contextmanager
-    def knowing(self, guard: tuple[str, bool] | None) -> Iterator[None]:
-        """Inside a block that runs only when key ``guard[0]`` is present
-        (``guard[1]``) or absent in ``**kwargs``; what the block learns
-        itself is forgotten after it."""
-        saved = (self.present, self.absent)
-        if guard is not None:
-            self.learn(*guard)
-        try:
-            yield
-        finally:
-            self.present, self.absent = saved
-
-    @contextmanager
     def looping(self, name: str, names: str) -> Iterator[None]:
         """Inside ``for name in names:``, ``names`` a closure or module variable."""
         saved = dict(self.loop_names)

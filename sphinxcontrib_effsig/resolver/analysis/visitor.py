@@ -79,11 +79,20 @@ class Visitor:
         for child in children(node):
             self.visit(child)
 
-    def visit_block(self, body: list[ast.stmt]) -> None:
+    def visit_block(self, body: list[ast.stmt], known: tuple[str, bool] | None = None) -> None:
         """Statements in order; after ``if "k" in kwargs: return ...`` the rest
-        of the block runs only when ``k`` was not passed."""
+        of the block runs only when ``k`` was not passed.
+
+        ``known``: the block runs only when key ``known[0]`` is present
+        (``known[1]``) or absent in ``**kwargs``. What the block learns is
+        forgotten after it. (Saved and restored in place: every block and
+        every arm of an ``if`` passes here.)
+        """
         state = self.state
-        with state.knowing(None):
+        saved = state.present, state.absent
+        if known is not None:
+            state.learn(*known)
+        try:
             for stmt in body:
                 self.visit(stmt)
                 if isinstance(stmt, ast.If) and not stmt.orelse and always_exits(stmt.body):
@@ -91,6 +100,8 @@ class Visitor:
                     if guard is not None:
                         key, present = guard
                         state.learn(key, not present)
+        finally:
+            state.present, state.absent = saved
 
     # -- inner functions: their parameters shadow the wrapper's names ----------
 
@@ -186,10 +197,14 @@ class Visitor:
             # ``if "multiple" in kwargs: raise TypeError(...)``: never accepted.
             state.effect.rejected.add(guard[0])
         state.effect.conditions[id(node)] = node.test
-        for arm, block in enumerate((node.body, node.orelse)):
-            known = None if guard is None else (guard[0], guard[1] == (arm == 0))
-            with state.in_arm(node, arm), state.knowing(known):
-                self.visit_block(block)
+        arms = state.arms
+        try:
+            for arm, block in enumerate((node.body, node.orelse)):
+                known = None if guard is None else (guard[0], guard[1] == (arm == 0))
+                state.arms = (*arms, (id(node), arm))  # inside arm ``arm`` of ``node``
+                self.visit_block(block, known)
+        finally:
+            state.arms = arms
         kwargs_edits.read_pop_if_present_else(state, node)
 
 
