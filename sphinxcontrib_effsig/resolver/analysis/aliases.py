@@ -13,12 +13,17 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from .syntax import const_str, walk
 
 if TYPE_CHECKING:
     from .state import Analysis
+
+
+#: Statements and expressions that bind the names in their ``target``.
+_TARGETED = frozenset({ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For})
+_Targeted = ast.AugAssign | ast.AnnAssign | ast.NamedExpr | ast.For
 
 
 def callee_aliases(nodes: Iterable[ast.AST]) -> dict[str, ast.expr]:
@@ -27,22 +32,24 @@ def callee_aliases(nodes: Iterable[ast.AST]) -> dict[str, ast.expr]:
     counts: dict[str, int] = {}
     values: dict[str, ast.expr] = {}
     for sub in nodes:
-        targets: list[ast.expr] = []
-        if isinstance(sub, ast.Assign):
+        # Every node of a body passes here: one type test each.
+        if type(sub) is ast.Assign:
             targets = sub.targets
-        elif isinstance(sub, (ast.AugAssign, ast.AnnAssign, ast.NamedExpr, ast.For)):
-            targets = [sub.target]
+            first = targets[0]
+            if (
+                len(targets) == 1
+                and type(first) is ast.Name
+                and isinstance(sub.value, (ast.Name, ast.Attribute))
+            ):
+                values[first.id] = sub.value
+        elif type(sub) in _TARGETED:
+            targets = [cast("_Targeted", sub).target]
+        else:
+            continue
         for target in targets:
-            for name in (target,) if isinstance(target, ast.Name) else walk(target):
-                if isinstance(name, ast.Name):
+            for name in (target,) if type(target) is ast.Name else walk(target):
+                if type(name) is ast.Name:
                     counts[name.id] = counts.get(name.id, 0) + 1
-        if (
-            isinstance(sub, ast.Assign)
-            and len(sub.targets) == 1
-            and isinstance(sub.targets[0], ast.Name)
-            and isinstance(sub.value, (ast.Name, ast.Attribute))
-        ):
-            values[sub.targets[0].id] = sub.value
     return {name: value for name, value in values.items() if counts.get(name) == 1}
 
 

@@ -14,11 +14,15 @@ import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import cast
 
 from ..source import FunctionNode
 from .aliases import callee_aliases
 from .model import Effect
 from .syntax import walk
+
+#: The kinds of node that define a function.
+_DEFS = frozenset({ast.FunctionDef, ast.AsyncFunctionDef})
 
 
 @dataclass
@@ -69,9 +73,7 @@ class Analysis:
         body = node.body if isinstance(node.body, list) else [node.body]
         # One walk of the body serves both the inner definitions and the aliases.
         nodes = walk(ast.Module(body=body, type_ignores=[]))  # type: ignore[arg-type]
-        local_defs = {
-            stmt.name for stmt in nodes if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
-        }
+        local_defs = {cast("ast.FunctionDef", stmt).name for stmt in nodes if type(stmt) in _DEFS}
         return cls(
             code=code,
             node=node,
