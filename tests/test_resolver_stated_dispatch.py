@@ -21,7 +21,7 @@ from helpers.expect import Case, cases, check, everything, load, owned
 from sphinxcontrib_effsig import effective_signature
 from sphinxcontrib_effsig.resolver import scoped_caches
 from sphinxcontrib_effsig.resolver.code_names import code_kinds
-from sphinxcontrib_effsig.resolver.walk import explicit, presumption
+from sphinxcontrib_effsig.resolver.walk import explicit, presumption, wrappers
 
 S = "samples.stated_dispatch"
 U = "samples.uncertain_wrappers"
@@ -90,12 +90,14 @@ def test_the_shortcuts_give_what_the_general_path_gives(
     with_shortcuts = _resolved_afresh(obj)
     monkeypatch.setattr(explicit, "is_plain_function", lambda obj: False)
     monkeypatch.setattr(presumption, "relay_parts", lambda layer, target: None)
+    monkeypatch.setattr(wrappers, "relay_plan", lambda code, effect: None)
     assert with_shortcuts == _resolved_afresh(obj)
 
 
 def test_the_presumed_relay_shortcut_is_taken_for_a_wrapper_that_passes_everything_on(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(wrappers, "relay_plan", lambda code, effect: None)
     taken: list[object] = []
     real = presumption.relay_parts
 

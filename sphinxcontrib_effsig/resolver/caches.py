@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .analysis.model import Effect
     from .model import EffectiveSignature
     from .source import FunctionNode
+    from .walk.presumed_relays import RelayPlan
 
 
 @dataclass
@@ -47,6 +48,8 @@ class Caches:
     effects: dict[tuple[types.CodeType, tuple[str | None, str | None] | None], Effect] = field(
         default_factory=dict
     )
+    #: a presumed relay's plan (or None: not one), by code object
+    relay_plans: dict[types.CodeType, RelayPlan | None] = field(default_factory=dict)
     #: whether an object is a runner (it calls its first argument with the rest)
     runners: dict[int, tuple[object, bool]] = field(default_factory=dict)
     #: signatures parsed from a function's own __text_signature__, by id(text)

@@ -298,6 +298,14 @@ def mangle(name: str, code: types.CodeType) -> str:
     return f"_{klass}{name}" if klass else name
 
 
+def private_name(name: str, code: types.CodeType) -> bool:
+    """A class-private name (``__name``) as ``code`` stores it, mangled or not."""
+    if name.startswith("__"):
+        return not name.endswith("__")
+    head, mark, rest = name.partition("__")
+    return bool(head and mark and rest) and mangle("__" + rest, code) == name
+
+
 def _enclosing_class(qualname: str) -> str:
     """The innermost class a qualified name is defined in (it mangles private names).
 

@@ -20,12 +20,13 @@ from ..naming import owner_name
 from ..protocols.generated import generated_implementation
 from ..safe import MISSING, wrapped_of
 from ..signatures import NoSignature, bind_first, own_parameters, plain_signature
-from ..source import mangle
+from ..source import private_name
 from .call_sites import WrapperContext, bind_through_sites, sites
 from .closures import layers_below
 from .conditions import possible
 from .constructors import ClassContext
 from .layers import explain, merge_kwargs_edits, own_return
+from .presumed_relays import presumed_relay, relay_plan
 from .presumption import presume, reaches
 
 if TYPE_CHECKING:
@@ -50,6 +51,12 @@ def function_signature(
         return bind_first(plain_signature(func), bound)
     effect = effect_of(code, func.__globals__)
     name = owner_name(func)
+    if wrapped is not None and not bound:
+        plan = relay_plan(code, effect)
+        if plan is not None:
+            presumed = presumed_relay(resolver, func, name, plan, wrapped)
+            if presumed is not None:
+                return presumed
     own = own_parameters(func, effect, func, name, use_source=wrapped is not None)
     if any("__" in p.name for p in own):
         own = [p for p in own if not _private_binding(p, code)]
@@ -174,13 +181,7 @@ def _private_binding(param: EffectiveParameter, code: types.CodeType) -> bool:
     name (``__name``, mangled or not): a value bound into the wrapper for its
     own use (beartype's ``__beartype_func=<the function>``, networkx's
     ``__wrapper`` stored as ``_argmap__wrapper``), which no caller passes."""
-    if param.kind is not KW or param.default is EMPTY:
-        return False
-    name = param.name
-    if name.startswith("__"):
-        return not name.endswith("__")
-    head, mark, rest = name.partition("__")
-    return bool(head and mark and rest) and mangle("__" + rest, code) == name
+    return param.kind is KW and param.default is not EMPTY and private_name(param.name, code)
 
 
 def opaque_wrapper(
