@@ -307,6 +307,20 @@ class EffectiveSignature(inspect.Signature):
         notes: Any = _void,
         presumed: Any = _void,
     ) -> EffectiveSignature:
+        if parameters is _void and _FAST_SIGNATURE:
+            # The same parameters: their (read-only) mapping is shared, not
+            # rebuilt (a presumed relay restates its target's this way).
+            new = object.__new__(type(self))
+            new._parameters = self._parameters
+            new._return_annotation = (
+                self._return_annotation if return_annotation is _void else return_annotation
+            )
+            new._resolved = self._resolved if resolved is _void else resolved
+            new._notes = self._notes if notes is _void else tuple(notes)
+            new._presumed = (
+                self._presumed if presumed is _void else presumed
+            ) and not new._resolved
+            return new
         return type(self)(
             list(self.parameters.values()) if parameters is _void else parameters,
             return_annotation=(

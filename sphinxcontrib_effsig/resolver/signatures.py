@@ -226,6 +226,12 @@ def is_plain_function(obj: object) -> TypeGuard[types.FunctionType]:
 
 
 def partialmethod_of(func: object) -> functools.partialmethod[Any] | None:
+    """The ``partialmethod`` a function was made from (``__partialmethod__``, or
+    ``_partialmethod`` before Python 3.13), if any."""
+    if type(func) is types.FunctionType:
+        namespace = func.__dict__
+        if "__partialmethod__" not in namespace and "_partialmethod" not in namespace:
+            return None  # (every function but those: decided without a lookup)
     for attr in ("__partialmethod__", "_partialmethod"):
         value = instance_attr(func, attr, None)
         if isinstance(value, functools.partialmethod):

@@ -103,8 +103,10 @@ class Resolver:
             inner = self.resolve(obj.__func__)  # type: ignore[attr-defined]
             return drop_first(inner) if issubclass(tp, classmethod) else inner
         explicit = signature_attr(obj)
-        if explicit is not None and not copied_signature(obj, explicit):
-            return explicit_signature(self, obj, explicit, bound_self)
+        if explicit is not None:
+            wrapped = wrapped_of(obj)
+            if not copied_signature(wrapped, explicit):
+                return explicit_signature(self, obj, explicit, bound_self, wrapped)
         if issubclass(tp, functools.partial):
             return self._partial(obj)  # type: ignore[arg-type]
         if issubclass(tp, functools.partialmethod):
@@ -225,7 +227,7 @@ class Resolver:
         inner = self.resolve_knowing(wrapped, (*filler, *rest), {**named, **keywords})
         if inner is None:
             return None
-        return expand_variadics(stated_signature(self, obj, explicit), wrapped, inner)
+        return expand_variadics(stated_signature(self, obj, explicit, wrapped), wrapped, inner)
 
     def _partialmethod(self, pm: functools.partialmethod[Any]) -> EffectiveSignature:
         inner = self.resolve(pm.func)

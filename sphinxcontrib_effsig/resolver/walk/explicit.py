@@ -16,7 +16,7 @@ from ..model import KW, PO, POK, VAR_KW, VAR_POS, EffectiveParameter, EffectiveS
 from ..naming import owner_name
 from ..protocols.generated import generated_implementation, is_generated
 from ..protocols.wrapt import value_wrapper
-from ..safe import MISSING, is_function, signature_attr, wrapped_of
+from ..safe import MISSING, is_function, signature_attr
 from ..signatures import (
     NoSignature,
     bind_first,
@@ -31,33 +31,39 @@ if TYPE_CHECKING:
     from .dispatch import Resolver
 
 
-def copied_signature(obj: object, explicit: inspect.Signature) -> bool:
+def copied_signature(wrapped: object, explicit: inspect.Signature) -> bool:
     """``functools.wraps`` copies ``__dict__``, and with it an inner ``__signature__``.
 
-    The copy describes the wrapped object, not ``obj``, so ``obj`` is
-    analysed as the wrapper it is.
+    ``wrapped`` is what the object carrying ``explicit`` declares it wraps
+    (its ``__wrapped__``, read statically). A copy describes that, not the object,
+    which is then analysed as the wrapper it is.
     """
-    wrapped = wrapped_of(obj)
     return wrapped is not None and signature_attr(wrapped) is explicit
 
 
 def explicit_signature(
-    resolver: Resolver, obj: object, explicit: inspect.Signature, bound_self: object
+    resolver: Resolver,
+    obj: object,
+    explicit: inspect.Signature,
+    bound_self: object,
+    wrapped: object,
 ) -> EffectiveSignature:
-    """``obj`` as its own ``explicit`` signature describes it."""
+    """``obj`` as its own ``explicit`` signature describes it; ``wrapped`` is
+    what it declares it wraps (``None`` if nothing)."""
     if restates_code(obj, explicit):
         # The same parameters as the code: the code's analysis, with the
         # details the explicit signature adds.
         return with_explicit_details(function_signature(resolver, obj, bound_self), obj, explicit)  # type: ignore[arg-type]
     # A __signature__ on __init__ or a method names ``self`` too: bound here.
-    return bind_first(_stated(resolver, obj, explicit), bound_self is not MISSING)
+    return bind_first(_stated(resolver, obj, explicit, wrapped), bound_self is not MISSING)
 
 
-def _stated(resolver: Resolver, obj: object, explicit: inspect.Signature) -> EffectiveSignature:
+def _stated(
+    resolver: Resolver, obj: object, explicit: inspect.Signature, wrapped: object
+) -> EffectiveSignature:
     """``__signature__`` is authoritative; owners by comparison with the wrapped;
     variadics that are the wrapped function's own, resolved through it."""
-    stated = stated_signature(resolver, obj, explicit)
-    wrapped = wrapped_of(obj)
+    stated = stated_signature(resolver, obj, explicit, wrapped)
     if wrapped is None or not is_function(wrapped) or not _variadics_are_own(stated, wrapped):
         return stated
     try:
@@ -68,23 +74,35 @@ def _stated(resolver: Resolver, obj: object, explicit: inspect.Signature) -> Eff
 
 
 def stated_signature(
-    resolver: Resolver, obj: object, explicit: inspect.Signature
+    resolver: Resolver, obj: object, explicit: inspect.Signature, wrapped: object
 ) -> EffectiveSignature:
-    """``explicit`` as it is, each parameter owned by what declares it."""
-    wrapped = wrapped_of(obj)
+    """``explicit`` as it is, each parameter owned by what declares it: by
+    ``wrapped`` (what ``obj`` declares it wraps, ``None`` if nothing) where
+    that takes it with the same kind, else by ``obj``."""
     if wrapped is None and is_function(obj):
         wrapped = closure_target(resolver, obj)
     carrier = _carrier(obj, wrapped)
     carrier_name = owner_name(carrier)
-    owners = _owners_of(resolver, wrapped)
-    params = []
     copy = EffectiveParameter.from_parameter
-    for name, param in explicit.parameters.items():
-        source = owners.get(name)
-        if source is not None and source[0] is param.kind:
-            params.append(copy(param, source[1], source[2]))
-        else:
-            params.append(copy(param, carrier, carrier_name))
+    params = []
+    if is_plain_function(wrapped):
+        # A plain function's own code is its whole signature: the names and
+        # kinds it declares are read off it, and no signature of it is built.
+        kinds = code_kinds(wrapped.__code__)
+        wrapped_name = owner_name(wrapped)
+        for name, param in explicit.parameters.items():
+            if kinds.get(name) is param.kind:
+                params.append(copy(param, wrapped, wrapped_name))
+            else:
+                params.append(copy(param, carrier, carrier_name))
+    else:
+        owners = _owners_of(resolver, wrapped)
+        for name, param in explicit.parameters.items():
+            source = owners.get(name)
+            if source is not None and source[0] is param.kind:
+                params.append(copy(param, source[1], source[2]))
+            else:
+                params.append(copy(param, carrier, carrier_name))
     # The parameters of a valid signature, in its order: no second check.
     return EffectiveSignature(
         params, return_annotation=explicit.return_annotation, __validate_parameters__=False
@@ -95,16 +113,7 @@ def _owners_of(
     resolver: Resolver, wrapped: object
 ) -> Mapping[str, tuple[inspect._ParameterKind, object, str]]:
     """Each parameter of what a stated signature wraps, by name: its kind, owner
-    and owner's name (none if it has none).
-
-    A plain function's own code is its whole signature: the names and kinds
-    it declares are read off it, and no signature of it is built for that.
-    """
-    if is_plain_function(wrapped):
-        name = owner_name(wrapped)
-        return {
-            pname: (kind, wrapped, name) for pname, kind in code_kinds(wrapped.__code__).items()
-        }
+    and owner's name (none if it has none)."""
     if wrapped is None:
         return {}
     try:
@@ -167,6 +176,8 @@ def expand_variadics(
 def _variadics_are_own(stated: EffectiveSignature, func: types.FunctionType) -> bool:
     """Whether the stated ``*args``/``**kwargs`` are ``func``'s own, by name and kind
     (read off its code: nothing is resolved for it)."""
+    if not func.__code__.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS):
+        return False  # (most wrapped functions: nothing to compare)
     variadic = _stated_variadics(stated)
     return bool(variadic) and variadic == _variadic_names(func.__code__)
 

@@ -152,8 +152,12 @@ def presumed_relay(
         f"{wrapped_name} unchanged, as inspect.signature presumes"
     )
     evaluated = evaluate_signature(target, wrapped)
+    params = list(evaluated.parameters.values())
+    normalised = normalise(params)
+    if normalised is params:  # (as good as always: the target's are valid)
+        return evaluated.replace(resolved=False, notes=notes, presumed=True)
     return EffectiveSignature(
-        normalise(list(evaluated.parameters.values())),
+        normalised,
         return_annotation=evaluated.return_annotation,
         resolved=False,
         notes=notes,
