@@ -33,7 +33,9 @@ from sphinxcontrib_effsig.resolver.analysis import (
     Forward,
     clear_effects,
     effect_of,
+    forwarding,
 )
+from sphinxcontrib_effsig.resolver.analysis.visitor import Visitor
 from sphinxcontrib_effsig.resolver.source import clear_caches
 
 REQ = "<required>"
@@ -714,7 +716,70 @@ POSITIONAL = [
     ),
 ]
 
-ROWS = [*KWARGS_EDITS, *FORWARDING, *HELPERS, *POSITIONAL]
+# -- statements that do not mention the arguments: analysis/visitor.py ---------
+# A statement whose lines name none of the arguments' holders is not read;
+# these rows put those names where a statement's own position does not show
+# them (above it, on later lines, under another name).
+
+UNREAD_STATEMENTS = [
+    Row(
+        "an-inner-def-below-its-decorator-forwards",
+        _deco("""
+            @functools.wraps(func)
+            def attempt():
+                return func(*args, **kwargs)
+            return retry(attempt)
+        """),
+        forwards=[PLAIN],
+    ),
+    Row(
+        "a-call-whose-arguments-continue-on-later-lines",
+        _deco("""
+            log.info("calling %s", func.__name__)
+            return func(
+                *args,
+                **kwargs
+            )
+        """),
+        forwards=[PLAIN],
+    ),
+    Row(
+        "a-copy-of-kwargs-used-under-its-own-name",
+        _deco("""
+            options = {**kwargs}
+            started = clock()
+            options.pop("trace", None)
+            return func(*args, **options)
+        """),
+        {"popped": {"trace": "None"}},
+        forwards=[PLAIN],
+    ),
+    Row(
+        "bound-arguments-used-under-their-own-name",
+        _deco("""
+            ba = SIG.bind(*args, **kwargs)
+            ready()
+            return func(*ba.args, **ba.kwargs)
+        """),
+        forwards=[PLAIN],
+    ),
+    Row(
+        "only-unrelated-statements-but-the-forward",
+        _deco("""
+            count = 0
+            for attempt in range(3):
+                count += attempt
+                if count > LIMIT:
+                    raise RuntimeError(count)
+            with lock:
+                audit(count)
+            return func(*args, **kwargs)
+        """),
+        forwards=[PLAIN],
+    ),
+]
+
+ROWS = [*KWARGS_EDITS, *FORWARDING, *HELPERS, *POSITIONAL, *UNREAD_STATEMENTS]
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])
@@ -788,3 +853,39 @@ def test_callee_kinds_compare_as_their_strings() -> None:
         "super",
         "unknown",
     }
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])
+def test_unread_statements_change_no_effect(
+    row: Row, wrapper_code: Compile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every row's effect is the one a reading of every statement gives.
+    code = wrapper_code(row.source, row.name)
+    skipping = effect_of(code, None, row.tracked)
+    clear_effects()
+    monkeypatch.setattr(Visitor, "mentions_arguments", lambda self, stmt: True)
+    reading_all = effect_of(code, None, row.tracked)
+    assert reading_all is not skipping
+    assert _fields(reading_all) == _fields(skipping)
+    assert [_forward(f) for f in reading_all.forwards] == [_forward(f) for f in skipping.forwards]
+
+
+def test_a_statement_not_mentioning_the_arguments_is_not_read(
+    wrapper_code: Compile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = _deco("""
+        for attempt in range(3):
+            sleep(backoff(attempt))
+        report = summary(func.__name__)
+        return func(*args, **kwargs)
+    """)
+    read: list[str] = []
+    original = forwarding.read_forward
+
+    def recording(state: Any, call: ast.Call) -> bool:
+        read.append(ast.unparse(call.func))
+        return original(state, call)
+
+    monkeypatch.setattr(forwarding, "read_forward", recording)
+    effect_of(wrapper_code(source))
+    assert read == ["func"]

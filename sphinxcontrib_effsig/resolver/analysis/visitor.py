@@ -15,6 +15,7 @@ import types
 from collections.abc import Callable
 from typing import Any
 
+from ..caches import current
 from ..source import FunctionNode, mangle
 from . import forwarding, kwargs_edits
 from .aliases import is_bind, read_name_binding
@@ -44,7 +45,7 @@ def analyse(
     for arg in (*every, *(a for a in stars if a is not None)):
         if arg.annotation is not None:
             effect.annotations[mangle(arg.arg, code)] = arg.annotation
-    visitor = Visitor(state)
+    visitor = Visitor(state, current().source_lines.get(code.co_filename))
     if isinstance(node, ast.Lambda):
         visitor.visit(node.body)
     else:
@@ -61,19 +62,46 @@ def analyse(
 
 
 class Visitor:
-    """Dispatches each node to ``visit_<type name>``, else walks its children."""
+    """Dispatches each node to ``visit_<type name>``, else walks its children.
 
-    def __init__(self, state: Analysis) -> None:
+    A statement whose lines do not mention any name holding the wrapper's
+    ``*args``, ``**kwargs`` or their bound arguments is not read at all:
+    every idiom the recognisers record reads one of those names (a forward
+    passes them, an edit changes the dict, an alias copies them), so such a
+    statement records nothing. ``lines`` are the source file's lines the
+    node was parsed from (``None``: every statement is read).
+    """
+
+    def __init__(self, state: Analysis, lines: list[str] | None = None) -> None:
         self.state = state
+        self.lines = lines
 
     def visit(self, node: ast.AST) -> None:
         kind = type(node)
         method = _METHODS.get(kind)
         if method is None:
-            method = _METHODS[kind] = getattr(
-                Visitor, "visit_" + kind.__name__, Visitor.generic_visit
-            )
+            method = _METHODS[kind] = _method_for(kind)
         method(self, node)
+
+    def mentions_arguments(self, stmt: ast.stmt) -> bool:
+        """Whether the lines of ``stmt`` (its decorators included) mention a name
+        holding the wrapper's arguments; ``True`` where the lines are unknown."""
+        lines = self.lines
+        if lines is None:
+            return True
+        first, last = stmt.lineno, stmt.end_lineno
+        decorators: list[ast.expr] | None = getattr(stmt, "decorator_list", None)
+        if decorators:
+            first = min(first, *(each.lineno for each in decorators))
+        if last is None or first < 1 or last > len(lines):
+            return True
+        text = "".join(lines[first - 1 : last])
+        state = self.state
+        for names in (state.args_names, state.kwargs_names, state.bound_arguments):
+            for name in names:
+                if name in text:
+                    return True
+        return False
 
     def generic_visit(self, node: ast.AST) -> None:
         for child in children(node):
@@ -208,6 +236,22 @@ class Visitor:
         kwargs_edits.read_pop_if_present_else(state, node)
 
 
-#: The method each kind of node is read by (``visit_<kind>``, else walked
-#: through), looked up once per kind rather than by name at every node.
+def _method_for(kind: type[ast.AST]) -> Callable[[Visitor, Any], None]:
+    """``visit_<kind>``, else the walk through; for a statement, only where its
+    lines mention the wrapper's arguments."""
+    method: Callable[[Visitor, Any], None] = getattr(
+        Visitor, "visit_" + kind.__name__, Visitor.generic_visit
+    )
+    if not issubclass(kind, ast.stmt):
+        return method
+
+    def statement(visitor: Visitor, node: ast.stmt) -> None:
+        if visitor.mentions_arguments(node):
+            method(visitor, node)
+
+    return statement
+
+
+#: The method each kind of node is read by (:func:`_method_for`), looked up
+#: once per kind rather than by name at every node.
 _METHODS: dict[type[ast.AST], Callable[[Visitor, Any], None]] = {}
