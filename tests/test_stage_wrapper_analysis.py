@@ -34,8 +34,10 @@ from sphinxcontrib_effsig.resolver.analysis import (
     clear_effects,
     effect_of,
     forwarding,
+    positional,
+    state,
+    visitor,
 )
-from sphinxcontrib_effsig.resolver.analysis.visitor import Visitor
 from sphinxcontrib_effsig.resolver.source import clear_caches
 
 REQ = "<required>"
@@ -779,6 +781,30 @@ UNREAD_STATEMENTS = [
     ),
 ]
 
+UNREAD_STATEMENTS += [
+    Row(
+        "an-alias-bound-in-a-nested-block",
+        _deco("""
+            try:
+                target = registry.lookup
+            finally:
+                cleanup()
+            return target(*args, **kwargs)
+        """),
+        forwards=[{"callee": "global registry.lookup", "star_args": True, "star_kwargs": True}],
+    ),
+    Row(
+        "an-alias-rebound-by-an-assignment-expression",
+        _deco("""
+            target = func
+            if (target := OVERRIDE) is None:
+                log("no override")
+            return target(*args, **kwargs)
+        """),
+        forwards=[{"callee": "unknown target", "star_args": True, "star_kwargs": True}],
+    ),
+]
+
 ROWS = [*KWARGS_EDITS, *FORWARDING, *HELPERS, *POSITIONAL, *UNREAD_STATEMENTS]
 
 
@@ -863,7 +889,8 @@ def test_unread_statements_change_no_effect(
     code = wrapper_code(row.source, row.name)
     skipping = effect_of(code, None, row.tracked)
     clear_effects()
-    monkeypatch.setattr(Visitor, "mentions_arguments", lambda self, stmt: True)
+    for module, name in ((visitor, "mentions"), (positional, "mentions"), (state, "may_walrus")):
+        monkeypatch.setattr(module, name, lambda *args: True)
     reading_all = effect_of(code, None, row.tracked)
     assert reading_all is not skipping
     assert _fields(reading_all) == _fields(skipping)

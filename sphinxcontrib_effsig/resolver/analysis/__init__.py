@@ -15,6 +15,7 @@ Where each idiom is read:
 - :mod:`.positional`: ``args[0]`` read, empty ``args`` refused;
 - :mod:`.aliases`: ``f = self.func``, ``kw = dict(kwargs)``, ``sig.bind``;
 - :mod:`.callees`: how a call names its target;
+- :mod:`.mentions`: which statements can matter, told from their lines;
 - :mod:`.visitor` walks the body, :mod:`.state` holds what the walk knows,
   :mod:`.model` the results, :mod:`.cache` one result per code object.
 """

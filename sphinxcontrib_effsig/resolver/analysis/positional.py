@@ -10,15 +10,24 @@ from __future__ import annotations
 
 import ast
 
+from .mentions import mentions
 from .syntax import children, is_name
 
 
-def positional_needed(body: list[ast.stmt], args_names: set[str]) -> int:
-    """How many leading ``args`` items ``body`` reads on every path, or refuses to miss."""
+def positional_needed(
+    body: list[ast.stmt], args_names: set[str], lines: list[str] | None = None
+) -> int:
+    """How many leading ``args`` items ``body`` reads on every path, or refuses to miss.
+
+    ``lines``, the source the body was parsed from, let statements that do
+    not mention ``args`` go unread.
+    """
     if not args_names:
         return 0
     needed = 0
     for stmt in body:
+        if not mentions(lines, stmt, args_names):
+            continue
         if isinstance(stmt, ast.If) and _refuses_empty(stmt, args_names):
             needed = max(needed, 1)
         for expr in _unconditional(stmt):

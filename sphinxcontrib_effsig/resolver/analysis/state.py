@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import ast
 import types
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import cast
 
 from ..source import FunctionNode
 from .aliases import callee_aliases
+from .mentions import may_walrus, statements
 from .model import Effect
 from .syntax import walk
 
@@ -66,13 +67,25 @@ class Analysis:
 
     @classmethod
     def of(
-        cls, code: types.CodeType, node: FunctionNode, varargs: str | None, varkw: str | None
+        cls,
+        code: types.CodeType,
+        node: FunctionNode,
+        varargs: str | None,
+        varkw: str | None,
+        lines: list[str] | None = None,
     ) -> Analysis:
+        """The state before the walk; ``lines``: the source ``node`` was parsed from."""
         a = node.args
         positional = [p.arg for p in (*a.posonlyargs, *a.args)]
-        body = node.body if isinstance(node.body, list) else [node.body]
-        # One walk of the body serves both the inner definitions and the aliases.
-        nodes = walk(ast.Module(body=body, type_ignores=[]))  # type: ignore[arg-type]
+        nodes: Iterable[ast.AST]
+        if isinstance(node.body, list) and not may_walrus(lines, node.body):
+            # Inner definitions and the assignments aliases come from are
+            # statements: without ``:=``, the expressions need no walk.
+            nodes = list(statements(node.body))
+        else:
+            body = node.body if isinstance(node.body, list) else [node.body]
+            # One walk of the body serves both the inner definitions and the aliases.
+            nodes = walk(ast.Module(body=body, type_ignores=[]))  # type: ignore[arg-type]
         local_defs = {cast("ast.FunctionDef", stmt).name for stmt in nodes if type(stmt) in _DEFS}
         return cls(
             code=code,

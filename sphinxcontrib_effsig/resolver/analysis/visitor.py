@@ -20,6 +20,7 @@ from ..source import FunctionNode, mangle
 from . import forwarding, kwargs_edits
 from .aliases import is_bind, read_name_binding
 from .helpers import read_helper_call
+from .mentions import mentions
 from .model import Effect
 from .positional import positional_needed
 from .state import Analysis
@@ -38,19 +39,20 @@ def analyse(
 ) -> Effect:
     """The effect of the wrapper ``node`` (compiled to ``code``), its forwarded
     tuple and dict held by ``varargs`` and ``varkw``."""
-    state = Analysis.of(code, node, varargs, varkw)
+    lines = current().source_lines.get(code.co_filename)
+    state = Analysis.of(code, node, varargs, varkw, lines)
     effect = state.effect
     every = (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)
     stars = (node.args.vararg, node.args.kwarg)
     for arg in (*every, *(a for a in stars if a is not None)):
         if arg.annotation is not None:
             effect.annotations[mangle(arg.arg, code)] = arg.annotation
-    visitor = Visitor(state, current().source_lines.get(code.co_filename))
+    visitor = Visitor(state, lines)
     if isinstance(node, ast.Lambda):
         visitor.visit(node.body)
     else:
         effect.returns = node.returns
-        effect.positional_needed = positional_needed(node.body, state.args_names)
+        effect.positional_needed = positional_needed(node.body, state.args_names, lines)
         visitor.visit_block(node.body)
     # Only a key whose arms pop it with different defaults has a choice to make.
     effect.popped_in_arms = {
@@ -84,24 +86,11 @@ class Visitor:
         method(self, node)
 
     def mentions_arguments(self, stmt: ast.stmt) -> bool:
-        """Whether the lines of ``stmt`` (its decorators included) mention a name
-        holding the wrapper's arguments; ``True`` where the lines are unknown."""
-        lines = self.lines
-        if lines is None:
-            return True
-        first, last = stmt.lineno, stmt.end_lineno
-        decorators: list[ast.expr] | None = getattr(stmt, "decorator_list", None)
-        if decorators:
-            first = min(first, *(each.lineno for each in decorators))
-        if last is None or first < 1 or last > len(lines):
-            return True
-        text = "".join(lines[first - 1 : last])
+        """Whether the lines of ``stmt`` mention a name holding the wrapper's arguments."""
         state = self.state
-        for names in (state.args_names, state.kwargs_names, state.bound_arguments):
-            for name in names:
-                if name in text:
-                    return True
-        return False
+        return mentions(
+            self.lines, stmt, (*state.args_names, *state.kwargs_names, *state.bound_arguments)
+        )
 
     def generic_visit(self, node: ast.AST) -> None:
         for child in children(node):
