@@ -46,6 +46,10 @@ def owner_name(obj: object) -> str:
         return _function_owner_name(obj)
     if issubclass(type(obj), types.MethodType):
         return owner_name(obj.__func__)  # type: ignore[attr-defined]
+    if not isinstance(obj, _NAMED_ITSELF):
+        # An instance is cited by its class (:func:`_owner_name`): one name
+        # per class, not one per instance (networkx has hundreds of them).
+        obj = type(obj)
     memo = current().owner_names
     hit = memo.get(id(obj))
     if hit is not None and hit[0] is obj:
@@ -65,6 +69,10 @@ def _function_owner_name(func: types.FunctionType) -> str:
         if isinstance(qualname, str) and "<locals>" not in qualname:
             return f"{module}.{qualname}" if isinstance(module, str) else qualname
     return code_owner_name(code, function_module(func))
+
+
+#: The owners named by themselves; any other object is named by its class.
+_NAMED_ITSELF = (type, types.BuiltinFunctionType, types.MethodDescriptorType)
 
 
 def _owner_name(obj: object) -> str:
