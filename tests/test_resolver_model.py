@@ -91,3 +91,26 @@ def test_replace_without_parameters_keeps_them_and_changes_the_rest(
     restored = pickle.loads(pickle.dumps(changed))
     assert (restored.resolved, restored.presumed, restored.notes) == expected[:3]
     assert restored == changed
+
+
+def test_a_parameter_reads_and_guards_its_fields_as_inspect_does() -> None:
+    param = EffectiveParameter(
+        "timeout", KW, default=5.0, annotation=float, owner=None, owner_name="shop.db.retry"
+    )
+    plain = inspect.Parameter("timeout", KW, default=5.0, annotation=float)
+    assert (param.name, param.kind, param.default, param.annotation) == (
+        plain.name,
+        plain.kind,
+        plain.default,
+        plain.annotation,
+    )
+    assert param == plain and str(param) == str(plain) == "timeout: float = 5.0"
+    for field in ("name", "kind", "default", "annotation"):
+        with pytest.raises(AttributeError):
+            setattr(param, field, None)
+    moved = param.replace(kind=POK, default=inspect.Parameter.empty)
+    assert (moved.kind, moved.default, moved.owner_name) == (
+        POK,
+        inspect.Parameter.empty,
+        "shop.db.retry",
+    )
