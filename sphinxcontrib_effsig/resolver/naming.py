@@ -47,8 +47,8 @@ def owner_name(obj: object) -> str:
     if issubclass(type(obj), types.MethodType):
         return owner_name(obj.__func__)  # type: ignore[attr-defined]
     if not isinstance(obj, _NAMED_ITSELF):
-        # An instance is cited by its class (:func:`_owner_name`): one name
-        # per class, not one per instance (networkx has hundreds of them).
+        # An instance is cited by its class: one name per class, not one
+        # per instance (networkx has hundreds of them).
         obj = type(obj)
     memo = current().owner_names
     hit = memo.get(id(obj))
@@ -75,11 +75,8 @@ def _function_owner_name(func: types.FunctionType) -> str:
 _NAMED_ITSELF = (type, types.BuiltinFunctionType, types.MethodDescriptorType)
 
 
-def _owner_name(obj: object) -> str:
-    if isinstance(obj, (types.BuiltinFunctionType, types.MethodDescriptorType)):
-        target: object = obj
-    else:
-        target = obj if isinstance(obj, type) else type(obj)
+def _owner_name(target: object) -> str:
+    """The name of an owner named by itself (one of ``_NAMED_ITSELF``)."""
     module = instance_attr(target, "__module__")
     qualname = instance_attr(target, "__qualname__")
     if not isinstance(qualname, str):

@@ -83,26 +83,15 @@ def stated_signature(
         wrapped = closure_target(resolver, obj)
     carrier = _carrier(obj, wrapped)
     carrier_name = owner_name(carrier)
-    copy = EffectiveParameter.from_parameter
+    owners = _owners_of(resolver, wrapped)
     params = []
-    if is_plain_function(wrapped):
-        # A plain function's own code is its whole signature: the names and
-        # kinds it declares are read off it, and no signature of it is built.
-        kinds = code_kinds(wrapped.__code__)
-        wrapped_name = owner_name(wrapped)
-        for name, param in explicit.parameters.items():
-            if kinds.get(name) is param.kind:
-                params.append(copy(param, wrapped, wrapped_name))
-            else:
-                params.append(copy(param, carrier, carrier_name))
-    else:
-        owners = _owners_of(resolver, wrapped)
-        for name, param in explicit.parameters.items():
-            source = owners.get(name)
-            if source is not None and source[0] is param.kind:
-                params.append(copy(param, source[1], source[2]))
-            else:
-                params.append(copy(param, carrier, carrier_name))
+    copy = EffectiveParameter.from_parameter
+    for name, param in explicit.parameters.items():
+        source = owners.get(name)
+        if source is not None and source[0] is param.kind:
+            params.append(copy(param, source[1], source[2]))
+        else:
+            params.append(copy(param, carrier, carrier_name))
     # The parameters of a valid signature, in its order: no second check.
     return EffectiveSignature(
         params, return_annotation=explicit.return_annotation, __validate_parameters__=False
@@ -113,7 +102,16 @@ def _owners_of(
     resolver: Resolver, wrapped: object
 ) -> Mapping[str, tuple[inspect._ParameterKind, object, str]]:
     """Each parameter of what a stated signature wraps, by name: its kind, owner
-    and owner's name (none if it has none)."""
+    and owner's name (none if it has none).
+
+    A plain function's own code is its whole signature: the names and kinds
+    it declares are read off it, and no signature of it is built for that.
+    """
+    if is_plain_function(wrapped):
+        name = owner_name(wrapped)
+        return {
+            pname: (kind, wrapped, name) for pname, kind in code_kinds(wrapped.__code__).items()
+        }
     if wrapped is None:
         return {}
     try:
