@@ -1,0 +1,160 @@
+"""Stage tests: finding a function's ``def`` node by parsing its own block only.
+
+The resolver parses a function's block in place, never the whole file, when
+the block can be cut out by itself. Each row is a layout of real code; the
+node found must be the one the whole file's parse gives (fields, lines and
+columns), with the whole-file parse switched off so that a cut which goes
+wrong cannot hide behind it.
+"""
+
+from __future__ import annotations
+
+import ast
+import linecache
+import textwrap
+import types
+from collections.abc import Iterator
+
+import pytest
+
+from sphinxcontrib_effsig.resolver import scoped_caches, source
+
+LAYOUTS = {
+    "a module-level function": """
+        def fetch(url, **kwargs):
+            return url
+    """,
+    "a method": """
+        class Client:
+            def fetch(self, url, **kwargs):
+                return url
+
+            def close(self):
+                pass
+    """,
+    "a decorator call closing at the def's column": """
+        @register(
+            "fetch",
+        )
+        def fetch(url, **kwargs):
+            return url
+    """,
+    "a header closing at the def's column": """
+        def fetch(
+            url,
+            **kwargs,
+        ):
+            return url
+    """,
+    "a body that is only a docstring, after a long header": """
+        class Client:
+            def fetch(
+                self,
+                url,
+            ):
+                \"\"\"Fetch ``url``.\"\"\"
+
+            def close(self):
+                pass
+    """,
+    "a one-line def followed by another": """
+        class Client:
+            def fetch(self, url): ...
+            def close(self): ...
+    """,
+    "a last string whose lines sit left of the body": """
+        class Client:
+            def fetch(self, url, **kwargs):
+                return f\"\"\"
+        GET {url}
+        \"\"\"
+
+            def close(self):
+                pass
+    """,
+    "a last call closed at the def's column": """
+        class Client:
+            def fetch(self, url, **kwargs):
+                return dict(
+                    url=url,
+            )
+
+            def close(self):
+                pass
+    """,
+    "a last line continued at column 0": """
+        def fetch(url, **kwargs):
+            return url + \\
+        "/"
+
+        def close():
+            pass
+    """,
+    "a function nested in another": """
+        def retry(func):
+            def fetch(*args, **kwargs):
+                return func(*args, **kwargs)
+            return fetch
+    """,
+}
+
+
+@pytest.fixture
+def compiled(request: pytest.FixtureRequest) -> Iterator[tuple[str, types.CodeType]]:
+    """The source of a layout and the code of its ``fetch``, registered in
+    :mod:`linecache` as a file's lines are."""
+    text = textwrap.dedent(LAYOUTS[request.param])
+    filename = f"<source blocks {request.param}>"
+    linecache.cache[filename] = (len(text), None, text.splitlines(keepends=True), filename)
+    yield text, _code_named(compile(text, filename, "exec"), "fetch")
+    linecache.cache.pop(filename, None)
+
+
+def _code_named(code: types.CodeType, name: str) -> types.CodeType:
+    pending = [code]
+    while pending:
+        current = pending.pop()
+        if current.co_name == name:
+            return current
+        pending.extend(c for c in current.co_consts if isinstance(c, types.CodeType))
+    raise LookupError(name)
+
+
+def _whole_file_node(text: str) -> ast.AST:
+    found = [
+        node
+        for node in ast.walk(ast.parse(text))
+        if isinstance(node, ast.FunctionDef) and node.name == "fetch"
+    ]
+    assert len(found) == 1
+    return found[0]
+
+
+@pytest.mark.parametrize("compiled", list(LAYOUTS), indirect=True)
+def test_the_block_alone_gives_the_whole_files_node(
+    compiled: tuple[str, types.CodeType], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text, code = compiled
+    monkeypatch.setattr(source, "module_tree", lambda *args: None)
+    with scoped_caches():
+        node = source.function_node(code)
+    assert node is not None
+    expected = _whole_file_node(text)
+    assert ast.dump(node, include_attributes=True) == ast.dump(
+        expected, include_attributes=True
+    )
+
+
+def test_an_edited_file_is_not_misread() -> None:
+    """A block that no longer matches the code (the file changed after import)
+    gives no node rather than another function's."""
+    text = textwrap.dedent(LAYOUTS["a method"])
+    filename = "<source blocks edited>"
+    code = _code_named(compile(text, filename, "exec"), "fetch")
+    edited = text.replace("def fetch(self, url", "def fetch(self, address")
+    linecache.cache[filename] = (len(edited), None, edited.splitlines(keepends=True), filename)
+    try:
+        with scoped_caches():
+            assert source.function_node(code) is None
+    finally:
+        linecache.cache.pop(filename, None)
