@@ -140,9 +140,7 @@ def test_the_block_alone_gives_the_whole_files_node(
         node = source.function_node(code)
     assert node is not None
     expected = _whole_file_node(text)
-    assert ast.dump(node, include_attributes=True) == ast.dump(
-        expected, include_attributes=True
-    )
+    assert ast.dump(node, include_attributes=True) == ast.dump(expected, include_attributes=True)
 
 
 def test_an_edited_file_is_not_misread() -> None:
