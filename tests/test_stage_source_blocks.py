@@ -1,10 +1,11 @@
 """Stage tests: finding a function's ``def`` node by parsing its own block only.
 
-The resolver parses a function's block in place, never the whole file, when
-the block can be cut out by itself. Each row is a layout of real code; the
-node found must be the one the whole file's parse gives (fields, lines and
-columns), with the whole-file parse switched off so that a cut which goes
-wrong cannot hide behind it.
+The resolver parses a function's block, never the whole file, when the
+block can be cut out by itself. Each row is a layout of real code; the node
+found must be the one the whole file's parse gives: the same fields, and
+every node's lines and columns pointing at the same text, read through the
+lines the found node indexes (its block's). The whole-file parse is
+switched off, so that a cut which goes wrong cannot hide behind it.
 """
 
 from __future__ import annotations
@@ -130,6 +131,15 @@ def _whole_file_node(text: str) -> ast.AST:
     return found[0]
 
 
+def _positions(node: ast.AST, lines: list[str]) -> list[tuple[str, int, str, int | None]]:
+    """Each node's first and last line as text, with its columns."""
+    return [
+        (lines[n.lineno - 1], n.col_offset, lines[(n.end_lineno or n.lineno) - 1], n.end_col_offset)
+        for n in ast.walk(node)
+        if isinstance(n, (ast.stmt, ast.expr, ast.arg, ast.keyword))
+    ]
+
+
 @pytest.mark.parametrize("compiled", list(LAYOUTS), indirect=True)
 def test_the_block_alone_gives_the_whole_files_node(
     compiled: tuple[str, types.CodeType], monkeypatch: pytest.MonkeyPatch
@@ -137,10 +147,12 @@ def test_the_block_alone_gives_the_whole_files_node(
     text, code = compiled
     monkeypatch.setattr(source, "module_tree", lambda *args: None)
     with scoped_caches():
-        node = source.function_node(code)
-    assert node is not None
+        found = source.function_source(code)
+    assert found is not None
     expected = _whole_file_node(text)
-    assert ast.dump(node, include_attributes=True) == ast.dump(expected, include_attributes=True)
+    assert ast.dump(found.node) == ast.dump(expected)
+    file_lines = text.splitlines(keepends=True)
+    assert _positions(found.node, found.lines) == _positions(expected, file_lines)
 
 
 def test_an_edited_file_is_not_misread() -> None:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .analysis.model import Effect
     from .model import EffectiveSignature
-    from .source import FunctionNode
+    from .source import FunctionNode, FunctionSource
     from .walk.presumed_relays import RelayPlan
 
 
@@ -83,8 +83,8 @@ class Caches:
     source_lines: dict[str, list[str]] = field(default_factory=dict)
     #: each file's whole syntax tree, when one was needed
     source_modules: dict[str, ast.Module | None] = field(default_factory=dict)
-    #: the def/lambda node each code object was compiled from
-    source_nodes: dict[types.CodeType, FunctionNode | None] = field(default_factory=dict)
+    #: the def/lambda node each code object was compiled from, with its lines
+    source_nodes: dict[types.CodeType, FunctionSource | None] = field(default_factory=dict)
     #: per file: first line (decorators included) -> the functions starting there
     source_by_line: dict[str, dict[int, list[FunctionNode]]] = field(default_factory=dict)
 

@@ -1,12 +1,15 @@
 """Source text and syntax trees of code objects, read once and cached.
 
-Only the function's own block is parsed, in place (from ``co_firstlineno``
-to past the last line its instructions cover, then by indentation), so the
-node is the one the whole file's parse would give; a whole module is parsed
-only when the block cannot be cut out on its own (lambdas, odd formatting)
-— and then once per file. A node is
-checked against the code object (name and parameters) so that a source file
-edited after import is detected instead of misread.
+Only the function's own block is parsed (from ``co_firstlineno`` to past the
+last line its instructions cover, then by indentation); a whole module is
+parsed only when the block cannot be cut out on its own (lambdas, odd
+formatting) — and then once per file. A block's node is the one the whole
+file's parse gives, with its columns, but numbered from the block's first
+line: padding the text to the file's numbering made the parser read a blank
+line for every line above the function, many times the block's own length.
+So a node comes with the lines its numbers index (:class:`FunctionSource`).
+A node is checked against the code object (name and parameters) so that a
+source file edited after import is detected instead of misread.
 """
 
 from __future__ import annotations
@@ -18,11 +21,20 @@ import operator
 import tokenize
 import types
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 from .caches import current
 from .code_names import parameter_names
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
+
+
+class FunctionSource(NamedTuple):
+    """A function's node and the lines its line numbers index (line ``n`` is
+    ``lines[n - 1]``): the file's, or its block's."""
+
+    node: FunctionNode
+    lines: list[str]
 
 
 def clear_caches() -> None:
@@ -65,24 +77,34 @@ def module_tree(
 def function_node(
     code: types.CodeType, module_globals: dict[str, object] | None = None
 ) -> FunctionNode | None:
-    """The ``def``/``lambda`` node that compiled to ``code``, or ``None``."""
+    """The ``def``/``lambda`` node that compiled to ``code``, or ``None``.
+
+    Its line numbers may be its block's (see :func:`function_source`)."""
+    found = function_source(code, module_globals)
+    return None if found is None else found.node
+
+
+def function_source(
+    code: types.CodeType, module_globals: dict[str, object] | None = None
+) -> FunctionSource | None:
+    """The node that compiled to ``code`` with the lines it indexes, or ``None``."""
     memo = current().source_nodes
     try:
         return memo[code]
     except KeyError:
         pass
-    node: FunctionNode | None
+    found: FunctionSource | None
     try:
-        node = _find_node(code, module_globals)
+        found = _find_node(code, module_globals)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        node = None
-    memo[code] = node
-    return node
+        found = None
+    memo[code] = found
+    return found
 
 
 def _find_node(
     code: types.CodeType, module_globals: dict[str, object] | None
-) -> FunctionNode | None:
+) -> FunctionSource | None:
     filename = code.co_filename
     synthetic = not filename or (filename.startswith("<") and filename.endswith(">"))
     # exec/compile'd code: linecache may still know it (IPython, doctest).
@@ -99,14 +121,15 @@ def _find_node(
     else:
         lam = _lambda_node(lines, first, code)
         if lam is not None:
-            return lam
+            return FunctionSource(lam, lines)
     tree = module_tree(filename, module_globals)
     if tree is None:
         return None
-    return _node_in_tree(filename, tree, code)
+    node = _node_in_tree(filename, tree, code)
+    return None if node is None else FunctionSource(node, lines)
 
 
-def _block_node(lines: list[str], first: int, code: types.CodeType) -> FunctionNode | None:
+def _block_node(lines: list[str], first: int, code: types.CodeType) -> FunctionSource | None:
     """Parse just the decorated ``def`` block that starts at line ``first``.
 
     The block is bounded first by the lines its instructions start on (cheap
@@ -135,20 +158,17 @@ def _block_node(lines: list[str], first: int, code: types.CodeType) -> FunctionN
 
 def _parse_block(
     lines: list[str], start: int, end: int, indent: int, code: types.CodeType
-) -> FunctionNode | None:
+) -> FunctionSource | None:
     """The ``def`` compiled to ``code`` among ``lines[start:end]``, parsed.
 
-    An indented block is parsed in place under an ``if``, so that its lines,
-    columns and string contents are the file's own (the node is the one
-    the whole file's parse would give).
+    An indented block is parsed in place under an ``if``, so that its
+    columns and string contents are the file's own.
     """
-    # Blank lines in front put the block at its own line numbers.
+    block = lines[start:end]
     if indent:
-        text = "\n" * (start - 1) + "if 1:\n" + "".join(lines[start:end])
-    else:
-        text = "\n" * start + "".join(lines[start:end])
+        block.insert(0, "if 1:\n")
     try:
-        tree = ast.parse(text)
+        tree = ast.parse("".join(block))
     except SyntaxError:
         return None
     body = tree.body
@@ -157,7 +177,7 @@ def _parse_block(
         body = first_stmt.body if isinstance(first_stmt, ast.If) else []
     for stmt in body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and _matches(stmt, code):
-            return stmt
+            return FunctionSource(stmt, block)
     return None
 
 

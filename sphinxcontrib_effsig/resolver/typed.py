@@ -50,8 +50,8 @@ def from_definition_site(
     site = _definition_site(func, below)
     if site is None:
         return None
-    node, namespace, where = site
-    if below and is_original(below[-1], node):
+    node, namespace, where, created = site
+    if created:
         index = len(node.decorator_list) - len(below)
         inner = resolve(below[0])
         if index < 0 or inner is None:
@@ -87,16 +87,18 @@ def from_definition_site(
 
 def _definition_site(
     func: types.FunctionType, below: list[object]
-) -> tuple[Definition, dict[str, Any], str] | None:
+) -> tuple[Definition, dict[str, Any], str, bool] | None:
     """The decorated ``def``: found from the innermost function's own code, or
-    else by the ``__module__``/``__qualname__`` the wrapper carries."""
+    else by the ``__module__``/``__qualname__`` the wrapper carries; and
+    whether the innermost of ``below`` is the function the ``def`` created."""
     if below and is_function(below[-1]):
         original = below[-1]
         node = function_node(original.__code__, original.__globals__)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.decorator_list:
             module = original.__globals__.get("__name__")
             where = f"{module}.{node.name}" if isinstance(module, str) else node.name
-            return node, original.__globals__, where
+            # Found from its own code: the def that created it.
+            return node, original.__globals__, where, True
     module_name = instance_attr(func, "__module__", None)
     qualname = instance_attr(func, "__qualname__", None)
     if not isinstance(module_name, str) or not isinstance(qualname, str):
@@ -110,7 +112,8 @@ def _definition_site(
     found = None if tree is None else _find_def(tree, qualname)
     if found is None or not found.decorator_list:
         return None
-    return found, namespace, f"{module_name}.{qualname}"
+    created = bool(below) and is_original(below[-1], found)
+    return found, namespace, f"{module_name}.{qualname}", created
 
 
 def is_original(obj: object, node: Definition) -> bool:

@@ -15,7 +15,7 @@ import types
 
 from .model import EffectiveSignature
 from .safe import is_function
-from .source import function_node, source_lines
+from .source import function_node, function_source
 from .walk.unwrap import wrapper_chain
 
 
@@ -60,15 +60,13 @@ def default_as_written(param: inspect.Parameter) -> str | None:
         owner = owner.__func__
     if not isinstance(owner, types.FunctionType):
         return None
-    code = owner.__code__
-    node = function_node(code, owner.__globals__)
-    if node is None:
+    found = function_source(owner.__code__, owner.__globals__)
+    if found is None:
         return None
-    expr = _default_expression(node.args, param.name)
+    expr = _default_expression(found.node.args, param.name)
     if expr is None:
         return None
-    lines = source_lines(code.co_filename, owner.__globals__)
-    return _segment(lines, expr, code.co_firstlineno) or ast.unparse(expr)
+    return _segment(found.lines, expr, found.node.lineno) or ast.unparse(expr)
 
 
 def _default_expression(args: ast.arguments, name: str) -> ast.expr | None:

@@ -10,7 +10,7 @@ import types
 
 from ..caches import current
 from ..code_names import star_names
-from ..source import function_node
+from ..source import function_source
 from .model import Effect
 from .visitor import analyse
 
@@ -37,14 +37,14 @@ def effect_of(
         return effects[key]
     except KeyError:
         pass
-    node = function_node(code, module_globals)
+    found = function_source(code, module_globals)
     varargs, varkw = tracked if tracked is not None else star_names(code)
-    if node is None:
+    if found is None:
         effect = Effect(varargs, varkw, has_source=False)
         effect.unproven.append("its source code is not available")
     else:
         try:
-            effect = analyse(code, node, varargs, varkw)
+            effect = analyse(code, found.node, varargs, varkw, found.lines)
         except RecursionError:
             effect = Effect(varargs, varkw)
             effect.unproven.append("its body is too deeply nested to analyse")

@@ -4,10 +4,10 @@ Every idiom the analysis records reads a name holding the wrapper's
 ``*args``, ``**kwargs`` or their bound arguments, so a statement whose
 lines name none of them records nothing and need not be walked; a body
 without ``:=`` binds names in statements only, so its aliases are found
-without walking its expressions. The lines are the source file's, the
-ones the nodes were parsed from (their line numbers are the file's); a
-test on text is conservative: a name in a string or a comment only makes
-a statement read that need not be.
+without walking its expressions. The lines are the ones the nodes' line
+numbers index (the file's, or the function's block's:
+:class:`~..source.FunctionSource`); a test on text is conservative: a
+name in a string or a comment only makes a statement read that need not be.
 """
 
 from __future__ import annotations

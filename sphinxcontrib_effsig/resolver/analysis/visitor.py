@@ -15,7 +15,6 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-from ..caches import current
 from ..source import FunctionNode, mangle
 from . import forwarding, kwargs_edits
 from .aliases import is_bind, read_name_binding
@@ -35,11 +34,15 @@ from .syntax import (
 
 
 def analyse(
-    code: types.CodeType, node: FunctionNode, varargs: str | None, varkw: str | None
+    code: types.CodeType,
+    node: FunctionNode,
+    varargs: str | None,
+    varkw: str | None,
+    lines: list[str] | None = None,
 ) -> Effect:
     """The effect of the wrapper ``node`` (compiled to ``code``), its forwarded
-    tuple and dict held by ``varargs`` and ``varkw``."""
-    lines = current().source_lines.get(code.co_filename)
+    tuple and dict held by ``varargs`` and ``varkw``; ``lines`` are the ones
+    the node's line numbers index (``None``: every statement is read)."""
     state = Analysis.of(code, node, varargs, varkw, lines)
     effect = state.effect
     every = (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)
@@ -70,8 +73,8 @@ class Visitor:
     ``*args``, ``**kwargs`` or their bound arguments is not read at all:
     every idiom the recognisers record reads one of those names (a forward
     passes them, an edit changes the dict, an alias copies them), so such a
-    statement records nothing. ``lines`` are the source file's lines the
-    node was parsed from (``None``: every statement is read).
+    statement records nothing. ``lines`` are the ones the node's line
+    numbers index (``None``: every statement is read).
     """
 
     def __init__(self, state: Analysis, lines: list[str] | None = None) -> None:
