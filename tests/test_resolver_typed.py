@@ -171,6 +171,19 @@ PARAMSPEC = [
         },
     ),
     Case(
+        # Only the generated ``@require_request`` is described by its
+        # annotations; the readable ``traced`` below it is read from its code,
+        # which takes a ``trace`` keyword its ``Callable[P, R]`` does not show.
+        "generated-wrapper-over-readable-one-adding-a-keyword",
+        f"{VIEWS}.find_items",
+        f"(request: {HTTP}.Request, /, query: str, *, trace: bool = False) -> list[int]",
+        {
+            **owned(f"{HTTP}.require_request", "request"),
+            **owned(f"{VIEWS}.find_items", "query"),
+            **owned(f"{HTTP}.traced", "trace"),
+        },
+    ),
+    Case(
         # The readable ``timed`` forwards to a generated wrapper, described by
         # the second ``@`` line; ``-> R`` is bound through both.
         "readable-wrapper-over-generated-one",

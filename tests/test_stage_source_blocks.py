@@ -18,7 +18,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from sphinxcontrib_effsig.resolver import scoped_caches, source
+from sphinxcontrib_effsig.resolver import (
+    default_as_written,
+    effective_signature,
+    scoped_caches,
+    source,
+)
 
 LAYOUTS = {
     "a module-level function": """
@@ -168,3 +173,33 @@ def test_an_edited_file_is_not_misread() -> None:
             assert source.function_node(code) is None
     finally:
         linecache.cache.pop(filename, None)
+
+
+def test_a_default_is_read_as_written_from_a_methods_block() -> None:
+    """The text of a default is cut from the lines the block's node indexes:
+    ``"fast"`` and ``0xFF`` as written, not as ``ast.unparse`` would write them."""
+    text = textwrap.dedent(
+        """
+        import os
+
+
+        class Client:
+            def close(self):
+                pass
+
+            def fetch(self, url, mode="fast", mask=0xFF, **kwargs):
+                return url
+        """
+    )
+    filename = "<source blocks defaults>"
+    linecache.cache[filename] = (len(text), None, text.splitlines(keepends=True), filename)
+    namespace: dict[str, object] = {}
+    exec(compile(text, filename, "exec"), namespace)
+    fetch = namespace["Client"].fetch  # type: ignore[attr-defined]
+    try:
+        with scoped_caches():
+            params = effective_signature(fetch).parameters
+            written = {name: default_as_written(params[name]) for name in ("mode", "mask")}
+    finally:
+        linecache.cache.pop(filename, None)
+    assert written == {"mode": '"fast"', "mask": "0xFF"}

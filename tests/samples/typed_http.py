@@ -154,6 +154,19 @@ def timed(func: Callable[P, R]) -> Callable[P, R]:
 TIMINGS: list[float] = []
 
 
+def traced(func: Callable[P, R]) -> Callable[P, R]:
+    """Log each call when asked to; the annotation does not say that the
+    wrapper takes a ``trace`` keyword of its own, its code does."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, trace: bool = False, **kwargs: P.kwargs) -> R:
+        if trace:
+            TIMINGS.append(0.0)
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
 def retry_on(*errors: type[Exception]) -> Callable[[Callable[..., R]], Callable[..., R]]:
     """Call again once when one of ``errors`` is raised."""
 

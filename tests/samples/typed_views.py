@@ -18,6 +18,7 @@ from samples.typed_http import (
     retry_on,
     route,
     timed,
+    traced,
     with_current_user,
     with_db_session,
 )
@@ -75,6 +76,13 @@ def fetch_profile(user_id: int, request: Request | None = None) -> dict[str, str
 @timed
 def search_items(query: str, *, limit: int = 10) -> list[int]:
     """A generated wrapper (outer) around a readable one."""
+    return remember_call()
+
+
+@require_request
+@traced
+def find_items(query: str) -> list[int]:
+    """A generated wrapper (outer) around a readable one that adds a keyword."""
     return remember_call()
 
 
