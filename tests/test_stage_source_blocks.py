@@ -90,8 +90,8 @@ LAYOUTS = {
     """,
     "a last line continued at column 0": """
         def fetch(url, **kwargs):
-            return url + \\
-        "/"
+            return 1, \\
+        2
 
         def close():
             pass
