@@ -190,12 +190,9 @@ def _block_end(lines: list[str], start: int, indent: int, last: int | None) -> i
     to the next statement indented no deeper than its first line. Without
     ``last``, the header is the lines up to the first one indented deeper.
     """
-    end = start + 1
     in_header = last is None
-    last = last or 0
-    if not in_header:
-        # Every line up to ``last`` is inside: no need to look at them.
-        end = max(end, last)
+    # Every line up to ``last`` is inside: no need to look at them.
+    end = start + 1 if last is None else max(start + 1, last)
     while end < len(lines):
         text = lines[end]
         stripped = text.strip()
@@ -206,12 +203,7 @@ def _block_end(lines: list[str], start: int, indent: int, last: int | None) -> i
                 in_header = False
             end += 1
             continue
-        if (
-            end >= last
-            and stripped
-            and not stripped.startswith("#")
-            and len(text) - len(text.lstrip()) <= indent
-        ):
+        if stripped and not stripped.startswith("#") and len(text) - len(text.lstrip()) <= indent:
             break
         end += 1
     return end
