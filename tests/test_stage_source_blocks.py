@@ -17,6 +17,7 @@ import types
 from collections.abc import Iterator
 
 import pytest
+from helpers.compiled import code_named
 
 from sphinxcontrib_effsig.resolver import (
     default_as_written,
@@ -112,18 +113,8 @@ def compiled(request: pytest.FixtureRequest) -> Iterator[tuple[str, types.CodeTy
     text = textwrap.dedent(LAYOUTS[request.param])
     filename = f"<source blocks {request.param}>"
     linecache.cache[filename] = (len(text), None, text.splitlines(keepends=True), filename)
-    yield text, _code_named(compile(text, filename, "exec"), "fetch")
+    yield text, code_named(compile(text, filename, "exec"), "fetch")
     linecache.cache.pop(filename, None)
-
-
-def _code_named(code: types.CodeType, name: str) -> types.CodeType:
-    pending = [code]
-    while pending:
-        current = pending.pop()
-        if current.co_name == name:
-            return current
-        pending.extend(c for c in current.co_consts if isinstance(c, types.CodeType))
-    raise LookupError(name)
 
 
 def _whole_file_node(text: str) -> ast.AST:
@@ -165,7 +156,7 @@ def test_an_edited_file_is_not_misread() -> None:
     gives no node rather than another function's."""
     text = textwrap.dedent(LAYOUTS["a method"])
     filename = "<source blocks edited>"
-    code = _code_named(compile(text, filename, "exec"), "fetch")
+    code = code_named(compile(text, filename, "exec"), "fetch")
     edited = text.replace("def fetch(self, url", "def fetch(self, address")
     linecache.cache[filename] = (len(edited), None, edited.splitlines(keepends=True), filename)
     try:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from helpers.compiled import code_named
 
 from sphinxcontrib_effsig.resolver.analysis import (
     OPTIONAL,
@@ -64,26 +65,13 @@ def wrapper_code(request: pytest.FixtureRequest) -> Iterator[Compile]:
         if register:
             lines = text.splitlines(keepends=True)
             linecache.cache[filename] = (len(text), None, lines, filename)
-        return _find_code(compile(text, filename, "exec"), name)
+        return code_named(compile(text, filename, "exec"), name)
 
     yield run
     for filename in filenames:
         linecache.cache.pop(filename, None)
     clear_effects()
     clear_caches()
-
-
-def _find_code(code: types.CodeType, name: str) -> types.CodeType:
-    """The code object named ``name`` among the constants, depth first."""
-    for const in code.co_consts:
-        if isinstance(const, types.CodeType):
-            if const.co_name == name:
-                return const
-            try:
-                return _find_code(const, name)
-            except LookupError:
-                continue
-    raise LookupError(name)
 
 
 # -- projecting an Effect to comparable text --------------------------------
