@@ -12,8 +12,10 @@ import linecache
 import textwrap
 import types
 
+import pytest
+
 from sphinxcontrib_effsig import effective_signature
-from sphinxcontrib_effsig.resolver import clear_caches, scoped_caches
+from sphinxcontrib_effsig.resolver import clear_caches, default_as_written, scoped_caches
 from sphinxcontrib_effsig.resolver.caches import current
 
 SOURCE = """
@@ -79,3 +81,62 @@ def test_clearing_empties_every_memo() -> None:
         effective_signature(module.fetch)
         clear_caches()
         assert not any(vars(inner).values())
+
+
+COPIED_WRAPPER = """
+import functools
+LIMIT = 3
+
+def with_retries(func):
+    @functools.wraps(func)
+    def wrapper(*args, retries: {annotation} = {default}, **kwargs):
+        for _ in range(retries):
+            pass
+        return func(*args, **kwargs)
+    return wrapper
+
+@with_retries
+def fetch(url):
+    return url
+"""
+
+
+def _copy(name: str, annotation: str, default: str) -> types.ModuleType:
+    """A module holding the wrapper above, as a vendored copy in another file would."""
+    text = textwrap.dedent(COPIED_WRAPPER.format(annotation=annotation, default=default))
+    filename = f"<caches: copy {name}>"
+    linecache.cache[filename] = (len(text), None, text.splitlines(keepends=True), filename)
+    module = types.ModuleType(name)
+    exec(compile(text, filename, "exec"), module.__dict__)
+    return module
+
+
+def _as_written(module: types.ModuleType) -> tuple[object, str | None]:
+    param = effective_signature(module.fetch).parameters["retries"]
+    return param.annotation, default_as_written(param)
+
+
+@pytest.mark.parametrize("first", ["ints", "floats"])
+def test_a_wrapper_copied_into_another_file_is_read_from_its_own(first: str) -> None:
+    # The two wrappers compile to equal code objects (equality ignores the
+    # file, and annotations and defaults are not in the body's code), but
+    # each file writes its own annotation and default: neither may borrow
+    # the other's, whichever is documented first.
+    copies = {
+        "ints": _copy("ints", "int", "LIMIT"),
+        "floats": _copy("floats", "float", "LIMIT + 0"),
+    }
+    assert copies["ints"].fetch.__wrapped__ is not copies["floats"].fetch.__wrapped__
+    with scoped_caches():
+        order = [first, *(name for name in copies if name != first)]
+        seen = {name: _as_written(copies[name]) for name in order}
+    assert seen == {"ints": (int, "LIMIT"), "floats": (float, "LIMIT + 0")}
+
+
+def test_a_wrapper_copied_with_the_same_text_is_parsed_once() -> None:
+    first, second = _copy("first", "int", "LIMIT"), _copy("second", "int", "LIMIT")
+    with scoped_caches() as inner:
+        assert _as_written(first) == _as_written(second) == (int, "LIMIT")
+        wrappers = [module.fetch.__code__ for module in (first, second)]
+        blocks = {id(inner.source_nodes[id(code)][1]) for code in wrappers}
+    assert len(blocks) == 1

@@ -39,17 +39,24 @@ class Caches:
 
     Keys that are ``id()`` values are paired with the object in the value,
     and a hit is only taken when the object is the same, so a reused id
-    never returns another object's answer.
+    never returns another object's answer. Code objects are keyed so too:
+    their hash walks their bytecode and constants every time, and two equal
+    code objects compiled from different files are not the same source.
     """
 
     #: effective_signature(obj) by id(obj)
     results: dict[int, tuple[object, EffectiveSignature]] = field(default_factory=dict)
-    #: a wrapper's Effect by (code object, tracked names)
-    effects: dict[tuple[types.CodeType, tuple[str | None, str | None] | None], Effect] = field(
-        default_factory=dict
-    )
-    #: a presumed relay's plan (or None: not one), by code object
-    relay_plans: dict[types.CodeType, RelayPlan | None] = field(default_factory=dict)
+    #: a wrapper's Effect by (id(code), tracked names)
+    effects: dict[
+        tuple[int, tuple[str | None, str | None] | None], tuple[types.CodeType, Effect]
+    ] = field(default_factory=dict)
+    #: the same, by (id(source), tracked names) for the block an effect was
+    #: read from: equal code objects that share a block share its effect
+    effects_by_source: dict[
+        tuple[int, tuple[str | None, str | None] | None], tuple[FunctionSource, Effect]
+    ] = field(default_factory=dict)
+    #: a presumed relay's plan (or None: not one), by id(code)
+    relay_plans: dict[int, tuple[types.CodeType, RelayPlan | None]] = field(default_factory=dict)
     #: whether an object is a runner (it calls its first argument with the rest)
     runners: dict[int, tuple[object, bool]] = field(default_factory=dict)
     #: signatures parsed from a function's own __text_signature__, by id(text)
@@ -67,12 +74,16 @@ class Caches:
     #: whether a class or one of its bases (not object, not type) defines a
     #: name, by (id(class), name)
     defined_along: dict[tuple[int, str], tuple[type, bool]] = field(default_factory=dict)
-    #: the closure and module variables a code object rebinds itself
-    rebound: dict[types.CodeType, frozenset[str]] = field(default_factory=dict)
+    #: the closure and module variables a code object rebinds itself, by id(code)
+    rebound: dict[int, tuple[types.CodeType, frozenset[str]]] = field(default_factory=dict)
     #: the C-level ``__dict__`` descriptor of a class's instances (or None), by id(class)
     dict_slots: dict[int, tuple[type, Any]] = field(default_factory=dict)
     #: the dotted name each owner is cited by, by id(owner)
     owner_names: dict[int, tuple[object, str]] = field(default_factory=dict)
+    #: a presumed relay's notes, by id(plan) and the names they cite
+    relay_notes: dict[tuple[int, str, str, bool], tuple[RelayPlan, tuple[str, ...]]] = field(
+        default_factory=dict
+    )
     #: a target's signature with its postponed annotations evaluated, by id(signature)
     evaluated_signatures: dict[int, tuple[EffectiveSignature, object, EffectiveSignature]] = field(
         default_factory=dict
@@ -84,7 +95,14 @@ class Caches:
     #: each file's whole syntax tree, when one was needed
     source_modules: dict[str, ast.Module | None] = field(default_factory=dict)
     #: the def/lambda node each code object was compiled from, with its lines
-    source_nodes: dict[types.CodeType, FunctionSource | None] = field(default_factory=dict)
+    source_nodes: dict[int, tuple[types.CodeType, FunctionSource | None]] = field(
+        default_factory=dict
+    )
+    #: a block cut out of its file and its text, by code object (by value:
+    #: equal code objects whose files have the same text there share it)
+    source_twins: dict[types.CodeType, tuple[FunctionSource, list[str]]] = field(
+        default_factory=dict
+    )
     #: per file: first line (decorators included) -> the functions starting there
     source_by_line: dict[str, dict[int, list[FunctionNode]]] = field(default_factory=dict)
 

@@ -89,17 +89,51 @@ def function_source(
 ) -> FunctionSource | None:
     """The node that compiled to ``code`` with the lines it indexes, or ``None``."""
     memo = current().source_nodes
-    try:
-        return memo[code]
-    except KeyError:
-        pass
-    found: FunctionSource | None
-    try:
-        found = _find_node(code, module_globals)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        found = None
-    memo[code] = found
+    hit = memo.get(id(code))
+    if hit is not None and hit[0] is code:
+        return hit[1]
+    found = _twin_block(code, module_globals)
+    if found is None:
+        try:
+            found = _find_node(code, module_globals)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            found = None
+        if found is not None:
+            _remember_block(code, found, module_globals)
+    memo[id(code)] = (code, found)
     return found
+
+
+def _twin_block(
+    code: types.CodeType, module_globals: dict[str, object] | None
+) -> FunctionSource | None:
+    """The block already parsed for an equal code object, where this one's file
+    has the very same text there.
+
+    Equal code objects (the same body at the same lines: a module copied
+    into another package) say nothing about the text around the body, the
+    parameters' annotations and defaults, so a block is shared only where
+    the text is the same, line for line.
+    """
+    twin = current().source_twins.get(code)
+    if twin is None:
+        return None
+    found, text = twin
+    start = code.co_firstlineno - 1
+    lines = source_lines(code.co_filename, module_globals)
+    return found if lines[start : start + len(text)] == text else None
+
+
+def _remember_block(
+    code: types.CodeType, found: FunctionSource, module_globals: dict[str, object] | None
+) -> None:
+    """Offer a block cut out of its file to equal code objects (see :func:`_twin_block`)."""
+    lines = source_lines(code.co_filename, module_globals)
+    if found.lines is lines:
+        return  # found in the whole file's parse: not a block
+    start = code.co_firstlineno - 1
+    text = found.lines[1:] if lines[start][:1].isspace() else found.lines  # (without "if 1:")
+    current().source_twins.setdefault(code, (found, text))
 
 
 def _find_node(

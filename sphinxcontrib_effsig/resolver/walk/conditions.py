@@ -142,9 +142,11 @@ def _rebound(code: types.CodeType) -> frozenset[str]:
     wrapper asks.
     """
     memo = current().rebound
-    names = memo.get(code)
-    if names is None:
-        names = memo[code] = _stored_names(code)
+    hit = memo.get(id(code))
+    if hit is not None and hit[0] is code:
+        return hit[1]
+    names = _stored_names(code)
+    memo[id(code)] = (code, names)
     return names
 
 

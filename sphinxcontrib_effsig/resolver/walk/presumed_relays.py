@@ -53,11 +53,11 @@ class RelayPlan:
 def relay_plan(code: types.CodeType, effect: Effect) -> RelayPlan | None:
     """The plan of ``code`` if it is a presumed relay, else ``None`` (memoised)."""
     plans = current().relay_plans
-    try:
-        return plans[code]
-    except KeyError:
-        pass
-    plan = plans[code] = _plan(code, effect)
+    hit = plans.get(id(code))
+    if hit is not None and hit[0] is code:
+        return hit[1]
+    plan = _plan(code, effect)
+    plans[id(code)] = (code, plan)
     return plan
 
 
@@ -133,10 +133,34 @@ def presumed_relay(
         target = resolver.resolve(wrapped)
     except NoSignature:
         return None
+    notes = _notes(plan, name, owner_name(wrapped), bool(target.parameters))
+    evaluated = evaluate_signature(target, wrapped)
+    params = list(evaluated.parameters.values())
+    normalised = normalise(params)
+    if normalised is params:  # (as good as always: the target's are valid)
+        return evaluated.replace(resolved=False, notes=notes, presumed=True)
+    return EffectiveSignature(
+        normalised,
+        return_annotation=evaluated.return_annotation,
+        resolved=False,
+        notes=notes,
+        presumed=True,
+        __validate_parameters__=False,
+    )
+
+
+def _notes(plan: RelayPlan, name: str, wrapped_name: str, reaches: bool) -> tuple[str, ...]:
+    """The notes of a relay of ``plan`` named ``name`` over ``wrapped_name``
+    (``reaches``: what it wraps takes parameters): the same for every function
+    compiled from one wrapper's code (networkx has hundreds), so written once."""
+    key = (id(plan), name, wrapped_name, reaches)
+    memo = current().relay_notes
+    hit = memo.get(key)
+    if hit is not None and hit[0] is plan:
+        return hit[1]
     describe = f"the wrapper {name}"
-    wrapped_name = owner_name(wrapped)
     notes = explain(name, list(plan.reasons))
-    if target.parameters:
+    if reaches:
         notes.append(
             f"{describe} declares that it wraps {wrapped_name}, but its "
             "arguments never reach it as far as the code can be followed"
@@ -151,16 +175,6 @@ def presumed_relay(
         f"{describe} is presumed to pass its arguments on to "
         f"{wrapped_name} unchanged, as inspect.signature presumes"
     )
-    evaluated = evaluate_signature(target, wrapped)
-    params = list(evaluated.parameters.values())
-    normalised = normalise(params)
-    if normalised is params:  # (as good as always: the target's are valid)
-        return evaluated.replace(resolved=False, notes=notes, presumed=True)
-    return EffectiveSignature(
-        normalised,
-        return_annotation=evaluated.return_annotation,
-        resolved=False,
-        notes=notes,
-        presumed=True,
-        __validate_parameters__=False,
-    )
+    found = tuple(notes)
+    memo[key] = (plan, found)
+    return found
