@@ -234,6 +234,45 @@ def test_typevar_return_is_the_wrapped_functions(case: Case) -> None:
     assert not isinstance(sig.return_annotation, str)
 
 
+LOADERS = "samples.generic_loaders"
+_PARSE_FLOAT = "parse_float: collections.abc.Callable[[str], typing.Any] = <class 'float'>"
+
+OWN_TYPEVAR_RETURNS = [
+    Case(
+        # ``cl: type[T]`` binds T: ``-> T`` is the method's own result, not
+        # the dict the parser it hands ``**kwargs`` to returns.
+        "typevar-bound-by-own-parameter",
+        f"{LOADERS}.TomlConverter.loads",
+        f"(self, text: str, cl: type[~T], *, {_PARSE_FLOAT}) -> ~T",
+        {
+            **owned(f"{LOADERS}.TomlConverter.loads", "self", "text", "cl"),
+            **owned(f"{LOADERS}.parse_toml", "parse_float"),
+        },
+    ),
+    Case(
+        "typevar-bound-by-string-annotation",
+        f"{LOADERS}.load_as",
+        f"(text: str, cl: type[~T], *, {_PARSE_FLOAT}) -> ~T",
+        {
+            **owned(f"{LOADERS}.load_as", "text", "cl"),
+            **owned(f"{LOADERS}.parse_toml", "parse_float"),
+        },
+    ),
+    Case(
+        # Bound by nothing it takes: the target's result is what it passes on.
+        "typevar-bound-by-nothing",
+        f"{LOADERS}.parse_with",
+        f"(text: str, *, {_PARSE_FLOAT}) -> dict[str, typing.Any]",
+        {**owned(f"{LOADERS}.parse_with", "text"), **owned(f"{LOADERS}.parse_toml", "parse_float")},
+    ),
+]
+
+
+@cases(OWN_TYPEVAR_RETURNS)
+def test_a_typevar_the_functions_own_parameters_bind_is_its_return(case: Case) -> None:
+    check(case)
+
+
 def test_generated_wrapper_still_runs_as_documented() -> None:
     """The documented call shape is the one the generated wrapper accepts."""
     from samples.typed_http import Request

@@ -8,11 +8,18 @@ its reasons become notes that name it.
 from __future__ import annotations
 
 import ast
+import contextlib
 import types
 from typing import Any
 
 from ..analysis import OPTIONAL, Effect
-from ..annotations import SourceDefault, evaluate_annotation, read_default, says_nothing
+from ..annotations import (
+    SourceDefault,
+    evaluate_annotation,
+    is_typevar,
+    read_default,
+    says_nothing,
+)
 from ..compose import Layer
 from ..model import EMPTY
 from ..safe import MISSING
@@ -61,11 +68,48 @@ def _merge_looped_defaults(
 
 
 def own_return(func: types.FunctionType, effect: Effect) -> Any:
-    """The wrapper's return annotation, unless it says nothing (``-> Any``, ``-> R``)."""
+    """The wrapper's return annotation, unless it says nothing (``-> Any``, ``-> R``).
+
+    A type variable that one of the function's own parameters takes the
+    class of (``cl: type[T]`` ... ``-> T``: an instance of the class given)
+    is its own result, not whatever a callee returns: it is kept. One bound
+    otherwise (``func: Callable[..., R]``, ``fn: F``, ``self: S``, or only by
+    the decorator) passes the target's result on, whose own annotation says
+    more.
+    """
     if effect.returns is None:
         return EMPTY
     value = evaluate_annotation(effect.returns, func)
-    return EMPTY if says_nothing(value) else value
+    if not says_nothing(value):
+        return value
+    if is_typevar(value) and any(
+        _class_of(expr, value.__name__) for expr in effect.annotations.values()
+    ):
+        return value
+    return EMPTY
+
+
+def _class_of(expr: ast.expr, name: str) -> bool:
+    """Whether an annotation as written is, or holds, ``type[name]``."""
+    pending: list[ast.AST] = [expr]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Subscript) and _names(node.value, "type", "Type"):
+            if _names(node.slice, name):
+                return True
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            with contextlib.suppress(SyntaxError, ValueError, RecursionError, MemoryError):
+                pending.append(ast.parse(node.value, mode="eval").body)  # "type[T]"
+            continue
+        pending.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def _names(node: ast.AST, *names: str) -> bool:
+    """``node`` is one of ``names``, bare or as the last part of a dotted name."""
+    return (isinstance(node, ast.Name) and node.id in names) or (
+        isinstance(node, ast.Attribute) and node.attr in names
+    )
 
 
 def explain(name: str, reasons: list[str]) -> list[str]:
