@@ -1,12 +1,15 @@
 """Owner names: what a reader sees cited as a parameter's owner ("from ...").
 
 A function is named by its code (``functools.wraps`` overwrites
-``__qualname__``, not ``co_qualname``), a class by itself, and any other
-callable object by its class: every instance of one class is cited alike.
+``__qualname__``, not ``co_qualname``), a class and a compiled routine by
+themselves, and any other callable object by its class: every instance of
+one class is cited alike.
 """
 
 from __future__ import annotations
 
+import collections
+import decimal
 import functools
 import math
 from collections.abc import Callable
@@ -58,6 +61,16 @@ CASES: list[tuple[str, object, str]] = [
     ("a-bound-method-by-its-function", Retrying().reset, f"{M}.Retrying.reset"),
     ("a-builtin-by-its-module", math.sqrt, "math.sqrt"),
     ("a-method-descriptor", str.join, "str.join"),
+    # Routines compiled from C (or Cython): each names itself, not its type
+    # ("wrapper_descriptor" would cite nothing a reader can find).
+    ("a-slot-wrapper", dict.__init__, "dict.__init__"),
+    (
+        "a-slot-wrapper-of-a-stdlib-class",
+        collections.OrderedDict.__init__,
+        "collections.OrderedDict.__init__",
+    ),
+    ("a-bound-slot", (1).__add__, "int.__add__"),
+    ("a-c-method-of-a-stdlib-class", decimal.Decimal.quantize, "decimal.Decimal.quantize"),
 ]
 
 

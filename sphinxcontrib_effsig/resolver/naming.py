@@ -10,7 +10,7 @@ from __future__ import annotations
 import types
 
 from .caches import current
-from .safe import instance_attr, is_function
+from .safe import along_mro, instance_attr, is_function
 
 _LOCALS = ".<locals>"
 
@@ -46,7 +46,7 @@ def owner_name(obj: object) -> str:
         return _function_owner_name(obj)
     if issubclass(type(obj), types.MethodType):
         return owner_name(obj.__func__)  # type: ignore[attr-defined]
-    if not isinstance(obj, _NAMED_ITSELF):
+    if not isinstance(obj, _NAMED_ITSELF) and not _compiled_routine(obj):
         # An instance is cited by its class: one name per class, not one
         # per instance (networkx has hundreds of them).
         obj = type(obj)
@@ -71,8 +71,20 @@ def _function_owner_name(func: types.FunctionType) -> str:
     return code_owner_name(code, function_module(func))
 
 
-#: The owners named by themselves; any other object is named by its class.
+#: The owners named by themselves; any other object is named by its class,
+#: unless it is a compiled routine (see :func:`_compiled_routine`).
 _NAMED_ITSELF = (type, types.BuiltinFunctionType, types.MethodDescriptorType)
+
+
+def _compiled_routine(obj: object) -> bool:
+    """A routine written in C or Cython (a slot wrapper such as ``dict.__init__``,
+    a Cython function): its type gives each one a ``__qualname__`` of its own at
+    the C level, as a Python function's code does; a Python class's instances
+    have none."""
+    return isinstance(along_mro(type(obj), "__qualname__"), _C_LEVEL)
+
+
+_C_LEVEL = (types.GetSetDescriptorType, types.MemberDescriptorType)
 
 
 def _owner_name(target: object) -> str:
@@ -86,9 +98,22 @@ def _owner_name(target: object) -> str:
         bound = instance_attr(target, "__self__")
         holder = instance_attr(bound, "__module__" if isinstance(bound, type) else "__name__")
         module = holder if isinstance(holder, str) else "builtins"
+    elif module is None and not isinstance(target, type):
+        module = _class_module(target)
     if not isinstance(qualname, str):
         return ""
     cut = qualname.find(_LOCALS)
     if cut != -1:
         qualname = qualname[:cut]
     return f"{module}.{qualname}" if isinstance(module, str) and module else qualname
+
+
+def _class_module(routine: object) -> str | None:
+    """The module of the class a slot or method belongs to (``dict.__init__``,
+    ``(1).__add__``), unless it is ``builtins``: Python's own documentation
+    cites those as ``str.join``."""
+    holder = instance_attr(routine, "__objclass__")
+    if not isinstance(holder, type):
+        holder = type(instance_attr(routine, "__self__"))
+    name = instance_attr(holder, "__module__")
+    return name if isinstance(name, str) and name != "builtins" else None

@@ -45,7 +45,7 @@ def _plain_class_attr(cls: type, name: str, default: Any) -> Any:
     metaclass that shadows ``__dict__``: every base's metaclass is ``type``
     too, so none can.
     """
-    value = _along_mro(cls, name)
+    value = along_mro(cls, name)
     if value is not MISSING:
         return value
     for namespace in _TYPE_NAMESPACES:
@@ -54,7 +54,7 @@ def _plain_class_attr(cls: type, name: str, default: Any) -> Any:
     return default
 
 
-def _along_mro(cls: type, name: str) -> Any:
+def along_mro(cls: type, name: str) -> Any:
     """``name`` in the first class along ``cls``'s MRO that defines it, else MISSING."""
     for base in type.__getattribute__(cls, "__mro__"):
         namespace = class_dict(base)
@@ -91,7 +91,7 @@ def instance_attr(obj: object, name: str, default: Any = None) -> Any:
         # not in its own namespace, so what inspect.getattr_static finds is
         # the first class along the MRO that defines it (no base can shadow
         # ``__dict__``).
-        value = _along_mro(kind, name)
+        value = along_mro(kind, name)
     else:
         value = static_attr(obj, name, MISSING)
     if value is MISSING:
