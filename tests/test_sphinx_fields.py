@@ -160,6 +160,13 @@ class ParameterList:
         text = self.text(parameter)
         return text.split(" – ", 1)[1] if " – " in text else ""
 
+    def links(self, parameter: str) -> list[tuple[str, str]]:
+        """The hyperlinks in the description: (text, address), the citation left out."""
+        return [
+            (link.get_text(" ", strip=True), link["href"])
+            for link in self.items[parameter].find_all("a", class_="reference external")
+        ]
+
     def citation(self, parameter: str) -> tuple[str, str | None]:
         """The owner named after "from", and where its link points (``None``: no link)."""
         item = self.items[parameter]
@@ -389,6 +396,20 @@ def test_undocumented_owners_stay_silent_even_when_nitpicky(
         "parcelpost._tracing.traced",
         None,
     )
+
+
+def test_a_borrowed_description_keeps_its_links_to_the_owners_targets(
+    parcelpost: BuiltDocs,
+) -> None:
+    # ``_tracing.traced`` links to a target its docstring defines below the
+    # fields, to one defined nowhere in it, and to an address written in.
+    parameters = ParameterList(parcelpost, "parcelpost.api.quote")
+    assert parameters.links("trace_id") == [
+        ("trace context", "https://www.w3.org/TR/trace-context/"),
+        ("RFC 4122", "https://www.rfc-editor.org/rfc/rfc4122"),
+    ]
+    assert "see Correlation IDs and RFC 4122" in parameters.description("trace_id")
+    assert "problematic" not in str(parameters.items["trace_id"])
 
 
 @pytest.mark.parametrize("provenance", ["signature", "none"])

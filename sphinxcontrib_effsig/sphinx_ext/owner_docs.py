@@ -22,6 +22,7 @@ from sphinx.util.docstrings import prepare_docstring
 
 from ..resolver import EffectiveParameter, docstring_as_written
 from . import fieldlines
+from .borrowed_links import link_targets, standalone_links
 from .provenance import cited_name, lookup, quiet_references
 from .state import build_state
 
@@ -42,8 +43,9 @@ class ParameterDoc:
 def describe(app: Sphinx, param: EffectiveParameter) -> ParameterDoc | None:
     """The owner's description of ``param``, or ``None`` when it has none.
 
-    Its cross-references link where they resolve and never warn: they were
-    written for the owner's documentation, not this project's. What an
+    Its cross-references link where they resolve and never warn, and its
+    hyperlinks carry their addresses with them: they were written for the
+    owner's documentation, not this project's. What an
     owner's docstrings say is read once per read phase.
     """
     name = cited_name(param)
@@ -82,8 +84,12 @@ def _read(app: Sphinx, name: str, owner: object) -> dict[str, ParameterDoc]:
         if not docstring.strip():
             continue
         lines = as_info_fields(app, prepare_docstring(docstring), what, name, source)
+        targets = link_targets(lines)
         for parameter, doc in parameter_docs(lines).items():
-            found.setdefault(parameter, doc)
+            if parameter not in found:
+                found[parameter] = ParameterDoc(
+                    standalone_links(doc.description, targets), doc.type
+                )
     return found
 
 

@@ -10,7 +10,10 @@ def traced(func):
     """Log each call with a correlation id.
 
     :param trace_id: Correlation id written to the log; one is made up when
-        omitted.
+        omitted. It follows the `trace context <w3c_>`_ format (see
+        `Correlation IDs`_ and `RFC 4122 <https://www.rfc-editor.org/rfc/rfc4122>`_).
+
+    .. _w3c: https://www.w3.org/TR/trace-context/
     """
 
     @functools.wraps(func)
