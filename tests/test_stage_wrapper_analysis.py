@@ -253,6 +253,21 @@ KWARGS_EDITS = [
         {"popped": {"user": "'anonymous'"}},
     ),
     Row(
+        # Leaving ``fill`` out is not passing ``fill=None``: the handler
+        # also records that it was missing (boltons' chunked_iter).
+        "pop-with-a-key-error-handler-that-does-more",
+        _deco("""
+            do_fill = True
+            try:
+                fill = kwargs.pop("fill")
+            except KeyError:
+                do_fill = False
+                fill = None
+            return func(*args, fill if do_fill else 0, **kwargs)
+        """),
+        {"popped": {"fill": OPT}},
+    ),
+    Row(
         "pop-from-a-copy-of-kwargs",
         _deco("""
             options = kwargs.copy()

@@ -174,7 +174,13 @@ def _reads_key(state: Analysis, value: ast.expr, key: str) -> bool:
 
 
 def read_pop_fallback(state: Analysis, node: ast.Try) -> None:
-    """``try: x = kwargs.pop("k") except KeyError: x = fallback``: optional ``k``."""
+    """``try: x = kwargs.pop("k") except KeyError: x = fallback``: optional ``k``.
+
+    ``fallback`` is its default only when the handler does nothing else: one
+    that also notes the key was missing (``do_fill = False``) behaves
+    otherwise than when ``fallback`` is passed, so ``k`` is optional with no
+    default of its own.
+    """
     catches = [h for h in node.handlers if _catches_key_error(h)]
     for stmt in node.body:
         if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
@@ -184,8 +190,11 @@ def read_pop_fallback(state: Analysis, node: ast.Try) -> None:
         if key is None or not isinstance(target, ast.Name):
             continue
         for handler in catches:
-            for fallback in _assignments_to(target.id, handler.body):
-                state.effect.popped[key] = fallback
+            single = _single_assignment(handler.body)
+            if single is not None and single[0] == target.id:
+                state.effect.popped[key] = single[1]
+            elif _assignments_to(target.id, handler.body):
+                state.effect.popped[key] = OPTIONAL
 
 
 def _assignments_to(name: str, body: list[ast.stmt]) -> list[ast.expr]:
