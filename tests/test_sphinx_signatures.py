@@ -317,6 +317,24 @@ def test_autodoc_preserve_defaults_shows_defaults_as_written_by_their_owner(
 
 
 @pytest.mark.parametrize("autodoc_mode", AUTODOC_MODES)
+def test_an_added_default_with_no_python_spelling_is_shown_as_written(build_docs, autodoc_mode):
+    # ``parse_float=float`` would be written ``<class 'float'>``, which Sphinx
+    # cannot parse: the whole line would lose its parameters and marks.
+    docs = build_docs("basic", **autodoc_mode)
+    assert_clean_build(docs)
+    page = docs.html()
+    assert parameters(page, "basicpkg.api.load_settings") == [
+        "text: str",
+        "strict: bool = False",
+        "*",
+        "parse_float: type[float] = float",
+    ]
+    assert marked_owners(page, "basicpkg.api.load_settings") == {
+        "parse_float": "basicpkg.api.decode_settings"
+    }
+
+
+@pytest.mark.parametrize("autodoc_mode", AUTODOC_MODES)
 def test_autosummary_rows_show_the_effective_signature(build_docs, autodoc_mode):
     page = build_docs("basic", **autodoc_mode).html()
 

@@ -111,11 +111,10 @@ def _line(
         return "", ""  # autodoc shows single-argument decorators bare
     if reading.style is None:
         reading.style = signature_style(app)
-    line = render_signature(sig, reading.style, what, reading.annotation_texts)
-    if state.settings.provenance_in_signature:
-        foreign = owned_elsewhere(what, name, obj, sig)
-        if foreign:
-            reading.owners[name] = foreign
+    foreign = owned_elsewhere(what, name, obj, sig)
+    line = render_signature(sig, reading.style, what, reading.annotation_texts, foreign)
+    if foreign and state.settings.provenance_in_signature:
+        reading.owners[name] = foreign
     return line
 
 

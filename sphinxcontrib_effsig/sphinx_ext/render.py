@@ -17,13 +17,14 @@ from the configuration once per call site:
 
 from __future__ import annotations
 
+import ast
 import inspect
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from sphinx.util.inspect import stringify_signature
+from sphinx.util.inspect import object_description, stringify_signature
 from sphinx.util.typing import stringify_annotation
 
 from ..resolver import default_as_written
@@ -86,15 +87,25 @@ def signature_style(app: Sphinx) -> SignatureStyle:
 
 
 def render_signature(
-    sig: EffectiveSignature, style: SignatureStyle, what: str, texts: AnnotationTexts
+    sig: EffectiveSignature,
+    style: SignatureStyle,
+    what: str,
+    texts: AnnotationTexts,
+    foreign: Container[str] = (),
 ) -> tuple[str, str]:
     """``(args, return_annotation)`` as autodoc passes them to ``autodoc-process-signature``.
 
     ``args`` includes the parentheses; the return annotation is ``""`` when
     not shown (always for classes, whose signature is the constructor's).
-    ``texts`` remembers the parameters' annotations as text.
+    ``texts`` remembers the parameters' annotations as text. ``foreign``
+    names the parameters the documented object does not declare: a default
+    of theirs whose description is not Python (``<class 'float'>``) is
+    shown as written, since Sphinx cannot parse a signature line holding
+    one and would show the whole line unformatted.
     """
-    params = [_prepared(param, style, texts) for param in sig.parameters.values()]
+    params = [
+        _prepared(param, style, texts, param.name in foreign) for param in sig.parameters.values()
+    ]
     bare = inspect.Signature(params, __validate_parameters__=False)
     args = stringify_signature(
         bare,
@@ -184,7 +195,7 @@ def description_annotations(app: Sphinx, sig: EffectiveSignature, what: str) -> 
 
 
 def _prepared(
-    param: inspect.Parameter, style: SignatureStyle, texts: AnnotationTexts
+    param: inspect.Parameter, style: SignatureStyle, texts: AnnotationTexts, foreign: bool
 ) -> inspect.Parameter:
     """A plain parameter ready for ``stringify_signature``."""
     annotation = param.annotation
@@ -199,7 +210,9 @@ def _prepared(
             if not (text.startswith("'") and text.endswith("'")):
                 annotation = text
     default = param.default
-    if style.preserve_defaults and default is not _EMPTY:
+    if default is not _EMPTY and (
+        style.preserve_defaults or (foreign and not _is_python(object_description(default)))
+    ):
         written = default_as_written(param)
         if written is not None:
             default = _Verbatim(written)
@@ -236,6 +249,15 @@ def _formatted(annotation: Any, style: SignatureStyle) -> Any:
     except Exception:
         return annotation
     return text if isinstance(text, str) else annotation
+
+
+def _is_python(text: str) -> bool:
+    """Whether Sphinx can read ``text`` as an expression in a signature line."""
+    try:
+        ast.parse(text, mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return True
 
 
 class _Verbatim:

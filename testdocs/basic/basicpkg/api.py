@@ -172,3 +172,17 @@ class Priority(enum.Enum):
 
     LOW = 1
     HIGH = 2
+
+
+def decode_settings(text: str, *, parse_float: type[float] = float) -> dict[str, object]:
+    """The settings parser (not documented itself)."""
+    return {}
+
+
+def load_settings(text: str, strict: bool = False, **options: object) -> dict[str, object]:
+    """Parse settings; the options go to the parser.
+
+    :param text: The settings file's text.
+    :param strict: Refuse unknown keys.
+    """
+    return decode_settings(text, **options)  # type: ignore[arg-type]
