@@ -45,9 +45,12 @@ ROWS = [
         {**owned(f"{S}.render_positional", "flags"), **owned(f"{S}.render_option", "width")},
     ),
     Case(
+        # Still the caller's to pass, but always in **kwargs: by keyword only,
+        # and so is what follows it (by position it would be given twice).
         "keyword-rewritten-from-the-callers-value",
         f"{S}.build_request",
-        f"(path: str = '/', method: str = 'GET', headers=None, timeout=None) -> {S}.RequestBuilder",
+        "(path: str = '/', method: str = 'GET', *, headers=None, timeout=None)"
+        f" -> {S}.RequestBuilder",
         owned(f"{S}.RequestBuilder.__init__", "path", "method", "headers", "timeout"),
     ),
     Case(

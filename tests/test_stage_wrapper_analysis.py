@@ -122,6 +122,7 @@ def _fields(effect: Effect) -> dict[str, Any]:
             k: [_default(v) for _, v in choices] for k, choices in effect.popped_in_arms.items()
         },
         "supplied": effect.supplied,
+        "rewritten": effect.rewritten,
         "rejected": effect.rejected,
         "positional_needed": effect.positional_needed,
         "unproven": effect.unproven,
@@ -135,6 +136,7 @@ _NOTHING: dict[str, Any] = {
     "looped_defaults": {},
     "popped_in_arms": {},
     "supplied": set(),
+    "rewritten": set(),
     "rejected": set(),
     "positional_needed": 0,
     "unproven": [],
@@ -360,7 +362,7 @@ KWARGS_EDITS = [
             kwargs["timeout"] = float(kwargs.get("timeout", 5))
             return func(*args, **kwargs)
         """),
-        {},
+        {"rewritten": {"timeout"}},
     ),
     Row(
         "refused-when-present",

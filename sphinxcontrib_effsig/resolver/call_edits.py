@@ -8,6 +8,7 @@ wrapper's caller can still pass is an :class:`Applied`.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -51,7 +52,7 @@ def apply_call(site: Site, layer: Layer, target: EffectiveSignature) -> Applied:
     removed = (
         {name for name, _ in forward.keywords} | layer.supplied | layer.rejected | set(layer.popped)
     )
-    _remove_keywords(applied, removed, layer.defaults)
+    _remove_keywords(applied, removed, layer.defaults.keys() | layer.rewritten)
     if layer.defaults:
         applied.positional = [_with_default(p, layer.defaults) for p in applied.positional]
         applied.keyword_only = [_with_default(p, layer.defaults) for p in applied.keyword_only]
@@ -137,12 +138,13 @@ def _fill_trailing(applied: Applied, forward: Forward, layer: Layer) -> None:
     ]
 
 
-def _remove_keywords(applied: Applied, removed: set[str], defaults: dict[str, Any]) -> None:
+def _remove_keywords(applied: Applied, removed: set[str], in_kwargs: AbstractSet[str]) -> None:
     """Drop the keywords the wrapper passes, supplies, refuses or consumes itself.
 
-    A positional parameter after a removed one (or after one the wrapper
-    puts in ``**kwargs``) can only be passed by keyword: by position it
-    would fill the removed place.
+    A positional parameter after a removed one, or from one the wrapper
+    always puts in ``**kwargs`` (``in_kwargs``: a default it fills in, a
+    value it rewrites) on, can only be passed by keyword: by position it
+    would fill the removed place, or be given twice.
     """
     kept: list[EffectiveParameter] = []
     converted: list[EffectiveParameter] = []
@@ -151,7 +153,7 @@ def _remove_keywords(applied: Applied, removed: set[str], defaults: dict[str, An
         if param.name in removed:
             to_keyword = to_keyword or param.kind is POK
             continue
-        if param.name in defaults and param.kind is POK:
+        if param.name in in_kwargs and param.kind is POK:
             # The wrapper puts it in **kwargs: passing it by position too
             # would give it twice.
             to_keyword = True

@@ -45,6 +45,8 @@ class Layer:
     sites: list[Site] = field(default_factory=list)
     popped: dict[str, Any] = field(default_factory=dict)  # name -> default (EMPTY: required)
     supplied: set[str] = field(default_factory=set)
+    #: keywords the wrapper always puts in **kwargs from the caller's value
+    rewritten: set[str] = field(default_factory=set)
     #: keywords the wrapper refuses before forwarding: never offered
     rejected: set[str] = field(default_factory=set)
     defaults: dict[str, Any] = field(default_factory=dict)
@@ -157,6 +159,7 @@ def relay_parts(
     if (
         layer.popped
         or layer.supplied
+        or layer.rewritten
         or layer.rejected
         or layer.defaults
         or any(p.kind is not VAR_POS and p.kind is not VAR_KW for p in layer.own)

@@ -142,8 +142,11 @@ def read_key_assignment(
             effect.defaults[key] = value
         elif value is None or not _reads_key(state, value, key):
             effect.supplied.add(key)
-        # else ``kwargs["k"] = f(kwargs.get("k", d))``: rewritten from the
-        # caller's own value, still the caller's to pass.
+        elif key not in state.absent:
+            # ``kwargs["k"] = f(kwargs.get("k", d))``: rewritten from the
+            # caller's own value, still the caller's to pass, but always in
+            # **kwargs, so never by position too.
+            effect.rewritten.add(key)
         return True
     if isinstance(target, ast.Subscript) and state.is_kwargs(target.value):
         effect.unproven.append(f"it sets a computed key of **{effect.varkw}")

@@ -128,6 +128,10 @@ class Effect:
     conditions: dict[int, ast.expr] = field(default_factory=dict)
     #: keywords the wrapper fills in itself (kwargs[name] = v, kwargs.update(name=v))
     supplied: set[str] = field(default_factory=set)
+    #: keywords the wrapper always sets from the caller's own value
+    #: (``kwargs[name] = merge(kwargs.get(name))``): still the caller's to
+    #: pass, by keyword only
+    rewritten: set[str] = field(default_factory=set)
     #: keywords the wrapper refuses (``if name in kwargs: raise ...``)
     rejected: set[str] = field(default_factory=set)
     #: kwargs.setdefault(name, default)

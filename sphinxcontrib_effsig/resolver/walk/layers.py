@@ -42,6 +42,7 @@ def merge_kwargs_edits(
     Defaults written in the code are read in ``func``'s namespace.
     """
     layer.supplied |= effect.supplied
+    layer.rewritten |= effect.rewritten
     layer.rejected |= effect.rejected
     layer.positional_needed = max(layer.positional_needed, effect.positional_needed)
     for key, expr in effect.popped.items():

@@ -80,6 +80,7 @@ def _plan(code: types.CodeType, effect: Effect) -> RelayPlan | None:
         or not forwards
         or effect.popped
         or effect.supplied
+        or effect.rewritten
         or effect.rejected
         or effect.defaults
         or effect.looped_defaults
