@@ -11,7 +11,7 @@ for real by the runtime oracle.
 
 from __future__ import annotations
 
-from helpers.expect import Case, cases, check, load, owned
+from helpers.expect import Case, assert_effective, cases, check, load, owned
 from helpers.oracle import check_coherence
 from samples.calls import RECEIVED, forget_calls
 
@@ -97,3 +97,17 @@ def test_a_closure_variable_the_wrapper_rebinds_decides_no_arm() -> None:
 def test_a_function_handing_itself_on_is_a_cycle_not_a_failure() -> None:
     sig = effective_signature(load(f"{F}.broadcast"))
     assert not any("error" in note or "too deep" in note for note in sig.notes), sig.notes
+
+
+def test_variadics_handed_to_compiled_code_keep_their_names() -> None:
+    # dict.__init__'s text signature names its variadics ``*args, **kwargs``:
+    # that says nothing the author's own names do not. (Not a runtime-oracle
+    # row: dict.__init__ takes at most one positional argument, which no
+    # signature of it says.)
+    from samples.followed_callees import Registry
+
+    assert_effective(
+        Registry,
+        "(*entries: Any, **named: Any) -> None",
+        owned(f"{F}.Registry.__init__", "entries", "named"),
+    )

@@ -16,6 +16,7 @@ from typing import Any
 from .analysis import Forward
 from .call_edits import Applied, apply_call
 from .model import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, EffectiveParameter, EffectiveSignature
+from .naming import compiled_routine
 
 _POSITIONAL = (PO, POK)
 
@@ -250,8 +251,8 @@ def _composed_parameters(
     own_var_kw = next((p for p in own if p.kind is VAR_KW), None)
     forwards_args = any(s.forward.star_args for s in layer.sites)
     forwards_kwargs = any(s.forward.star_kwargs for s in layer.sites)
-    var_pos = applied.var_positional if forwards_args else own_var_pos
-    var_kw = applied.var_keyword if forwards_kwargs else own_var_kw
+    var_pos = _variadic(applied.var_positional, own_var_pos, forwards_args)
+    var_kw = _variadic(applied.var_keyword, own_var_kw, forwards_kwargs)
     params = [*positional, *target_positional]
     if var_pos is not None:
         params.append(var_pos)
@@ -259,6 +260,21 @@ def _composed_parameters(
     if var_kw is not None:
         params.append(var_kw)
     return params
+
+
+def _variadic(
+    target: EffectiveParameter | None, own: EffectiveParameter | None, forwarded: bool
+) -> EffectiveParameter | None:
+    """The ``*args`` (or ``**kwargs``) of the composition: the target's where the
+    wrapper forwards its own there, unless the target is compiled code
+    (``dict.__init__(self, *a, **kw)``), whose text signature names its
+    variadics generically: then the wrapper's own name says as much, and is
+    the author's."""
+    if not forwarded:
+        return own
+    if target is not None and own is not None and compiled_routine(target.owner):
+        return own
+    return target
 
 
 def _callee_text(site: Site) -> str:

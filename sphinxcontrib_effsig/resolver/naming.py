@@ -46,7 +46,7 @@ def owner_name(obj: object) -> str:
         return _function_owner_name(obj)
     if issubclass(type(obj), types.MethodType):
         return owner_name(obj.__func__)  # type: ignore[attr-defined]
-    if not isinstance(obj, _NAMED_ITSELF) and not _compiled_routine(obj):
+    if not isinstance(obj, _NAMED_ITSELF) and not compiled_routine(obj):
         # An instance is cited by its class: one name per class, not one
         # per instance (networkx has hundreds of them).
         obj = type(obj)
@@ -72,16 +72,20 @@ def _function_owner_name(func: types.FunctionType) -> str:
 
 
 #: The owners named by themselves; any other object is named by its class,
-#: unless it is a compiled routine (see :func:`_compiled_routine`).
+#: unless it is a compiled routine (see :func:`compiled_routine`).
 _NAMED_ITSELF = (type, types.BuiltinFunctionType, types.MethodDescriptorType)
 
 
-def _compiled_routine(obj: object) -> bool:
-    """A routine written in C or Cython (a slot wrapper such as ``dict.__init__``,
-    a Cython function): its type gives each one a ``__qualname__`` of its own at
-    the C level, as a Python function's code does; a Python class's instances
-    have none."""
-    return isinstance(along_mro(type(obj), "__qualname__"), _C_LEVEL)
+def compiled_routine(obj: object) -> bool:
+    """A routine written in C or Cython (a builtin, a slot wrapper such as
+    ``dict.__init__``, a Cython function): its type gives each one a
+    ``__qualname__`` of its own at the C level, as a Python function's code
+    does; a Python class's instances have none."""
+    return (
+        not is_function(obj)
+        and not isinstance(obj, type)
+        and isinstance(along_mro(type(obj), "__qualname__"), _C_LEVEL)
+    )
 
 
 _C_LEVEL = (types.GetSetDescriptorType, types.MemberDescriptorType)

@@ -200,3 +200,11 @@ def relayed(func: Any) -> Any:
 @relayed
 def broadcast(message: str) -> Any:
     return remember_call()
+
+
+class Registry(dict[str, Any]):
+    """A dict subclass handing its arguments to ``dict.__init__`` (compiled
+    code, whose text signature names them ``*args, **kwargs``)."""
+
+    def __init__(self, *entries: Any, **named: Any) -> None:
+        dict.__init__(self, *entries, **named)
