@@ -78,6 +78,8 @@ class Caches:
     rebound: dict[int, tuple[types.CodeType, frozenset[str]]] = field(default_factory=dict)
     #: the C-level ``__dict__`` descriptor of a class's instances (or None), by id(class)
     dict_slots: dict[int, tuple[type, Any]] = field(default_factory=dict)
+    #: whether a type's instances are compiled routines (naming.compiled_routine), by id(type)
+    routine_types: dict[int, tuple[type, bool]] = field(default_factory=dict)
     #: the dotted name each owner is cited by, by id(owner)
     owner_names: dict[int, tuple[object, str]] = field(default_factory=dict)
     #: a presumed relay's notes, by id(plan) and the names they cite

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import types
 
-from .caches import current
+from .caches import Caches, current
 from .safe import along_mro, instance_attr, is_function
 
 _LOCALS = ".<locals>"
@@ -46,11 +46,12 @@ def owner_name(obj: object) -> str:
         return _function_owner_name(obj)
     if issubclass(type(obj), types.MethodType):
         return owner_name(obj.__func__)  # type: ignore[attr-defined]
-    if not isinstance(obj, _NAMED_ITSELF) and not compiled_routine(obj):
+    caches = current()
+    if not isinstance(obj, _NAMED_ITSELF) and not _routine_type(caches, type(obj)):
         # An instance is cited by its class: one name per class, not one
         # per instance (networkx has hundreds of them).
         obj = type(obj)
-    memo = current().owner_names
+    memo = caches.owner_names
     hit = memo.get(id(obj))
     if hit is not None and hit[0] is obj:
         return hit[1]
@@ -81,11 +82,20 @@ def compiled_routine(obj: object) -> bool:
     ``dict.__init__``, a Cython function): its type gives each one a
     ``__qualname__`` of its own at the C level, as a Python function's code
     does; a Python class's instances have none."""
-    return (
-        not is_function(obj)
-        and not isinstance(obj, type)
-        and isinstance(along_mro(type(obj), "__qualname__"), _C_LEVEL)
-    )
+    if is_function(obj) or isinstance(obj, type):
+        return False
+    return _routine_type(current(), type(obj))
+
+
+def _routine_type(caches: Caches, kind: type) -> bool:
+    """Whether ``kind``'s instances are compiled routines, once per type."""
+    memo = caches.routine_types
+    hit = memo.get(id(kind))
+    if hit is not None and hit[0] is kind:
+        return hit[1]
+    found = isinstance(along_mro(kind, "__qualname__"), _C_LEVEL)
+    memo[id(kind)] = (kind, found)
+    return found
 
 
 _C_LEVEL = (types.GetSetDescriptorType, types.MemberDescriptorType)

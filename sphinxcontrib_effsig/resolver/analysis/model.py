@@ -144,5 +144,7 @@ class Effect:
     #: parameter annotations and return annotation as written in the source
     annotations: dict[str, ast.expr] = field(default_factory=dict)
     returns: ast.expr | None = None
+    #: ``-> T`` where a parameter is annotated ``type[T]``: the function's own result
+    returns_instance: bool = False
     has_source: bool = True
     unproven: list[str] = field(default_factory=list)

@@ -22,6 +22,7 @@ from .helpers import read_helper_call
 from .mentions import mentions
 from .model import Effect
 from .positional import positional_needed
+from .returns import returns_instance_of_parameter
 from .state import Analysis
 from .syntax import (
     always_exits,
@@ -55,6 +56,9 @@ def analyse(
         visitor.visit(node.body)
     else:
         effect.returns = node.returns
+        effect.returns_instance = returns_instance_of_parameter(
+            node.returns, list(effect.annotations.values())
+        )
         effect.positional_needed = positional_needed(node.body, state.args_names, lines)
         visitor.visit_block(node.body)
     # Only a key whose arms pop it with different defaults has a choice to make.

@@ -8,7 +8,6 @@ its reasons become notes that name it.
 from __future__ import annotations
 
 import ast
-import contextlib
 import types
 from typing import Any
 
@@ -81,36 +80,9 @@ def own_return(func: types.FunctionType, effect: Effect) -> Any:
     if effect.returns is None:
         return EMPTY
     value = evaluate_annotation(effect.returns, func)
-    if not says_nothing(value):
-        return value
-    if is_typevar(value) and any(
-        _class_of(expr, value.__name__) for expr in effect.annotations.values()
-    ):
+    if not says_nothing(value) or (effect.returns_instance and is_typevar(value)):
         return value
     return EMPTY
-
-
-def _class_of(expr: ast.expr, name: str) -> bool:
-    """Whether an annotation as written is, or holds, ``type[name]``."""
-    pending: list[ast.AST] = [expr]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, ast.Subscript) and _names(node.value, "type", "Type"):
-            if _names(node.slice, name):
-                return True
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-            with contextlib.suppress(SyntaxError, ValueError, RecursionError, MemoryError):
-                pending.append(ast.parse(node.value, mode="eval").body)  # "type[T]"
-            continue
-        pending.extend(ast.iter_child_nodes(node))
-    return False
-
-
-def _names(node: ast.AST, *names: str) -> bool:
-    """``node`` is one of ``names``, bare or as the last part of a dotted name."""
-    return (isinstance(node, ast.Name) and node.id in names) or (
-        isinstance(node, ast.Attribute) and node.attr in names
-    )
 
 
 def explain(name: str, reasons: list[str]) -> list[str]:
