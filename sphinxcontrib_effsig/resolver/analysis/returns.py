@@ -11,6 +11,8 @@ from __future__ import annotations
 import ast
 import contextlib
 
+from .syntax import const_str, is_name, walk
+
 
 def returns_instance_of_parameter(returns: ast.expr | None, annotations: list[ast.expr]) -> bool:
     """``-> T`` where a parameter is annotated ``type[T]`` (or holds one)."""
@@ -19,25 +21,26 @@ def returns_instance_of_parameter(returns: ast.expr | None, annotations: list[as
 
 
 def _bare_name(expr: ast.expr | None) -> str | None:
-    if isinstance(expr, ast.Constant) and isinstance(expr.value, str):
-        expr = _parsed(expr.value)
+    text = const_str(expr)
+    if text is not None:
+        expr = _parsed(text)
     return expr.id if isinstance(expr, ast.Name) else None
 
 
 def _class_of(expr: ast.expr, name: str) -> bool:
     """Whether an annotation as written is, or holds, ``type[name]``."""
-    pending: list[ast.AST] = [expr]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, ast.Subscript) and _names(node.value, "type", "Type"):
-            if _names(node.slice, name):
+    for node in walk(expr):
+        if (
+            isinstance(node, ast.Subscript)
+            and _names(node.value, {"type", "Type"})
+            and _names(node.slice, {name})
+        ):
+            return True
+        text = const_str(node) if isinstance(node, ast.expr) else None
+        if text is not None:  # a string annotation: "type[T]"
+            parsed = _parsed(text)
+            if parsed is not None and _class_of(parsed, name):
                 return True
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-            parsed = _parsed(node.value)  # "type[T]"
-            if parsed is not None:
-                pending.append(parsed)
-            continue
-        pending.extend(ast.iter_child_nodes(node))
     return False
 
 
@@ -47,8 +50,6 @@ def _parsed(text: str) -> ast.expr | None:
     return None
 
 
-def _names(node: ast.AST, *names: str) -> bool:
+def _names(node: ast.AST, names: set[str]) -> bool:
     """``node`` is one of ``names``, bare or as the last part of a dotted name."""
-    return (isinstance(node, ast.Name) and node.id in names) or (
-        isinstance(node, ast.Attribute) and node.attr in names
-    )
+    return is_name(node, names) or (isinstance(node, ast.Attribute) and node.attr in names)
