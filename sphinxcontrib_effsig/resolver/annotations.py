@@ -191,14 +191,41 @@ def _compiled(text: str) -> types.CodeType | None:
 def evaluate_parameter_annotation(value: Any, func: types.FunctionType) -> Any:
     """An annotation taken from ``__annotations__``: evaluate it if it is a string."""
     if isinstance(value, str):
-        type_params = type_parameters(func)
-        if not type_params and not func.__closure__:
-            return _evaluated_in_module(value, func.__globals__)
-        local = _namespace(func)
-        return evaluate_string(
-            value, func.__globals__, {**type_params, **local} if type_params else local
-        )
+        return _evaluated_text(value, func, _local_scope(func))
     return value
+
+
+def evaluated_annotations(func: types.FunctionType, annotations: dict[str, Any]) -> dict[str, Any]:
+    """``func``'s ``__annotations__`` with the strings among them evaluated
+    (as :func:`evaluate_parameter_annotation` evaluates each)."""
+    for value in annotations.values():
+        if isinstance(value, str):
+            break
+    else:
+        return annotations
+    scope = _local_scope(func)
+    return {
+        key: _evaluated_text(value, func, scope) if isinstance(value, str) else value
+        for key, value in annotations.items()
+    }
+
+
+def _local_scope(func: types.FunctionType) -> dict[str, Any] | None:
+    """The names besides its module's that ``func``'s string annotations can
+    read (closure variables, type parameters), or ``None`` where there are none."""
+    type_params = type_parameters(func)
+    if not type_params and not func.__closure__:
+        return None
+    local = _namespace(func)
+    return {**type_params, **local} if type_params else local
+
+
+def _evaluated_text(text: str, func: types.FunctionType, scope: dict[str, Any] | None) -> Any:
+    """A string annotation of ``func`` evaluated in its module and ``scope``
+    (see :func:`_local_scope`): once per module where nothing is local."""
+    if scope is None:
+        return _evaluated_in_module(text, func.__globals__)
+    return evaluate_string(text, func.__globals__, scope)
 
 
 def _evaluated_in_module(text: str, module_globals: dict[str, Any]) -> Any:
@@ -293,13 +320,22 @@ def evaluate_signature(sig: EffectiveSignature, target: object) -> EffectiveSign
 def _evaluated_signature(sig: EffectiveSignature, target: object) -> EffectiveSignature:
     changed = False
     params = []
+    # Parameters come in runs of one owner: its scope is looked at once per run.
+    owner: object = MISSING
+    func: types.FunctionType | None = None
+    scope: dict[str, Any] | None = None
     for param in sig.parameters.values():
         annotation = param.annotation
-        if isinstance(annotation, str) and is_function(param.owner):
-            value = evaluate_parameter_annotation(annotation, param.owner)
-            if value is not annotation:
-                param = param.replace(annotation=value)
-                changed = True
+        if isinstance(annotation, str):
+            if param.owner is not owner:
+                owner = param.owner
+                func = owner if is_function(owner) else None
+                scope = None if func is None else _local_scope(func)
+            if func is not None:
+                value = _evaluated_text(annotation, func, scope)
+                if value is not annotation:
+                    param = param.replace(annotation=value)
+                    changed = True
         params.append(param)
     return_annotation = sig.return_annotation
     if isinstance(return_annotation, str):

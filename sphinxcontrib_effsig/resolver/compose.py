@@ -90,13 +90,18 @@ def compose(layer: Layer) -> EffectiveSignature:
     return_annotation = layer.return_annotation
     if return_annotation is EMPTY:
         return_annotation = primary.target.return_annotation
-    targets = [s.target for s in known if s.target is not None]
-    inner_notes = [n for target in targets for n in target.notes]
-    inner_resolved = all(target.resolved for target in targets)
-    # Proven here, and presumed (not unknown) below: the whole is presumed.
-    inner_presumed = all(target.resolved or target.presumed for target in targets)
+    inner_notes: list[str] = []
+    inner_resolved = inner_presumed = True
+    for site in known:
+        target = site.target
+        assert target is not None
+        inner_notes.extend(target.notes)
+        if not target.resolved:
+            inner_resolved = False
+            # Proven here, and presumed (not unknown) below: the whole is presumed.
+            inner_presumed = inner_presumed and target.presumed
     return _finish(
-        _composed_parameters(layer, applied, popped),
+        _composed_parameters(layer, applied, popped, own_names),
         return_annotation,
         not notes and inner_resolved,
         [*inner_notes, *notes],
@@ -163,7 +168,7 @@ def relay_parts(
         or layer.rewritten
         or layer.rejected
         or layer.defaults
-        or any(p.kind is not VAR_POS and p.kind is not VAR_KW for p in layer.own)
+        or [p for p in layer.own if p.kind is not VAR_POS and p.kind is not VAR_KW]
     ):
         return None
     return_annotation = layer.return_annotation
@@ -184,7 +189,7 @@ def unfollowed_notes(layer: Layer) -> list[str] | None:
     parameters, unresolved, with these notes.
     """
     unknown = [s for s in layer.sites if s.target is None]
-    has_primary = any(s.target is not None for s in layer.sites)
+    has_primary = len(unknown) < len(layer.sites)
     if not unknown and has_primary and not layer.unproven:
         return None
     notes = list(layer.unproven)
@@ -221,7 +226,7 @@ def _combine(applied: Applied, primary: Site, other: Site, layer: Layer, notes: 
     if other.target_id == primary.target_id:
         # Another path to the same target (a retry loop, an if/else):
         # only calls that work on every path are in the signature.
-        if other.forward != primary.forward:
+        if other.forward is not primary.forward and other.forward != primary.forward:
             _intersect(applied, apply_call(other, layer, other.target))
     elif other.forward.excludes(primary.forward):
         # if iscoroutinefunction(f): A(*a, **kw) else: B(*a, **kw)
@@ -236,21 +241,27 @@ def _combine(applied: Applied, primary: Site, other: Site, layer: Layer, notes: 
 
 
 def _composed_parameters(
-    layer: Layer, applied: Applied, popped: list[EffectiveParameter]
+    layer: Layer, applied: Applied, popped: list[EffectiveParameter], own_names: set[str]
 ) -> list[EffectiveParameter]:
-    """The wrapper's own parameters around the target's, in signature order."""
+    """The wrapper's own parameters around the target's, in signature order
+    (``own_names``: the wrapper's own named parameters)."""
     own = layer.own
-    own_names = _own_names(layer)
     positional = [_passed_through(p, applied.passthrough) for p in own if p.kind in _POSITIONAL]
     keyword_own = [_passed_through(p, applied.passthrough) for p in own if p.kind is KW]
     # A target parameter with the name of one of the wrapper's own is
     # unreachable: a keyword of that name binds to the wrapper.
     target_positional = [p for p in applied.positional if p.name not in own_names]
     target_keyword = [p for p in applied.keyword_only if p.name not in own_names]
-    own_var_pos = next((p for p in own if p.kind is VAR_POS), None)
-    own_var_kw = next((p for p in own if p.kind is VAR_KW), None)
-    forwards_args = any(s.forward.star_args for s in layer.sites)
-    forwards_kwargs = any(s.forward.star_kwargs for s in layer.sites)
+    own_var_pos = own_var_kw = None
+    for param in own:
+        if param.kind is VAR_POS and own_var_pos is None:
+            own_var_pos = param
+        elif param.kind is VAR_KW and own_var_kw is None:
+            own_var_kw = param
+    forwards_args = forwards_kwargs = False
+    for site in layer.sites:
+        forwards_args = forwards_args or site.forward.star_args
+        forwards_kwargs = forwards_kwargs or site.forward.star_kwargs
     var_pos = _variadic(applied.var_positional, own_var_pos, forwards_args)
     var_kw = _variadic(applied.var_keyword, own_var_kw, forwards_kwargs)
     params = [*positional, *target_positional]

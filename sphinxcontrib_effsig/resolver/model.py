@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import inspect
 import types
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -228,7 +227,7 @@ class EffectiveSignature(inspect.Signature):
             # its generator frame per parameter (signatures are made by the
             # thousand in a build).
             self._parameters = types.MappingProxyType(
-                OrderedDict([(param._name, param) for param in parameters])  # type: ignore[attr-defined]
+                {param._name: param for param in parameters}  # type: ignore[attr-defined]
             )
             self._return_annotation = return_annotation
         self._resolved = resolved

@@ -13,7 +13,11 @@ import types
 from typing import Any, TypeGuard
 
 from .analysis import Effect
-from .annotations import evaluate_annotation, evaluate_parameter_annotation
+from .annotations import (
+    evaluate_annotation,
+    evaluate_parameter_annotation,
+    evaluated_annotations,
+)
 from .code_names import named_parameters
 from .model import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, EffectiveParameter, EffectiveSignature
 from .naming import owner_name
@@ -52,14 +56,18 @@ def inspected(obj: object) -> EffectiveSignature:
     )
 
 
-def plain_signature(func: types.FunctionType) -> EffectiveSignature:
+def plain_signature(func: types.FunctionType, *, evaluated: bool = False) -> EffectiveSignature:
     """``inspect.signature(func)``, every parameter owned by ``func``.
 
     Exactly that, except that the keys of ``**kwargs: Unpack[TD]`` (PEP 692)
-    are the keyword-only parameters they stand for.
+    are the keyword-only parameters they stand for. ``evaluated``: with the
+    postponed (string) annotations evaluated, as a target's are before it
+    is composed (:func:`~.annotations.evaluate_signature` would give the same).
     """
     name = owner_name(func)
     annotations = function_annotations(func)
+    if evaluated:
+        annotations = evaluated_annotations(func, annotations)
     params = code_parameters(func, annotations, func, name)
     if func.__code__.co_flags & inspect.CO_VARKEYWORDS:
         params = expand_unpacked_kwargs(params, func)

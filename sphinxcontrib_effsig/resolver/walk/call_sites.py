@@ -170,16 +170,14 @@ def site(ctx: WrapperContext, forward: Forward, target: object) -> Site:
     if target is MISSING:
         return Site(forward, None)
     try:
-        sig = ctx.resolver.resolve(target)
+        sig = ctx.resolver.resolve_evaluated(target)
     except NoSignature:
         return Site(forward, None)
     if forward.callee.binds and not _bound_to_none(ctx, forward.callee):
         sig = drop_first(sig)
     wrapped = ctx.wrapped
     declared = wrapped is not None and underlying(target) is underlying(wrapped)
-    return Site(
-        forward, evaluate_signature(sig, target), id(target), declared, target_object=target
-    )
+    return Site(forward, sig, id(target), declared, target_object=target)
 
 
 def _bound_to_none(ctx: WrapperContext, callee: Callee) -> bool:

@@ -155,7 +155,7 @@ def user_methods(cls: type, wanted: tuple[str, ...]) -> list[tuple[Any, int]]:
     if type(cls) is type:
         # Most classes define no __new__ (or __call__) anywhere: known
         # without walking what may be dozens of bases.
-        names = tuple(name for name in names if _defined_along(cls, name))
+        names = tuple([name for name in names if _defined_along(cls, name)])
     if names:
         for index, base in enumerate(mro):
             if base is object or base is type:

@@ -52,6 +52,9 @@ class Resolver:
         # **kwargs, per function.
         self.travelling_args: dict[int, tuple[object, ...]] = {}
         self.travelling: dict[int, dict[str, object]] = {}
+        # Plain functions' signatures as targets (annotations evaluated), for
+        # a wrapper that calls its target more than once.
+        self.evaluated: dict[int, tuple[object, EffectiveSignature]] = {}
 
     def resolve(self, obj: object, bound_self: object = MISSING) -> EffectiveSignature:
         """The effective signature of ``obj``; ``bound_self`` is the instance a
@@ -88,10 +91,27 @@ class Resolver:
             self.cache[id(obj)] = (obj, sig)
         return sig
 
-    def resolve_quietly(self, obj: object) -> EffectiveSignature | None:
-        """:meth:`resolve`, annotations evaluated; ``None`` where there is no signature."""
-        try:
+    def resolve_evaluated(self, obj: object) -> EffectiveSignature:
+        """:meth:`resolve`, postponed annotations evaluated: a target's signature,
+        ready to be composed.
+
+        A plain function (what a decorator most often wraps) is read off its
+        code with its annotations evaluated at once: one signature built, not
+        two, and none kept that only served to be evaluated.
+        """
+        if not is_plain_function(obj):
             return evaluate_signature(self.resolve(obj), obj)
+        hit = self.evaluated.get(id(obj))
+        if hit is not None and hit[0] is obj:
+            return hit[1]
+        sig = plain_signature(obj, evaluated=True)
+        self.evaluated[id(obj)] = (obj, sig)
+        return sig
+
+    def resolve_quietly(self, obj: object) -> EffectiveSignature | None:
+        """:meth:`resolve_evaluated`; ``None`` where there is no signature."""
+        try:
+            return self.resolve_evaluated(obj)
         except NoSignature:
             return None
 
@@ -137,7 +157,7 @@ class Resolver:
         if wrapped is not None and callable(wrapped):
             # A compiled wrapper (functools.lru_cache, ...) that declares
             # what it wraps: it forwards its arguments unchanged.
-            return evaluate_signature(self.resolve(wrapped), wrapped)
+            return self.resolve_evaluated(wrapped)
         return inspected(obj)
 
     def _bound_method(self, method: types.MethodType) -> EffectiveSignature:

@@ -116,15 +116,13 @@ def reaches(resolver: Resolver, sites: list[Site], wrapped: object) -> bool:
     the wrapped function's own signature. A function without parameters
     gives nothing to check, and is taken as reached.
     """
+    if not sites or [site for site in sites if site.declared]:
+        return True
     try:
         inner = resolver.resolve(wrapped)
     except NoSignature:
         return True
-    if not sites:
-        return True
-    return any(site.declared for site in sites) or shares_an_owner(
-        inner, [site.target for site in sites if site.target is not None]
-    )
+    return shares_an_owner(inner, [site.target for site in sites if site.target is not None])
 
 
 def shares_an_owner(target: EffectiveSignature, found: Sequence[EffectiveSignature]) -> bool:

@@ -58,8 +58,7 @@ def function_signature(
             if presumed is not None:
                 return presumed
     own = own_parameters(func, effect, func, name, use_source=wrapped is not None)
-    if any("__" in p.name for p in own):
-        own = [p for p in own if not _private_binding(p, code)]
+    own = [p for p in own if "__" not in p.name or not _private_binding(p, code)]
     # A named first parameter is the bound one; otherwise ``self`` travels
     # in ``*args`` and is bound in the composed signature.
     bind_result = bound
