@@ -116,6 +116,33 @@ def evaluate_annotation(node: ast.expr, func: types.FunctionType | None) -> Any:
     """
     if func is None:
         return _annotation_text(node)[0]
+    return _evaluated_node(node, func)[0]
+
+
+def evaluate_annotations(nodes: dict[str, ast.expr], func: types.FunctionType) -> dict[str, Any]:
+    """:func:`evaluate_annotation` of each of a wrapper's annotations (read-only).
+
+    Where none reads a closure variable or a type parameter, the whole is
+    computed once per (annotations, module) and shared by every function
+    the wrapper decorates.
+    """
+    key = (id(nodes), id(func.__globals__), "__wrapped__" in func.__dict__)
+    memo = current().evaluated_sets
+    hit = memo.get(key)
+    if hit is not None and hit[0] is nodes and hit[1] is func.__globals__:
+        return hit[2]
+    values = {}
+    shared = True
+    for name, node in nodes.items():
+        values[name], in_module = _evaluated_node(node, func)
+        shared = shared and in_module
+    if shared:
+        memo[key] = (nodes, func.__globals__, values)
+    return values
+
+
+def _evaluated_node(node: ast.expr, func: types.FunctionType) -> tuple[Any, bool]:
+    """An annotation node's value in ``func``, and whether it depends on the module alone."""
     # A node is one definition's: the same code, so the same closure names
     # and enclosing type parameters (its own ones count where it is not a
     # wrapper, hence the flag). Looked up before anything is computed.
@@ -123,16 +150,17 @@ def evaluate_annotation(node: ast.expr, func: types.FunctionType | None) -> Any:
     evaluated = current().evaluated
     hit = evaluated.get(key)
     if hit is not None and hit[0] is node and hit[1] is func.__globals__:
-        return hit[2]
+        return hit[2], True
     text, names = _annotation_text(node)
     type_params = type_parameters(func)
     if type_params and not names.isdisjoint(type_params):
-        return evaluate_string(text, func.__globals__, {**type_params, **_namespace(func)})
+        scope = {**type_params, **_namespace(func)}
+        return evaluate_string(text, func.__globals__, scope), False
     if names.isdisjoint(func.__code__.co_freevars):
         value = evaluate_string(text, func.__globals__)
         evaluated[key] = (node, func.__globals__, value)
-        return value
-    return evaluate_string(text, func.__globals__, _namespace(func))
+        return value, True
+    return evaluate_string(text, func.__globals__, _namespace(func)), False
 
 
 def _annotation_text(node: ast.expr) -> tuple[str, frozenset[str]]:

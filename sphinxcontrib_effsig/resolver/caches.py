@@ -69,6 +69,11 @@ class Caches:
     evaluated: dict[tuple[int, int, bool], tuple[ast.expr, dict[str, Any], Any]] = field(
         default_factory=dict
     )
+    #: a wrapper's annotations evaluated in a module (none reading anything
+    #: local), by (id(annotations), id(globals), wrapper or not)
+    evaluated_sets: dict[
+        tuple[int, int, bool], tuple[dict[str, ast.expr], dict[str, Any], dict[str, Any]]
+    ] = field(default_factory=dict)
     #: a string annotation evaluated in a module, nothing local, by (text, id(globals))
     evaluated_texts: dict[tuple[str, int], tuple[dict[str, Any], Any]] = field(default_factory=dict)
     #: whether a class or one of its bases (not object, not type) defines a

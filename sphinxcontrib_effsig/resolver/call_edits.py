@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .compose import Layer, Site
 
 _POSITIONAL = (PO, POK)
+_NO_NAMES: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -49,10 +50,13 @@ def apply_call(site: Site, layer: Layer, target: EffectiveSignature) -> Applied:
     for name, wrapper_name in forward.keywords:
         if decorates and wrapper_name == name and name in target.parameters:
             applied.passthrough[wrapper_name] = target.parameters[name]
-    removed = (
-        {name for name, _ in forward.keywords} | layer.supplied | layer.rejected | set(layer.popped)
+    removed = {name for name, _ in forward.keywords}
+    removed.update(layer.supplied, layer.rejected, layer.popped)
+    in_kwargs: AbstractSet[str] = (
+        layer.defaults.keys() | layer.rewritten if layer.defaults or layer.rewritten else _NO_NAMES
     )
-    _remove_keywords(applied, removed, layer.defaults.keys() | layer.rewritten)
+    if removed or in_kwargs:
+        _remove_keywords(applied, removed, in_kwargs)
     if layer.defaults:
         applied.positional = [_with_default(p, layer.defaults) for p in applied.positional]
         applied.keyword_only = [_with_default(p, layer.defaults) for p in applied.keyword_only]
@@ -61,7 +65,8 @@ def apply_call(site: Site, layer: Layer, target: EffectiveSignature) -> Applied:
     for index in range(min(layer.positional_needed, len(kept))):
         if kept[index].kind is POK:
             kept[index] = kept[index].replace(kind=PO)
-    applied.positional = [*relayed, *kept]
+    if relayed:
+        applied.positional = [*relayed, *kept]
     return applied
 
 

@@ -14,7 +14,7 @@ from typing import Any, TypeGuard
 
 from .analysis import Effect
 from .annotations import (
-    evaluate_annotation,
+    evaluate_annotations,
     evaluate_parameter_annotation,
     evaluated_annotations,
 )
@@ -93,9 +93,7 @@ def own_parameters(
     annotations come from the syntax tree.
     """
     if use_source and effect.has_source:
-        annotations = {
-            key: evaluate_annotation(node, func) for key, node in effect.annotations.items()
-        }
+        annotations = evaluate_annotations(effect.annotations, func)
     else:
         annotations = {
             key: evaluate_parameter_annotation(value, func)

@@ -127,10 +127,30 @@ def is_runner(callee: Callee, obj: object) -> bool:
 
 def _star_name(obj: object) -> object:
     """A plain function's ``*`` parameter name (``None`` without one), read off its
-    code; ``MISSING`` for anything else, whose signature must be asked for."""
-    if not is_function(obj) or obj.__dict__:
-        return MISSING
-    return star_names(obj.__code__)[0]
+    code; ``MISSING`` for anything else, whose signature must be asked for.
+
+    A function ``functools.wraps`` made (a ``__wrapped__`` and nothing that
+    states a signature) is looked through, as :func:`inspect.signature`
+    would look: to the plain function at the end of the chain.
+    """
+    for _ in range(_MAX_WRAPS):
+        if not is_function(obj):
+            return MISSING
+        namespace = obj.__dict__
+        if not namespace:
+            return star_names(obj.__code__)[0]
+        if "__wrapped__" not in namespace or not _WRAPS_ONLY.isdisjoint(namespace):
+            return MISSING
+        obj = namespace["__wrapped__"]
+    return MISSING
+
+
+#: How long a chain of ``__wrapped__`` :func:`_star_name` follows.
+_MAX_WRAPS = 16
+#: Attributes with which a function states (or changes) its own signature.
+_WRAPS_ONLY = frozenset(
+    ("__signature__", "__text_signature__", "__partialmethod__", "_partialmethod")
+)
 
 
 def _named_like_a_runner(callee: Callee) -> bool:

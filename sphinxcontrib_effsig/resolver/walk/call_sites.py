@@ -133,7 +133,7 @@ def _calls_a_parameter(obj: object) -> bool:
     if not is_function(obj) or not has_star(obj):
         return False
     effect = effect_of(obj.__code__, obj.__globals__)
-    return any(f.callee.kind is CalleeKind.PARAM for f in effect.forwards)
+    return bool([f for f in effect.forwards if f.callee.kind is CalleeKind.PARAM])
 
 
 def _read_runner(
