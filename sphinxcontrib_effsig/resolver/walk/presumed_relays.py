@@ -126,8 +126,9 @@ def presumed_relay(
     ``None`` where the general walk must decide (a private binding without its
     default, a registry dispatcher, a wrapped object without a signature)."""
     kwdefaults = func.__kwdefaults__ or {}
-    if any(each not in kwdefaults for each in plan.private):
-        return None
+    for each in plan.private:
+        if each not in kwdefaults:
+            return None
     if dispatches_by_registry(func, MISSING, wrapped):
         return None  # the computed target is, by default, the wrapped object
     try:
