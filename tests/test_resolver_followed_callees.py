@@ -33,6 +33,12 @@ ROWS = [
         {**owned(f"{F}.solve", "puzzle", "depth"), **owned(f"{F}._run_with_budget", "budget")},
     ),
     Case(
+        "runner-that-is-itself-decorated",
+        f"{F}.estimate",
+        "(puzzle: str, depth: int = 4, *, quota: int = 10) -> Any",
+        {**owned(f"{F}.estimate", "puzzle", "depth"), **owned(f"{F}._run_with_quota", "quota")},
+    ),
+    Case(
         "function-handed-the-target-by-keyword",
         f"{F}.upload",
         "(path: str, *, overwrite: bool = False, attempts: int = 3) -> Any",

@@ -3,7 +3,8 @@
 - ``await self._retrying.call(func, *args, **kwargs)``: a method that receives
   the target and the arguments consumes its own keyword-only parameters
   before it calls the target; they are the caller's to pass.
-- ``_run_with_budget(func, *args, **kwargs)``: the same with a module function;
+- ``_run_with_budget(func, *args, **kwargs)``: the same with a module function
+  (also one that is itself decorated with ``functools.wraps``);
   ``run_attempts(*args, call=func, **kwargs)``: the target handed by keyword.
 - ``Thread(target=func, args=args, kwargs=kwargs)``: the arguments are handed
   to a runner as values; the target receives exactly them.
@@ -68,6 +69,37 @@ def with_budget(func: Any) -> Any:
 
 @with_budget
 def solve(puzzle: str, depth: int = 4) -> Any:
+    return remember_call()
+
+
+def counted(func: Any) -> Any:
+    """Counts the calls of ``func``; ``functools.wraps`` keeps what it wraps."""
+
+    @functools.wraps(func)
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+
+    return counting
+
+
+@counted
+def _run_with_quota(func: Any, *args: Any, quota: int = 10, **kwargs: Any) -> Any:
+    """A runner that is itself decorated: it still runs its first argument."""
+    if quota <= 0:
+        raise RuntimeError("quota exhausted")
+    return func(*args, **kwargs)
+
+
+def with_quota(func: Any) -> Any:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return _run_with_quota(func, *args, **kwargs)
+
+    return wrapper
+
+
+@with_quota
+def estimate(puzzle: str, depth: int = 4) -> Any:
     return remember_call()
 
 
