@@ -117,3 +117,15 @@ def test_variadics_handed_to_compiled_code_keep_their_names() -> None:
         "(*entries: Any, **named: Any) -> None",
         owned(f"{F}.Registry.__init__", "entries", "named"),
     )
+
+
+def test_variadics_held_by_a_compiled_class_keep_their_names() -> None:
+    # functools.partial's C code states ``(func, /, *args, **keywords)``: the
+    # options are held there, not consumed, and their name is the author's.
+    from samples.followed_callees import BlockingClient
+
+    assert_effective(
+        BlockingClient.fetch,
+        "(self, url: str, **options: Any) -> bytes",
+        owned(f"{F}.BlockingClient.fetch", "self", "url", "options"),
+    )

@@ -17,6 +17,7 @@ from .analysis import Forward
 from .call_edits import Applied, apply_call
 from .model import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, EffectiveParameter, EffectiveSignature
 from .naming import compiled_routine
+from .walk.constructors import compiled_constructor
 
 _POSITIONAL = (PO, POK)
 
@@ -278,14 +279,19 @@ def _variadic(
 ) -> EffectiveParameter | None:
     """The ``*args`` (or ``**kwargs``) of the composition: the target's where the
     wrapper forwards its own there, unless the target is compiled code
-    (``dict.__init__(self, *a, **kw)``), whose text signature names its
-    variadics generically: then the wrapper's own name says as much, and is
-    the author's."""
+    (``dict.__init__(self, *a, **kw)``, ``functools.partial(f, **kw)``), whose
+    text signature names its variadics generically: then the wrapper's own
+    name says as much, and is the author's."""
     if not forwarded:
         return own
-    if target is not None and own is not None and compiled_routine(target.owner):
+    if target is not None and own is not None and _compiled(target.owner):
         return own
     return target
+
+
+def _compiled(owner: object) -> bool:
+    """A routine, or a class constructed by C code alone: its signature is its text signature."""
+    return compiled_constructor(owner) if isinstance(owner, type) else compiled_routine(owner)
 
 
 def _callee_text(site: Site) -> str:

@@ -240,3 +240,18 @@ class Registry(dict[str, Any]):
 
     def __init__(self, *entries: Any, **named: Any) -> None:
         dict.__init__(self, *entries, **named)
+
+
+class BlockingClient:
+    """Runs an asynchronous client's calls to completion, one at a time."""
+
+    def __init__(self, client: Any, run: Any) -> None:
+        self._client = client
+        self._run = run
+
+    def fetch(self, url: str, **options: Any) -> bytes:
+        """Fetch ``url``; ``options`` go to the asynchronous client's ``fetch``."""
+        # The call the options reach is the client's (not known statically);
+        # functools.partial, compiled code, only holds them.
+        body: bytes = self._run(functools.partial(self._client.fetch, url, **options))
+        return body

@@ -66,6 +66,17 @@ def class_signature(resolver: Resolver, cls: type, metaclass: bool = True) -> Ef
     return new_sig if new_at <= init_at else init_sig
 
 
+def compiled_constructor(cls: type) -> bool:
+    """Whether calling ``cls`` runs no Python code of its own: no metaclass
+    ``__call__``, ``__new__`` or ``__init__`` along its MRO is Python, so its
+    signature is the one its C code states (``functools.partial``'s
+    ``(func, /, *args, **keywords)``), as :func:`class_signature` reads it."""
+    if user_method(type(cls), "__call__") is not None:
+        return False
+    (new, _), (init, _) = user_methods(cls, ("__new__", "__init__"))
+    return new is None and init is None
+
+
 def constructor_signature(resolver: Resolver, cls: type, method: Any) -> EffectiveSignature | None:
     """``__new__``/``__init__`` as the class calls it (first parameter bound).
 
