@@ -251,6 +251,27 @@ def test_a_changed_objects_own_parameters_read_as_autodoc_reads_them(
     assert own == plain
 
 
+@pytest.mark.parametrize(
+    ("documented", "cited"),
+    [
+        ("harmless.changed.Argument", "nargs ( int | None ) – (from harmless.changed.Parameter )"),
+        (
+            "harmless.changed.EventFormatter",
+            "fmt ( str | None ) – (this and the next one: from harmless.changed.BaseFormatter )",
+        ),
+    ],
+)
+def test_a_base_classs_constructor_parameters_are_cited(
+    harmless: Callable[..., BuiltDocs], documented: str, cited: str
+) -> None:
+    """``super().__init__(**kwargs)`` reaches the base class's ``__init__``: its
+    parameters are not the documented class's own, and say where they are from."""
+    _, body = _parts(
+        harmless("description, preserved defaults", effsig=True), "changed", documented
+    )
+    assert cited in body
+
+
 def test_a_changed_classs_own_parameters_keep_the_types_autodoc_records(
     harmless: Callable[..., BuiltDocs],
 ) -> None:

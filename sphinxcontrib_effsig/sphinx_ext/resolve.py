@@ -33,6 +33,7 @@ from sphinx.util.inspect import signature as sphinx_signature
 
 from ..resolver import EffectiveSignature, effective_signature, innermost
 from ..resolver.signatures import is_plain_function
+from ..resolver.walk.constructors import own_constructors
 from .state import build_state
 
 if TYPE_CHECKING:
@@ -330,8 +331,9 @@ def owned_elsewhere(what: str, name: str, obj: object, sig: EffectiveSignature) 
     ``mod.Client``) or when the owner's code is the function autodoc
     documents under that name: same function name for functions and
     methods (this covers re-exports and inherited methods), ``__init__`` or
-    ``__new__`` for classes. Wrappers are named after their decorator
-    (``mod.retry``) and so are never the documented object.
+    ``__new__`` for classes (the ones calling the class runs, not a base
+    class's that they call in turn). Wrappers are named after their
+    decorator (``mod.retry``) and so are never the documented object.
     """
     foreign: dict[str, str] = {}
     documented = innermost(obj)
@@ -358,7 +360,9 @@ def _is_own(what: str, name: str, documented: object, owner: object, owner_dotte
         # under; a nested function is a decorator's closure, named for it.
         return True
     if constructor:
-        return code.co_name in ("__init__", "__new__")
+        if not isinstance(documented, type):
+            return code.co_name in ("__init__", "__new__")
+        return any(owner is method for method in own_constructors(documented))
     return code.co_name == name.rsplit(".", 1)[-1]
 
 

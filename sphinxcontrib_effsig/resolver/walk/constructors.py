@@ -16,6 +16,7 @@ from ..caches import current
 from ..model import EffectiveSignature
 from ..safe import MISSING, class_dict, is_function, static_attr
 from ..signatures import drop_first, inspected, takes_anything
+from .unwrap import innermost
 
 if TYPE_CHECKING:
     from .dispatch import Resolver
@@ -64,6 +65,15 @@ def class_signature(resolver: Resolver, cls: type, metaclass: bool = True) -> Ef
         return new_sig
     # Both are the class's own Python code: the one found first in the MRO.
     return new_sig if new_at <= init_at else init_sig
+
+
+def own_constructors(cls: type) -> tuple[object, ...]:
+    """The functions whose parameters are ``cls``'s own: the ``__new__`` and
+    ``__init__`` that calling it finds first along its MRO, as written (under
+    any wrapper). A base class's constructor that one of them calls
+    (``super().__init__(**kwargs)``) is not among them."""
+    methods = user_methods(cls, ("__new__", "__init__"))
+    return tuple([innermost(unwrap_descriptor(found)) for found, _ in methods if found is not None])
 
 
 def compiled_constructor(cls: type) -> bool:
