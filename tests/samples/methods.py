@@ -132,6 +132,14 @@ class StrictCache(Cache):
         super().__init__(*args, **kwargs)
 
 
+class LegacyCache(Cache):
+    """A deprecated alias: its decorated constructor forwards everything to the parent's."""
+
+    @log_calls
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+
+
 @register
 class Plugin:
     """A plugin; the class decorator wraps the constructor."""

@@ -248,6 +248,15 @@ CONSTRUCTORS = [
         id="subclass __init__ adding a keyword and forwarding to super().__init__",
     ),
     row(
+        "LegacyCache",
+        "(url: str, *, ttl: int = 300, timeout_ms=None) -> None",
+        {
+            **method("Cache.__init__", "url", "ttl"),
+            **decorator("accepts_legacy_timeout", "timeout_ms"),
+        },
+        id="decorated subclass __init__ forwarding to super().__init__",
+    ),
+    row(
         "Plugin",
         "(name: str, *, priority: int = 0, enabled: bool = True) -> None",
         {**method("Plugin.__init__", "name", "priority"), **decorator("register", "enabled")},

@@ -76,6 +76,20 @@ def own_constructors(cls: type) -> tuple[object, ...]:
     return tuple([innermost(unwrap_descriptor(found)) for found, _ in methods if found is not None])
 
 
+def _defining_class(func: types.FunctionType) -> type | None:
+    """The class ``func`` was written in, as ``super()`` without arguments reads
+    it: the ``__class__`` cell the compiler gives a method that uses ``super``
+    (found so even where a decorator, not ``func``, is in the class namespace)."""
+    code = func.__code__
+    if "__class__" not in code.co_freevars or not func.__closure__:
+        return None
+    try:
+        value = func.__closure__[code.co_freevars.index("__class__")].cell_contents
+    except (ValueError, IndexError):
+        return None
+    return value if isinstance(value, type) else None
+
+
 def compiled_constructor(cls: type) -> bool:
     """Whether calling ``cls`` runs no Python code of its own: no metaclass
     ``__call__``, ``__new__`` or ``__init__`` along its MRO is Python, so its
@@ -106,9 +120,14 @@ def super_method(func: types.FunctionType, bound_self: object, name: str) -> Any
     klass = bound_self if isinstance(bound_self, type) and name == "__call__" else None
     cls = bound_self.cls if isinstance(bound_self, ClassContext) else type(bound_self)
     mro = mro_of(cls)
+    defining = _defining_class(func)
     for index, base in enumerate(mro):
-        if class_namespace(base).get(func.__name__) is func or any(
-            getattr(v, "__func__", v) is func for v in class_namespace(base).values()
+        if base is defining or (
+            defining is None
+            and (
+                class_namespace(base).get(func.__name__) is func
+                or any(getattr(v, "__func__", v) is func for v in class_namespace(base).values())
+            )
         ):
             for later in mro[index + 1 :]:
                 value = class_namespace(later).get(name)
