@@ -84,6 +84,19 @@ PRESUMED = [
         note="overridable",
     ),
     Case(
+        # A constructor presumed so: ``self`` is the instance being made,
+        # bound in the presumed target as in the class's own signature.
+        "constructor-behind-dynamic-dispatch",
+        f"{U}.Renderer",
+        "(template: str, *, strict: bool = False, backend: str = 'local') -> None",
+        {
+            **owned(f"{U}.Renderer.__init__", "template", "strict"),
+            **owned(f"{U}.dispatch_to_backend", "backend"),
+        },
+        resolved=False,
+        note="dispatch_to_backend is presumed to pass its arguments on",
+    ),
+    Case(
         # A provable ``retry`` around the unprovable layer: ``retries`` is
         # proven and kept, the inner layer is presumed.
         "provable-layer-around-unprovable-one",
@@ -106,7 +119,9 @@ def test_unprovable_forwarding_through_a_declared_wrapper_is_presumed(case: Case
     assert sig.presumed
 
 
-@pytest.mark.parametrize("path", [f"{U}.{name}" for name in ("render_report", "scale", "add")])
+@pytest.mark.parametrize(
+    "path", [f"{U}.{name}" for name in ("render_report", "scale", "add", "Renderer")]
+)
 def test_a_presumed_signature_is_at_least_what_inspect_says(path: str) -> None:
     obj = load(path)
     presumed, shown = effective_signature(obj), inspect.signature(obj)

@@ -129,3 +129,11 @@ def export_report(report_id: int, *, fmt: str = "pdf"):
 def charge_card(card: str, amount: int, *, currency: str = "EUR"):
     """Charged by ``implementation`` when one is given."""
     return remember_call()
+
+
+class Renderer:
+    """A renderer whose constructor runs on a backend chosen at call time."""
+
+    @dispatch_to_backend
+    def __init__(self, template: str, *, strict: bool = False) -> None:
+        self.template = template

@@ -41,7 +41,7 @@ def presume(
     ):
         bound_self = MISSING
     try:
-        if bound_self is MISSING or isinstance(bound_self, ClassContext):
+        if bound_self is MISSING:
             target = resolver.resolve(wrapped)
         else:
             target = resolver.resolve(wrapped, bound_self)
