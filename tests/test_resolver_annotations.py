@@ -104,6 +104,22 @@ ANNOTATIONS = [
         },
     ),
     Case(
+        # The wrapper hands back what the decorated function returns, as it is:
+        # the function's ``-> bytes``, not the decorator's ``-> Callable[..., Any]``.
+        "wrapper-returning-the-call-it-wraps",
+        f"{SVC}.export",
+        f"(invoice: {SVC}.Invoice) -> bytes",
+        owned(f"{SVC}.export", "invoice"),
+    ),
+    Case(
+        # A function's own annotation is the one documented, whatever its
+        # callee says: no decorator stands between them.
+        "own-return-annotation-over-a-looser-callee",
+        f"{SVC}.summary",
+        f"(invoice: {SVC}.Invoice, *lines: str) -> {SVC}.Receipt",
+        {**owned(f"{SVC}.summary", "invoice"), **owned(f"{SVC}._summarise", "lines")},
+    ),
+    Case(
         # Eager wrapper (``annot_eager``) around a postponed target: the
         # wrapper's annotation from its source, the target's evaluated in its module.
         "eager-wrapper-around-postponed-target",

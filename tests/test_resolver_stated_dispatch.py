@@ -89,7 +89,7 @@ def test_the_shortcuts_give_what_the_general_path_gives(
     obj = load(path)
     with_shortcuts = _resolved_afresh(obj)
     monkeypatch.setattr(explicit, "is_plain_function", lambda obj: False)
-    monkeypatch.setattr(presumption, "relay_parts", lambda layer, target: None)
+    monkeypatch.setattr(presumption, "relay_parts", lambda layer, target, **_: None)
     monkeypatch.setattr(wrappers, "relay_plan", lambda code, effect: None)
     assert with_shortcuts == _resolved_afresh(obj)
 
@@ -101,8 +101,8 @@ def test_the_presumed_relay_shortcut_is_taken_for_a_wrapper_that_passes_everythi
     taken: list[object] = []
     real = presumption.relay_parts
 
-    def spy(layer: Any, target: Any) -> Any:
-        result = real(layer, target)
+    def spy(layer: Any, target: Any, *, declared: bool) -> Any:
+        result = real(layer, target, declared=declared)
         taken.append(result)
         return result
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .analysis import Forward
+from .annotations import says_nothing
 from .call_edits import Applied, apply_call
 from .model import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, EffectiveParameter, EffectiveSignature
 from .naming import compiled_routine
@@ -55,6 +56,10 @@ class Layer:
     positional_needed: int = 0
     unproven: list[str] = field(default_factory=list)
     return_annotation: Any = EMPTY
+    #: the wrapper returns its forwarding calls' results as they are: where
+    #: the function it declares it wraps states its result, that is the
+    #: truth (as autodoc shows it), not what the decorator's wrapper says
+    returns_forwarded: bool = False
     describe: str = "the wrapper"
     #: the wrapper declares a target (``__wrapped__``) it must be forwarding to
     expects_target: bool = False
@@ -88,9 +93,7 @@ def compose(layer: Layer) -> EffectiveSignature:
         if other is not primary and other.target is not None:
             _combine(applied, primary, other, layer, notes)
 
-    return_annotation = layer.return_annotation
-    if return_annotation is EMPTY:
-        return_annotation = primary.target.return_annotation
+    return_annotation = _returned(layer, primary, known)
     inner_notes: list[str] = []
     inner_resolved = inner_presumed = True
     for site in known:
@@ -139,7 +142,7 @@ def relayed(layer: Layer, site: Site) -> EffectiveSignature | None:
         or forward.rest_filled
     ):
         return None
-    parts = relay_parts(layer, target)
+    parts = relay_parts(layer, target, declared=site.declared)
     if parts is None:
         return None
     return EffectiveSignature(
@@ -153,7 +156,7 @@ def relayed(layer: Layer, site: Site) -> EffectiveSignature | None:
 
 
 def relay_parts(
-    layer: Layer, target: EffectiveSignature
+    layer: Layer, target: EffectiveSignature, *, declared: bool
 ) -> tuple[list[EffectiveParameter], Any] | None:
     """The parameters and return annotation of ``layer`` relaying everything
     to ``target``, or ``None`` where the layer is more than a relay.
@@ -161,7 +164,9 @@ def relay_parts(
     A relay has no parameter of its own but the two variadics and pops,
     supplies, refuses or re-defaults no keyword: then the composition is
     the target's own parameters in their order (normalise only checks
-    them), and the layer's return annotation, else the target's.
+    them), and the layer's return annotation, else the target's (also where
+    the layer returns what its ``declared`` target, the function it wraps,
+    returns).
     """
     if (
         layer.popped
@@ -173,9 +178,33 @@ def relay_parts(
     ):
         return None
     return_annotation = layer.return_annotation
-    if return_annotation is EMPTY:
+    if return_annotation is EMPTY or (declared and layer.returns_forwarded and _states(target)):
         return_annotation = target.return_annotation
     return normalise(list(target.parameters.values())), return_annotation
+
+
+def _returned(layer: Layer, primary: Site, known: list[Site]) -> Any:
+    """The composition's return annotation: the wrapper's own, unless it has
+    none, or it returns what the function it declares it wraps returns and
+    that function says what (a decorator's ``-> Callable[..., Any]`` on the
+    wrapper is no truer than the decorated function's ``-> bytes``). A
+    function's own annotation over a looser callee's stays: it is the one
+    documented."""
+    target = primary.target
+    assert target is not None
+    if layer.return_annotation is EMPTY:
+        return target.return_annotation
+    if layer.returns_forwarded and primary.declared and _states(target):
+        returned = [s for s in known if s.forward.result_returned]
+        if returned and all(s.declared for s in returned):
+            return target.return_annotation
+    return layer.return_annotation
+
+
+def _states(target: EffectiveSignature) -> bool:
+    """Whether ``target``'s return annotation says what it returns."""
+    annotation = target.return_annotation
+    return annotation is not EMPTY and not says_nothing(annotation)
 
 
 def _own_names(layer: Layer) -> set[str]:

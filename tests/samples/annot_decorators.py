@@ -9,6 +9,7 @@ checkers, so it cannot be evaluated at runtime at all.
 from __future__ import annotations
 
 import functools
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -80,5 +81,17 @@ def as_text(func: Callable[..., bytes]) -> Callable[..., str]:
     @functools.wraps(func)
     def wrapper(*args: Any, encoding: str = "utf-8", **kwargs: Any) -> str:
         return func(*args, **kwargs).decode(encoding)
+
+    return wrapper
+
+
+def deprecated(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Warn before each call; the wrapper's return annotation is the decorator's
+    (a common slip: it describes what ``deprecated`` returns, not the call)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Callable[..., Any]:
+        warnings.warn(f"{func.__name__} is deprecated", DeprecationWarning, stacklevel=2)
+        return func(*args, **kwargs)
 
     return wrapper

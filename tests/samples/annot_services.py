@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from samples.annot_decorators import as_text, audited, with_backoff, with_config
+from samples.annot_decorators import as_text, audited, deprecated, with_backoff, with_config
 from samples.annot_eager import with_deadline
 from samples.calls import remember_call
 
@@ -71,6 +71,22 @@ def render(invoice: Invoice, *, template: str = "default") -> bytes:
     """Render as bytes; the decorator makes the result text."""
     remember_call()
     return f"{invoice.number} ({template})".encode()
+
+
+@deprecated
+def export(invoice: Invoice) -> bytes:
+    """Export as bytes; deprecated."""
+    remember_call()
+    return invoice.number.encode()
+
+
+def summary(invoice: Invoice, *lines: str) -> Receipt:
+    """Its own ``-> Receipt``, over the looser ``-> object`` of what it calls."""
+    return _summarise(invoice, *lines)  # type: ignore[return-value]
+
+
+def _summarise(invoice: Invoice, *lines: str) -> object:
+    return remember_call()
 
 
 @audited

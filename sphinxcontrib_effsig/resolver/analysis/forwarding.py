@@ -66,6 +66,9 @@ def read_forward(state: Analysis, call: ast.Call) -> bool:
         )
     if any(k is not None and k != i for i, k in enumerate(positionals.relayed)):
         state.effect.unproven.append("it reorders its positional arguments")
+    returned = id(call) in state.returned_calls
+    if returned:
+        state.returned_forwards.add(id(call))
     state.effect.forwards.append(
         Forward(
             callee_of(state, call.func),
@@ -78,6 +81,7 @@ def read_forward(state: Analysis, call: ast.Call) -> bool:
             arms=state.arms,
             trailing=positionals.trailing,
             result_called=id(call) in state.called_results,
+            result_returned=returned,
             rest_filled=positionals.rest_filled,
             keyword_callees=tuple(
                 (kw.arg, callee_of(state, kw.value))

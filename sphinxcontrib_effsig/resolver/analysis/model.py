@@ -86,6 +86,8 @@ class Forward:
     #: the call's result is called in turn (``attrs(**kw)(cls)``): the target is a
     #: decorator factory, and the wrapper gives it its target itself
     result_called: bool = False
+    #: the wrapper returns this call's result as it is (and nothing else)
+    result_returned: bool = False
 
     def excludes(self, other: Forward) -> bool:
         """Whether this call and ``other`` sit in different arms of one ``if``:
@@ -146,5 +148,8 @@ class Effect:
     returns: ast.expr | None = None
     #: ``-> T`` where a parameter is annotated ``type[T]``: the function's own result
     returns_instance: bool = False
+    #: every ``return`` returns a forwarding call's result as it is (and the
+    #: body cannot end without one): what the wrapper returns is its target's
+    returns_forwarded: bool = False
     has_source: bool = True
     unproven: list[str] = field(default_factory=list)

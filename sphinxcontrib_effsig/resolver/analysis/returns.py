@@ -11,7 +11,40 @@ from __future__ import annotations
 import ast
 import contextlib
 
-from .syntax import const_str, is_name, walk
+from .syntax import always_exits, const_str, is_name, walk
+
+
+def returned_calls(body: list[ast.stmt]) -> frozenset[int]:
+    """The ids of the calls a function body returns the result of, where every
+    ``return`` in it returns a call's result as it is and the body cannot end
+    without one (its last statement returns or raises); else none.
+
+    ``return func(*args, **kwargs)`` hands the caller what ``func`` returns:
+    its own annotation, not the wrapper's, says what that is.
+    """
+    if not always_exits(body):
+        return frozenset()
+    found: set[int] = set()
+    pending = list(body)
+    while pending:
+        stmt = pending.pop()
+        if isinstance(stmt, ast.Return):
+            if not isinstance(stmt.value, ast.Call):
+                return frozenset()
+            found.add(id(stmt.value))
+        elif not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            # Compound statements: their blocks (a nested def's returns are its own).
+            for name in _BLOCKS:
+                pending.extend(getattr(stmt, name, ()))
+            for handler in getattr(stmt, "handlers", ()):
+                pending.extend(handler.body)
+            for case in getattr(stmt, "cases", ()):
+                pending.extend(case.body)
+    return frozenset(found)
+
+
+#: The blocks of a compound statement (``if``, loops, ``with``, ``try``).
+_BLOCKS = ("body", "orelse", "finalbody")
 
 
 def returns_instance_of_parameter(returns: ast.expr | None, annotations: list[ast.expr]) -> bool:

@@ -62,6 +62,10 @@ class Analysis:
     deferred: set[int] = field(default_factory=set)
     #: calls whose result is called (``factory(**kwargs)(target)``)
     called_results: set[int] = field(default_factory=set)
+    #: the calls the function returns the result of, when it returns nothing
+    #: else (:func:`.returns.returned_calls`), and those of them read as forwards
+    returned_calls: frozenset[int] = frozenset()
+    returned_forwards: set[int] = field(default_factory=set)
     #: ``for name in NAMES:`` loops over a closure or module variable: name -> NAMES
     loop_names: dict[str, str] = field(default_factory=dict)
 

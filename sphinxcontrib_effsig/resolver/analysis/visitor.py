@@ -11,6 +11,7 @@ test says about ``**kwargs``.
 from __future__ import annotations
 
 import ast
+import inspect
 import types
 from collections.abc import Callable
 from typing import Any
@@ -22,7 +23,7 @@ from .helpers import read_helper_call
 from .mentions import mentions
 from .model import Effect
 from .positional import positional_needed
-from .returns import returns_instance_of_parameter
+from .returns import returned_calls, returns_instance_of_parameter
 from .state import Analysis
 from .syntax import (
     always_exits,
@@ -60,7 +61,12 @@ def analyse(
             node.returns, list(effect.annotations.values())
         )
         effect.positional_needed = positional_needed(node.body, state.args_names, lines)
+        if not code.co_flags & _GENERATORS:
+            state.returned_calls = returned_calls(node.body)
         visitor.visit_block(node.body)
+        effect.returns_forwarded = bool(state.returned_calls) and state.returned_calls == frozenset(
+            state.returned_forwards
+        )
     # Only a key whose arms pop it with different defaults has a choice to make.
     effect.popped_in_arms = {
         key: choices
@@ -247,6 +253,9 @@ def _method_for(kind: type[ast.AST]) -> Callable[[Visitor, Any], None]:
 
     return statement
 
+
+#: A generator's ``return`` ends the iteration: it hands nothing to the caller.
+_GENERATORS = inspect.CO_GENERATOR | inspect.CO_ASYNC_GENERATOR
 
 #: The method each kind of node is read by (:func:`_method_for`), looked up
 #: once per kind rather than by name at every node.

@@ -61,7 +61,7 @@ def presume(
     if star_args and star_kwargs and not leading and not keywords and not trailing:
         # The commonest presumption, a relay of everything: the target's
         # parameters as they are (what the composition below would give).
-        parts = relay_parts(layer, evaluated)
+        parts = relay_parts(layer, evaluated, declared=True)
         if parts is not None:
             return EffectiveSignature(
                 parts[0],

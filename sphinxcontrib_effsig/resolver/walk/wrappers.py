@@ -92,6 +92,7 @@ def _wrapper(
         owner_name=name,
         unproven=explain(name, effect.unproven),
         return_annotation=own_return(func, effect),
+        returns_forwarded=effect.returns_forwarded and not effect.returns_instance,
         describe=f"the wrapper {name}",
         expects_target=wrapped is not None,
         wrapped_id=id(wrapped) if wrapped is not None else 0,
