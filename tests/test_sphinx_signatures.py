@@ -335,6 +335,21 @@ def test_an_added_default_with_no_python_spelling_is_shown_as_written(build_docs
 
 
 @pytest.mark.parametrize("autodoc_mode", AUTODOC_MODES)
+def test_a_popped_default_with_no_python_spelling_is_shown_as_written(build_docs, autodoc_mode):
+    # ``kwargs.pop("context", DEFAULT_TLS)``: the object's repr
+    # (``<basicpkg.api.TLSContext object>``) says nothing; its name does.
+    docs = build_docs("basic", **autodoc_mode)
+    assert_clean_build(docs)
+    page = docs.html()
+    assert parameters(page, "basicpkg.api.open_channel") == [
+        "host: str",
+        "*",
+        "context=DEFAULT_TLS",
+    ]
+    assert marked_owners(page, "basicpkg.api.open_channel") == {"context": "basicpkg.api.with_tls"}
+
+
+@pytest.mark.parametrize("autodoc_mode", AUTODOC_MODES)
 def test_autosummary_rows_show_the_effective_signature(build_docs, autodoc_mode):
     page = build_docs("basic", **autodoc_mode).html()
 

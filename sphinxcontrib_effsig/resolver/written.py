@@ -13,6 +13,7 @@ import ast
 import inspect
 import types
 
+from .analysis import OPTIONAL, effect_of
 from .model import EffectiveSignature
 from .safe import is_function
 from .source import function_node, function_source
@@ -49,11 +50,13 @@ def docstring_as_written(func: object) -> str | None:
 
 
 def default_as_written(param: inspect.Parameter) -> str | None:
-    """The default of ``param`` as written in its owner's ``def`` line, if found.
+    """The default of ``param`` as written by its owner, if found: in its
+    ``def`` line, or where its body pops the keyword
+    (``kwargs.pop("context", DEFAULT_CONTEXT)``).
 
-    Only for parameters whose owner is a Python function declaring them; a
-    default a decorator supplies in its body (``kwargs.pop("timeout", 10)``)
-    is already given by the resolver as it can read it.
+    Only for parameters whose owner is a Python function. The resolver gives
+    a popped default as the value it reads there; this is its text, for a
+    value with no spelling of its own (``<ssl.SSLContext object>``).
     """
     owner = getattr(param, "owner", None)
     if isinstance(owner, types.MethodType):
@@ -65,8 +68,23 @@ def default_as_written(param: inspect.Parameter) -> str | None:
         return None
     expr = _default_expression(found.node.args, param.name)
     if expr is None:
+        expr = _popped_default(owner, param.name)
+    if expr is None:
         return None
     return _segment(found.lines, expr, found.node.lineno) or ast.unparse(expr)
+
+
+def _popped_default(owner: types.FunctionType, name: str) -> ast.expr | None:
+    """The default expression of ``kwargs.pop(name, default)`` in ``owner``'s
+    body, where there is one (not one chosen between ``if`` arms)."""
+    code = owner.__code__
+    if not code.co_flags & inspect.CO_VARKEYWORDS:
+        return None
+    effect = effect_of(code, owner.__globals__)
+    if name in effect.popped_in_arms:
+        return None
+    expr = effect.popped.get(name)
+    return expr if isinstance(expr, ast.expr) and expr is not OPTIONAL else None
 
 
 def _default_expression(args: ast.arguments, name: str) -> ast.expr | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from typing import Literal
 
 from .decorators import (
@@ -186,3 +187,30 @@ def load_settings(text: str, strict: bool = False, **options: object) -> dict[st
     :param strict: Refuse unknown keys.
     """
     return decode_settings(text, **options)  # type: ignore[arg-type]
+
+
+class TLSContext:
+    """A TLS configuration; its instances have no Python spelling of their own."""
+
+
+#: What :func:`open_channel` uses unless given another context.
+DEFAULT_TLS = TLSContext()
+
+
+def with_tls(func):  # type: ignore[no-untyped-def]
+    """Open the channel under a TLS ``context`` (consumed here)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.pop("context", DEFAULT_TLS)
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+@with_tls
+def open_channel(host: str) -> None:
+    """Open a channel to ``host``.
+
+    :param host: Where to connect.
+    """
