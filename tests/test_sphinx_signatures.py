@@ -347,6 +347,9 @@ def test_a_popped_default_with_no_python_spelling_is_shown_as_written(build_docs
         "context=DEFAULT_TLS",
     ]
     assert marked_owners(page, "basicpkg.api.open_channel") == {"context": "basicpkg.api.with_tls"}
+    # Popped by the documented class's own constructor: no plain autodoc
+    # line showed it either.
+    assert "context=DEFAULT_TLS" in parameters(page, "basicpkg.api.Channel")
 
 
 @pytest.mark.parametrize("autodoc_mode", AUTODOC_MODES)

@@ -6,7 +6,12 @@ from .api import clear_caches, effective_signature
 from .caches import scoped_caches
 from .model import EffectiveParameter, EffectiveSignature
 from .walk.unwrap import innermost, wrapper_chain
-from .written import default_as_written, docstring_as_written, source_files
+from .written import (
+    default_as_written,
+    docstring_as_written,
+    popped_default_as_written,
+    source_files,
+)
 
 __all__ = [
     "EffectiveParameter",
@@ -16,6 +21,7 @@ __all__ = [
     "docstring_as_written",
     "effective_signature",
     "innermost",
+    "popped_default_as_written",
     "scoped_caches",
     "source_files",
     "wrapper_chain",

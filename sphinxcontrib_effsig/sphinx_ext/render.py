@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from sphinx.util.inspect import object_description, stringify_signature
 from sphinx.util.typing import stringify_annotation
 
-from ..resolver import default_as_written
+from ..resolver import default_as_written, popped_default_as_written
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -210,10 +210,14 @@ def _prepared(
             if not (text.startswith("'") and text.endswith("'")):
                 annotation = text
     default = param.default
-    if default is not _EMPTY and (
-        style.preserve_defaults or (foreign and not _is_python(object_description(default)))
-    ):
-        written = default_as_written(param)
+    if default is not _EMPTY:
+        written = None
+        if style.preserve_defaults:
+            written = default_as_written(param)
+        elif not _is_python(object_description(default)):
+            # A foreign parameter, or one its owner pops in its body: no plain
+            # autodoc line showed it, so its text is not autodoc's to keep.
+            written = default_as_written(param) if foreign else popped_default_as_written(param)
         if written is not None:
             default = _Verbatim(written)
     if annotation is param.annotation and default is param.default:

@@ -214,3 +214,12 @@ def open_channel(host: str) -> None:
 
     :param host: Where to connect.
     """
+
+
+class Channel:
+    """A channel whose constructor takes its TLS ``context`` from the options."""
+
+    def __init__(self, host: str, **options: object) -> None:
+        self.host = host
+        self.context = options.pop("context", DEFAULT_TLS)
+        self.options = options
