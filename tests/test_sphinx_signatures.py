@@ -316,40 +316,43 @@ def test_autodoc_preserve_defaults_shows_defaults_as_written_by_their_owner(
     assert retries in parameters(page, "basicpkg.api.fetch")
 
 
-@pytest.mark.parametrize("autodoc_mode", AUTODOC_MODES)
-def test_an_added_default_with_no_python_spelling_is_shown_as_written(build_docs, autodoc_mode):
-    # ``parse_float=float`` would be written ``<class 'float'>``, which Sphinx
-    # cannot parse: the whole line would lose its parameters and marks.
-    docs = build_docs("basic", **autodoc_mode)
-    assert_clean_build(docs)
-    page = docs.html()
-    assert parameters(page, "basicpkg.api.load_settings") == [
-        "text: str",
-        "strict: bool = False",
-        "*",
-        "parse_float: type[float] = float",
-    ]
-    assert marked_owners(page, "basicpkg.api.load_settings") == {
-        "parse_float": "basicpkg.api.decode_settings"
-    }
+#: Defaults whose description is not Python, each shown as its owner wrote
+#: it: ``parse_float=float`` would be ``<class 'float'>`` (which Sphinx cannot
+#: parse: the whole line would lose its parameters and marks), the popped
+#: ``DEFAULT_TLS`` ``<basicpkg.api.TLSContext object>``, which says nothing.
+UNSPELLED_DEFAULTS = [
+    pytest.param(
+        "basicpkg.api.load_settings",
+        ["text: str", "strict: bool = False", "*", "parse_float: type[float] = float"],
+        {"parse_float": "basicpkg.api.decode_settings"},
+        id="a-parameter-handed-on",
+    ),
+    pytest.param(
+        "basicpkg.api.open_channel",
+        ["host: str", "*", "context=DEFAULT_TLS"],
+        {"context": "basicpkg.api.with_tls"},
+        id="popped-by-a-decorator",
+    ),
+    pytest.param(
+        # The class's own, but no plain autodoc line showed it either.
+        "basicpkg.api.Channel",
+        ["host: str", "*", "context=DEFAULT_TLS", "**options: object"],
+        {},
+        id="popped-by-the-class-itself",
+    ),
+]
 
 
 @pytest.mark.parametrize("autodoc_mode", AUTODOC_MODES)
-def test_a_popped_default_with_no_python_spelling_is_shown_as_written(build_docs, autodoc_mode):
-    # ``kwargs.pop("context", DEFAULT_TLS)``: the object's repr
-    # (``<basicpkg.api.TLSContext object>``) says nothing; its name does.
+@pytest.mark.parametrize(("documented", "shown", "owners"), UNSPELLED_DEFAULTS)
+def test_a_default_with_no_python_spelling_is_shown_as_written(
+    build_docs, autodoc_mode, documented, shown, owners
+):
     docs = build_docs("basic", **autodoc_mode)
     assert_clean_build(docs)
     page = docs.html()
-    assert parameters(page, "basicpkg.api.open_channel") == [
-        "host: str",
-        "*",
-        "context=DEFAULT_TLS",
-    ]
-    assert marked_owners(page, "basicpkg.api.open_channel") == {"context": "basicpkg.api.with_tls"}
-    # Popped by the documented class's own constructor: no plain autodoc
-    # line showed it either.
-    assert "context=DEFAULT_TLS" in parameters(page, "basicpkg.api.Channel")
+    assert parameters(page, documented) == shown
+    assert marked_owners(page, documented) == owners
 
 
 @pytest.mark.parametrize("autodoc_mode", AUTODOC_MODES)
