@@ -13,11 +13,7 @@ import types
 from typing import Any, TypeGuard
 
 from .analysis import Effect
-from .annotations import (
-    evaluate_annotations,
-    evaluate_parameter_annotation,
-    evaluated_annotations,
-)
+from .annotations import evaluate_annotations, evaluated_annotations
 from .code_names import named_parameters
 from .model import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, EffectiveParameter, EffectiveSignature
 from .naming import owner_name
@@ -95,10 +91,7 @@ def own_parameters(
     if use_source and effect.has_source:
         annotations = evaluate_annotations(effect.annotations, func)
     else:
-        annotations = {
-            key: evaluate_parameter_annotation(value, func)
-            for key, value in function_annotations(func).items()
-        }
+        annotations = evaluated_annotations(func, function_annotations(func))
     return code_parameters(func, annotations, owner, name)
 
 

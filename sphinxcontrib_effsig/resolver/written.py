@@ -16,7 +16,7 @@ import types
 from .analysis import OPTIONAL, effect_of
 from .model import EffectiveSignature
 from .safe import is_function
-from .source import FunctionSource, function_node, function_source
+from .source import function_node, function_source
 from .walk.unwrap import wrapper_chain
 
 
@@ -58,36 +58,33 @@ def default_as_written(param: inspect.Parameter) -> str | None:
     a popped default as the value it reads there; this is its text, for a
     value with no spelling of its own (``<ssl.SSLContext object>``).
     """
-    located = _located(param)
-    if located is None:
-        return None
-    owner, found = located
-    expr = _default_expression(found.node.args, param.name)
-    if expr is None:
-        expr = _popped_default(owner, param.name)
-    if expr is None:
-        return None
-    return _segment(found.lines, expr, found.node.lineno) or ast.unparse(expr)
+    return _as_written(param, def_line=True)
 
 
 def popped_default_as_written(param: inspect.Parameter) -> str | None:
     """:func:`default_as_written`, only for a default its owner's body pops:
     one that no ``def`` line, and so no plain autodoc page, shows."""
-    located = _located(param)
-    if located is None or _default_expression(located[1].node.args, param.name) is not None:
-        return None
-    return default_as_written(param)
+    return _as_written(param, def_line=False)
 
 
-def _located(param: inspect.Parameter) -> tuple[types.FunctionType, FunctionSource] | None:
-    """``param``'s owner, when it is a Python function, and its parsed source."""
+def _as_written(param: inspect.Parameter, *, def_line: bool) -> str | None:
+    """The default's text: from the ``def`` line (where ``def_line``) or the body's pop."""
     owner = getattr(param, "owner", None)
     if isinstance(owner, types.MethodType):
         owner = owner.__func__
     if not isinstance(owner, types.FunctionType):
         return None
     found = function_source(owner.__code__, owner.__globals__)
-    return None if found is None else (owner, found)
+    if found is None:
+        return None
+    expr = _default_expression(found.node.args, param.name)
+    if expr is not None and not def_line:
+        return None
+    if expr is None:
+        expr = _popped_default(owner, param.name)
+    if expr is None:
+        return None
+    return _segment(found.lines, expr, found.node.lineno) or ast.unparse(expr)
 
 
 def _popped_default(owner: types.FunctionType, name: str) -> ast.expr | None:

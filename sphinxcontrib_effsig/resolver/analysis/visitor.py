@@ -64,8 +64,8 @@ def analyse(
         if not code.co_flags & _GENERATORS:
             state.returned_calls = returned_calls(node.body)
         visitor.visit_block(node.body)
-        effect.returns_forwarded = bool(state.returned_calls) and state.returned_calls == frozenset(
-            state.returned_forwards
+        effect.returns_forwarded = bool(state.returned_calls) and (
+            state.returned_calls <= state.returned_forwards
         )
     # Only a key whose arms pop it with different defaults has a choice to make.
     effect.popped_in_arms = {
