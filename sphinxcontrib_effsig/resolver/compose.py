@@ -9,11 +9,12 @@ parameter keeping the owner it was introduced with.
 from __future__ import annotations
 
 import inspect
+import types
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .analysis import Forward
+from .analysis import CalleeKind, Forward
 from .annotations import says_nothing
 from .call_edits import Applied, apply_call
 from .model import EMPTY, KW, PO, POK, VAR_KW, VAR_POS, EffectiveParameter, EffectiveSignature
@@ -64,6 +65,9 @@ class Layer:
     #: the wrapper declares a target (``__wrapped__``) it must be forwarding to
     expects_target: bool = False
     wrapped_id: int = 0
+    #: the wrapper is a function documented in its own right (a module-level
+    #: function or a method, declaring no ``__wrapped__``), not a decorator's
+    forwarder: bool = False
 
 
 def compose(layer: Layer) -> EffectiveSignature:
@@ -105,7 +109,9 @@ def compose(layer: Layer) -> EffectiveSignature:
             # Proven here, and presumed (not unknown) below: the whole is presumed.
             inner_presumed = inner_presumed and target.presumed
     return _finish(
-        _composed_parameters(layer, applied, popped, own_names),
+        _composed_parameters(
+            layer, applied, popped, own_names, own_first=layer.forwarder and _named(primary)
+        ),
         return_annotation,
         not notes and inner_resolved,
         [*inner_notes, *notes],
@@ -271,10 +277,23 @@ def _combine(applied: Applied, primary: Site, other: Site, layer: Layer, notes: 
 
 
 def _composed_parameters(
-    layer: Layer, applied: Applied, popped: list[EffectiveParameter], own_names: set[str]
+    layer: Layer,
+    applied: Applied,
+    popped: list[EffectiveParameter],
+    own_names: set[str],
+    *,
+    own_first: bool,
 ) -> list[EffectiveParameter]:
     """The wrapper's own parameters around the target's, in signature order
-    (``own_names``: the wrapper's own named parameters)."""
+    (``own_names``: the wrapper's own named parameters).
+
+    Keyword-only parameters: a decorator's come after those of what it
+    decorates, the documented function's (SPEC 1.3: innermost first). A
+    function documented in its own right that hands its ``**kwargs`` to a
+    callee it names (``own_first``: ``super().__init__(**kwargs)``, a
+    module function) keeps its own first, as its author wrote them; the
+    callee's stand where its ``**kwargs`` stood, after them.
+    """
     own = layer.own
     positional = [_passed_through(p, applied.passthrough) for p in own if p.kind in _POSITIONAL]
     keyword_own = [_passed_through(p, applied.passthrough) for p in own if p.kind is KW]
@@ -297,7 +316,10 @@ def _composed_parameters(
     params = [*positional, *target_positional]
     if var_pos is not None:
         params.append(var_pos)
-    params += target_keyword + keyword_own + popped
+    if own_first:
+        params += keyword_own + popped + target_keyword
+    else:
+        params += target_keyword + keyword_own + popped
     if var_kw is not None:
         params.append(var_kw)
     return params
@@ -321,6 +343,20 @@ def _variadic(
 def _compiled(owner: object) -> bool:
     """A routine, or a class constructed by C code alone: its signature is its text signature."""
     return compiled_constructor(owner) if isinstance(owner, type) else compiled_routine(owner)
+
+
+def _named(site: Site) -> bool:
+    """Whether ``site`` calls a callee the code names: a module-level function
+    or class, or a method (of a base class through ``super()``, or of the
+    instance); not a value the wrapper holds (a closure's function, an
+    instance attribute, a parameter) nor the construction a metaclass's
+    ``super().__call__`` runs."""
+    kind = site.forward.callee.kind
+    if kind is CalleeKind.GLOBAL:
+        return True
+    return kind in (CalleeKind.SUPER, CalleeKind.SELF_ATTR) and isinstance(
+        site.target_object, types.MethodType
+    )
 
 
 def _callee_text(site: Site) -> str:

@@ -239,7 +239,8 @@ CONSTRUCTORS = [
     ),
     row(
         "StrictCache",
-        "(url: str, *, ttl: int = 300, timeout_ms=None, strict: bool = False) -> None",
+        # Its own keyword first, as written; the parent's stand for **kwargs.
+        "(url: str, *, strict: bool = False, ttl: int = 300, timeout_ms=None) -> None",
         {
             **method("Cache.__init__", "url", "ttl"),
             **decorator("accepts_legacy_timeout", "timeout_ms"),

@@ -96,6 +96,7 @@ def _wrapper(
         describe=f"the wrapper {name}",
         expects_target=wrapped is not None,
         wrapped_id=id(wrapped) if wrapped is not None else 0,
+        forwarder=wrapped is None and "<locals>" not in func.__code__.co_qualname,
     )
     merge_kwargs_edits(layer, effect, func, bound_self)
     ctx = WrapperContext(resolver, func, bound_self, wrapped, layer)
