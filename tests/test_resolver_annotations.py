@@ -117,7 +117,7 @@ ANNOTATIONS = [
         "own-return-annotation-over-a-looser-callee",
         f"{SVC}.summary",
         f"(invoice: {SVC}.Invoice, *lines: str) -> {SVC}.Receipt",
-        {**owned(f"{SVC}.summary", "invoice"), **owned(f"{SVC}._summarise", "lines")},
+        owned(f"{SVC}.summary", "invoice", "lines"),
     ),
     Case(
         # Eager wrapper (``annot_eager``) around a postponed target: the

@@ -132,6 +132,21 @@ def test_the_authors_description_of_kwargs_stays(
     assert "options – Passed unmodified to build()" in body
 
 
+def test_a_function_handing_its_kwargs_on_keeps_them_as_its_own(
+    harmless: Callable[..., BuiltDocs],
+) -> None:
+    """``get_logger(**initial_values)`` hands them to ``new_logger(**context)``:
+    its own, as its docstring describes them; the callee's ``level`` is cited."""
+    _, body = _parts(
+        harmless("description, preserved defaults", effsig=True),
+        "changed",
+        "harmless.changed.get_logger",
+    )
+    assert "initial_values ( Any ) – Values that pre-populate its context." in body
+    assert "initial_values ( Any ) – Values that pre-populate its context. (from" not in body
+    assert "level ( str ) – The lowest level it logs. (from harmless.changed.new_logger )" in body
+
+
 @pytest.mark.parametrize(
     ("setting", "expected"),
     [

@@ -311,8 +311,8 @@ def _composed_parameters(
     for site in layer.sites:
         forwards_args = forwards_args or site.forward.star_args
         forwards_kwargs = forwards_kwargs or site.forward.star_kwargs
-    var_pos = _variadic(applied.var_positional, own_var_pos, forwards_args)
-    var_kw = _variadic(applied.var_keyword, own_var_kw, forwards_kwargs)
+    var_pos = _variadic(applied.var_positional, own_var_pos, forwards_args, own_first)
+    var_kw = _variadic(applied.var_keyword, own_var_kw, forwards_kwargs, own_first)
     params = [*positional, *target_positional]
     if var_pos is not None:
         params.append(var_pos)
@@ -326,16 +326,29 @@ def _composed_parameters(
 
 
 def _variadic(
-    target: EffectiveParameter | None, own: EffectiveParameter | None, forwarded: bool
+    target: EffectiveParameter | None,
+    own: EffectiveParameter | None,
+    forwarded: bool,
+    own_first: bool,
 ) -> EffectiveParameter | None:
     """The ``*args`` (or ``**kwargs``) of the composition: the target's where the
-    wrapper forwards its own there, unless the target is compiled code
-    (``dict.__init__(self, *a, **kw)``, ``functools.partial(f, **kw)``), whose
-    text signature names its variadics generically: then the wrapper's own
-    name says as much, and is the author's."""
+    wrapper forwards its own there (a decorator's ``**kwargs`` stand for the
+    decorated function's), unless the wrapper is the documented function
+    (``own_first``: the ``**initial_values`` it hands to a callee it names
+    are its own, as its docstring describes them) or the target is compiled
+    code (``dict.__init__(self, *a, **kw)``, ``functools.partial(f, **kw)``),
+    whose text signature names its variadics generically: then the
+    wrapper's own name says as much, and is the author's."""
     if not forwarded:
         return own
-    if target is not None and own is not None and _compiled(target.owner):
+    if target is None or own is None:
+        return target
+    if _compiled(target.owner):
+        return own
+    if own_first:
+        # What the callee says the values are, where the author said nothing.
+        if own.annotation is EMPTY and target.annotation is not EMPTY:
+            return own.replace(annotation=target.annotation)
         return own
     return target
 

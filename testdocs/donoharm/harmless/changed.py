@@ -84,6 +84,24 @@ def make_class(name: str, bases: tuple[type, ...] = (), **options: Any) -> type:
     return build(cls, **options)
 
 
+def new_logger(name: str | None, *, level: str = "INFO", **context: Any) -> Any:
+    """Make a logger.
+
+    :param name: The logger's name.
+    :param level: The lowest level it logs.
+    :param context: Values bound to every entry.
+    """
+    return name
+
+
+def get_logger(**initial_values: Any) -> Any:
+    """Get the application's logger.
+
+    :param initial_values: Values that pre-populate its context.
+    """
+    return new_logger(None, **initial_values)
+
+
 def styled(func: Callable[..., R]) -> Callable[..., R]:
     """Style what ``func`` prints.
 

@@ -1,9 +1,11 @@
-"""Keyword-only parameters in the order a reader expects them.
+"""Functions documented in their own right that hand ``**kwargs`` on.
 
 A decorator's keywords come after the decorated function's (SPEC 1.3:
-innermost first). A function documented in its own right that hands its
-``**kwargs`` to a callee it names keeps its own keywords first, as written:
-the callee's stand where its ``**kwargs`` stood.
+innermost first), and its ``*args``/``**kwargs`` stand for the decorated
+function's. A function documented in its own right that hands its
+``**kwargs`` to a callee it names keeps its own keywords first, as written
+(the callee's stand where its ``**kwargs`` stood), and its variadics stay
+its own, under its own names.
 """
 
 import functools
@@ -103,4 +105,35 @@ class timed:
 @timed
 def render(template: str, *, strict: bool = False) -> None:
     """Decorated by an instance: the decorated function's keyword first."""
+    return remember_call()
+
+
+def make_client(endpoint: str | None, *extra: str, **config: Any) -> None:
+    """What ``get_client`` hands its arguments to."""
+    return remember_call()
+
+
+def get_client(*args: str, **settings: Any) -> None:
+    """Its own ``*args`` and ``**settings``, handed on and described here."""
+    return make_client(None, *args, **settings)
+
+
+def get_tagged(*tags, **settings: Any) -> None:
+    """Its ``*tags`` say nothing of their type: ``make_client``'s annotation does."""
+    return make_client(None, *tags, **settings)
+
+
+def traced_call(func: Callable[..., Any]) -> Callable[..., Any]:
+    """A decorator: its ``**kwargs`` stand for the decorated function's."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+@traced_call
+def configure(name: str, **overrides: Any) -> None:
+    """Decorated: ``**overrides`` is its own, under its own name."""
     return remember_call()

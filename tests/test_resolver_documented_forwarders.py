@@ -1,11 +1,13 @@
-"""The order of keyword-only parameters: the documented function's own first.
+"""A function documented in its own right keeps its own parameters as written.
 
 For a decorator, the documented function is the one it decorates: its
 keywords come first, the decorators' after them from the inside out (SPEC
-1.3). A function, method or constructor that hands its ``**kwargs`` to a
-callee it names is itself the documented one: its keywords stay first, in
-the order its author wrote them, and the callee's follow where ``**kwargs``
-stood. Each row is also called for real by the runtime oracle.
+1.3), and the decorator's ``*args``/``**kwargs`` stand for its. A function,
+method or constructor that hands its ``**kwargs`` to a callee it names is
+itself the documented one: its keywords stay first, in the order its author
+wrote them, the callee's follow where ``**kwargs`` stood, and its variadics
+stay its own (its docstring describes them). Each row is also called for
+real by the runtime oracle.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from helpers.expect import Case, cases, check, owned
 from helpers.oracle import check_coherence
 
-K = "samples.keyword_order"
+K = "samples.documented_forwarders"
 
 ROWS = [
     Case(
@@ -73,8 +75,35 @@ ROWS = [
 ]
 
 
+VARIADICS = [
+    Case(
+        "a-functions-own-variadics-handed-to-a-function-it-calls",
+        f"{K}.get_client",
+        "(*args: str, **settings: Any) -> None",
+        owned(f"{K}.get_client", "args", "settings"),
+    ),
+    Case(
+        "an-unannotated-variadic-takes-the-callees-annotation",
+        f"{K}.get_tagged",
+        "(*tags: str, **settings: Any) -> None",
+        owned(f"{K}.get_tagged", "tags", "settings"),
+    ),
+    Case(
+        "a-decorators-variadics-stand-for-the-decorated-functions",
+        f"{K}.configure",
+        "(name: str, **overrides: Any) -> None",
+        owned(f"{K}.configure", "name", "overrides"),
+    ),
+]
+
+
 @cases(ROWS)
 def test_keyword_only_parameters_are_in_the_readers_order(case: Case) -> None:
+    check(case)
+
+
+@cases(VARIADICS)
+def test_variadics_are_the_documented_functions(case: Case) -> None:
     check(case)
 
 
@@ -82,12 +111,12 @@ def test_keyword_only_parameters_are_in_the_readers_order(case: Case) -> None:
 METHODS = {"a-methods-keyword-before-those-of-the-method-it-calls"}
 
 
-@cases(row for row in ROWS if row.id not in METHODS)
+@cases(row for row in [*ROWS, *VARIADICS] if row.id not in METHODS)
 def test_the_signature_is_what_the_object_accepts(case: Case) -> None:
     check_coherence(case.obj())
 
 
 def test_the_method_accepts_what_its_signature_shows() -> None:
-    from samples.keyword_order import Mailbox
+    from samples.documented_forwarders import Mailbox
 
     check_coherence(Mailbox.fetch, fixed={"self": Mailbox()})
