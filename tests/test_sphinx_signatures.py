@@ -416,6 +416,24 @@ def test_the_stylesheet_for_provenance_marks_ships_with_html_builds(build_docs):
     assert "abbr.effsig-param" in docs.output("_static/effsig.css")
 
 
+def test_the_stylesheet_ships_where_sphinx_takes_only_string_paths(build_docs, monkeypatch):
+    # Sphinx 7's copy_asset_file calls ``source.lower()``: a project pinning
+    # it (injector 0.24 pins 7.1) must still build.
+    import sphinxcontrib_effsig.sphinx_ext as ext
+
+    real = ext.copy_asset_file
+
+    def copy_asset_file_taking_strings(source, destination, *args, **kwargs):
+        source.lower()
+        destination.lower()
+        return real(source, destination, *args, **kwargs)
+
+    monkeypatch.setattr(ext, "copy_asset_file", copy_asset_file_taking_strings)
+    docs = build_docs("basic")
+
+    assert "abbr.effsig-param" in docs.output("_static/effsig.css")
+
+
 def test_text_output_carries_no_provenance_markup(build_docs):
     text = build_docs("basic", "text").text()
 

@@ -34,7 +34,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
 
 def _copy_stylesheet(app: Sphinx, exception: BaseException | None) -> None:
-    """Ship ``effsig.css`` with HTML builds (``_static/effsig.css``)."""
+    """Ship ``effsig.css`` with HTML builds (``_static/effsig.css``).
+
+    Paths go as strings: Sphinx before 8 calls ``str`` methods on them, and a
+    project that pins such a Sphinx must still build.
+    """
     if exception is not None or app.builder.format != "html":
         return
-    copy_asset_file(STYLESHEET, Path(app.outdir) / "_static")
+    copy_asset_file(str(STYLESHEET), str(Path(app.outdir) / "_static"))
