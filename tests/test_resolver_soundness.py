@@ -12,6 +12,10 @@
 - A ``__signature__`` that restates a function's own parameters (as
   ``autodoc_preserve_defaults`` leaves on documented functions) does not stop
   the resolver from following the code.
+- A ``**kwargs`` whose leftovers are refused on every path after the pops
+  (``if kwargs: raise TypeError``: keyword-only arguments written by hand)
+  takes nothing but the popped keywords; refused only on some paths, it
+  still takes the rest.
 """
 
 from __future__ import annotations
@@ -99,9 +103,52 @@ ROWS = [
 ]
 
 
+LEFTOVERS = [
+    Case(
+        "leftover-keywords-refused",
+        f"{S}.connect",
+        "(*hosts: str, timeout=10, retries=0) -> list[str]",
+        owned(f"{S}.connect", "hosts", "timeout", "retries"),
+    ),
+    Case(
+        "leftover-keywords-refused-by-the-method-a-constructor-calls",
+        f"{S}.Job",
+        "(name: str, *, priority=0) -> None",
+        {**owned(f"{S}.Job.__init__", "name"), **owned(f"{S}.Job._modify", "priority")},
+    ),
+    Case(
+        "leftover-keywords-refused-on-one-path-only",
+        f"{S}.connect_strictly",
+        "(*hosts: str, strict: bool = False, timeout=10, **options: Any) -> list[str]",
+        owned(f"{S}.connect_strictly", "hosts", "strict", "timeout", "options"),
+    ),
+    Case(
+        "a-keyword-popped-after-the-refusal",
+        f"{S}.connect_then_pop",
+        "(*hosts: str, timeout=10, **options: Any) -> list[str]",
+        owned(f"{S}.connect_then_pop", "hosts", "timeout", "options"),
+    ),
+]
+
+
 @cases(ROWS)
 def test_the_signature_is_what_the_code_accepts(case: Case) -> None:
     check(case)
+
+
+@cases(LEFTOVERS)
+def test_refused_leftovers_leave_only_the_popped_keywords(case: Case) -> None:
+    check(case)
+
+
+def test_the_leftover_keywords_really_fail() -> None:
+    connect, job = load(f"{S}.connect"), load(f"{S}.Job")
+    assert connect("db", timeout=3) == ["db:3:0"]
+    assert job("nightly", priority=2).priority == 2
+    with pytest.raises(TypeError):
+        connect("db", ssl=True)
+    with pytest.raises(AttributeError):
+        job("nightly", owner="ops")
 
 
 def test_the_refused_keyword_really_fails() -> None:

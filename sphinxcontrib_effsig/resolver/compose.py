@@ -53,6 +53,8 @@ class Layer:
     rewritten: set[str] = field(default_factory=set)
     #: keywords the wrapper refuses before forwarding: never offered
     rejected: set[str] = field(default_factory=set)
+    #: it refuses every keyword it does not pop: no ``**kwargs`` of its own
+    rejects_rest: bool = False
     defaults: dict[str, Any] = field(default_factory=dict)
     positional_needed: int = 0
     unproven: list[str] = field(default_factory=list)
@@ -252,7 +254,8 @@ def _unfollowed(
     params += [p for p in own if p.kind is VAR_POS][:1]
     params += [p for p in own if p.kind is KW]
     params += popped
-    params += [p for p in own if p.kind is VAR_KW][:1]
+    if not layer.rejects_rest:
+        params += [p for p in own if p.kind is VAR_KW][:1]
     return _finish(params, layer.return_annotation, not notes, notes)
 
 
@@ -305,7 +308,7 @@ def _composed_parameters(
     for param in own:
         if param.kind is VAR_POS and own_var_pos is None:
             own_var_pos = param
-        elif param.kind is VAR_KW and own_var_kw is None:
+        elif param.kind is VAR_KW and own_var_kw is None and not layer.rejects_rest:
             own_var_kw = param
     forwards_args = forwards_kwargs = False
     for site in layer.sites:

@@ -1,5 +1,6 @@
 """What the code really accepts: refused keywords, rewritten keywords, run-time choices,
-parameters a function passes on under their own name, restated ``__signature__``."""
+parameters a function passes on under their own name, restated ``__signature__``,
+keywords left over after the pops refused."""
 
 from __future__ import annotations
 
@@ -162,3 +163,46 @@ def model(maybe_cls: Any = None, *, frozen: bool = False, slots: bool = True) ->
 def make_model(name: str, **options: Any) -> type:
     """Make a model class; ``options`` go to :func:`model`."""
     return model(**options)(type(name, (), {}))
+
+
+# -- every keyword not popped is refused (keyword-only arguments, written by hand) -----
+
+
+def connect(*hosts: str, **options: Any) -> list[str]:
+    """Pops its keywords, then refuses anything left."""
+    timeout = options.pop("timeout", 10)
+    retries = options.pop("retries", 0)
+    if options:
+        raise TypeError(f"unexpected keyword arguments: {sorted(options)}")
+    return [f"{host}:{timeout}:{retries}" for host in hosts]
+
+
+class Job:
+    """Constructed through a method that validates what it is given."""
+
+    def __init__(self, name: str, **kwargs: Any) -> None:
+        self._modify(name=name, **kwargs)
+
+    def _modify(self, **changes: Any) -> None:
+        if "name" in changes:
+            self.name = changes.pop("name")
+        self.priority = changes.pop("priority") if "priority" in changes else 0
+        if len(changes) > 0:
+            raise AttributeError(f"not modifiable: {', '.join(changes)}")
+
+
+def connect_strictly(*hosts: str, strict: bool = False, **options: Any) -> list[str]:
+    """Refuses what is left only when ``strict``: the rest may still be passed."""
+    timeout = options.pop("timeout", 10)
+    if strict:
+        if options:
+            raise TypeError("unexpected keyword arguments")
+    return [f"{host}:{timeout}" for host in hosts]
+
+
+def connect_then_pop(*hosts: str, **options: Any) -> list[str]:
+    """Pops after refusing: that key is refused too, so nothing is claimed."""
+    if options:
+        raise TypeError("unexpected keyword arguments")
+    timeout = options.pop("timeout", 10)
+    return [f"{host}:{timeout}" for host in hosts]

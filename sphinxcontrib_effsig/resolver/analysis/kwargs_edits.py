@@ -276,6 +276,29 @@ def presence_test(state: Analysis, test: ast.expr) -> tuple[str, bool] | None:
     return None
 
 
+def leftover_test(state: Analysis, test: ast.expr) -> bool:
+    """Whether ``test`` asks if anything is left in ``**kwargs``: ``if kwargs:``,
+    ``if len(kwargs):``, ``if len(kwargs) > 0:``, ``if kwargs != {}:``."""
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        op, right = test.ops[0], test.comparators[0]
+        if isinstance(right, ast.Dict) and not right.keys and isinstance(op, ast.NotEq):
+            return state.is_kwargs(test.left)
+        if not (isinstance(right, ast.Constant) and right.value == 0):
+            return False
+        if not isinstance(op, (ast.Gt, ast.NotEq)):
+            return False
+        test = test.left
+    if (
+        isinstance(test, ast.Call)
+        and isinstance(test.func, ast.Name)
+        and test.func.id == "len"
+        and len(test.args) == 1
+        and not test.keywords
+    ):
+        test = test.args[0]
+    return isinstance(test, ast.Name) and state.is_kwargs(test)
+
+
 # -- defaults filled in when the caller gave none ---------------------------------
 
 

@@ -136,6 +136,9 @@ class Effect:
     rewritten: set[str] = field(default_factory=set)
     #: keywords the wrapper refuses (``if name in kwargs: raise ...``)
     rejected: set[str] = field(default_factory=set)
+    #: every keyword it has not popped is refused (``if kwargs: raise TypeError``,
+    #: after the pops, on every path): its ``**kwargs`` takes nothing more
+    rejects_rest: bool = False
     #: kwargs.setdefault(name, default)
     defaults: dict[str, ast.expr] = field(default_factory=dict)
     #: ``for name in NAMES: if name not in kwargs: kwargs[name] = v``: the closure

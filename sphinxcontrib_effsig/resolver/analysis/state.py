@@ -68,6 +68,8 @@ class Analysis:
     returned_forwards: set[int] = field(default_factory=set)
     #: ``for name in NAMES:`` loops over a closure or module variable: name -> NAMES
     loop_names: dict[str, str] = field(default_factory=dict)
+    #: the keys popped when ``if kwargs: raise ...`` refused the rest (``None``: no refusal)
+    popped_when_refused: frozenset[str] | None = None
 
     @classmethod
     def of(

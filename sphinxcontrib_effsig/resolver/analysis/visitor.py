@@ -67,6 +67,14 @@ def analyse(
         effect.returns_forwarded = bool(state.returned_calls) and (
             state.returned_calls <= state.returned_forwards
         )
+    # The rest is refused only if no key was popped after the refusal (that
+    # key would be refused too) and the dict is not handed on.
+    refused = state.popped_when_refused
+    effect.rejects_rest = (
+        refused is not None
+        and refused == effect.popped.keys()
+        and not [f for f in effect.forwards if f.star_kwargs]
+    )
     # Only a key whose arms pop it with different defaults has a choice to make.
     effect.popped_in_arms = {
         key: choices
@@ -220,6 +228,18 @@ class Visitor:
         """Each arm read apart: presence tests, refusals, run-time choices."""
         state = self.state
         if kwargs_edits.read_default_when_missing(state, node):
+            return
+        if (
+            not state.arms
+            and always_raises(node.body)
+            and kwargs_edits.leftover_test(state, node.test)
+        ):
+            # ``if kwargs: raise TypeError(...)`` on every path: nothing but
+            # what was popped before is accepted. What the test and the arm
+            # hand the dict to (``len(kwargs)``, ``sorted(kwargs)``) only
+            # look at it.
+            state.popped_when_refused = frozenset(state.effect.popped)
+            self.visit_block(node.orelse)
             return
         self.visit(node.test)
         guard = kwargs_edits.presence_test(state, node.test)

@@ -97,6 +97,7 @@ def _wrapper(
         expects_target=wrapped is not None,
         wrapped_id=id(wrapped) if wrapped is not None else 0,
         forwarder=wrapped is None and "<locals>" not in func.__code__.co_qualname,
+        rejects_rest=effect.rejects_rest,
     )
     merge_kwargs_edits(layer, effect, func, bound_self)
     ctx = WrapperContext(resolver, func, bound_self, wrapped, layer)
