@@ -16,6 +16,7 @@ import pytest
 from sphinxcontrib_effsig.resolver.model import (
     KW,
     POK,
+    VAR_KW,
     EffectiveParameter,
     EffectiveSignature,
 )
@@ -114,3 +115,20 @@ def test_a_parameter_reads_and_guards_its_fields_as_inspect_does() -> None:
         inspect.Parameter.empty,
         "shop.db.retry",
     )
+
+
+def test_what_a_parameter_is_handed_on_to_survives_copies_and_pickling() -> None:
+    # ``connect(**options)`` hands them to ``open_pool(**settings)``: its own,
+    # described where they end up when its docstring says nothing of them.
+    settings = EffectiveParameter("settings", VAR_KW, owner=None, owner_name="shop.db.open_pool")
+    options = EffectiveParameter(
+        "options", VAR_KW, owner=None, owner_name="shop.db.connect", passed_to=(settings,)
+    )
+    annotated = options.replace(annotation=Any)
+    renamed = options.replace(name="extra")
+    restored = pickle.loads(pickle.dumps(options))
+    for copy in (annotated, renamed, restored):
+        assert [(p.name, p.owner_name) for p in copy.passed_to] == [
+            ("settings", "shop.db.open_pool")
+        ]
+    assert EffectiveParameter("dsn", POK).passed_to == ()

@@ -147,6 +147,20 @@ def test_a_function_handing_its_kwargs_on_keeps_them_as_its_own(
     assert "level ( str ) – The lowest level it logs. (from harmless.changed.new_logger )" in body
 
 
+def test_its_own_kwargs_are_described_where_they_are_handed_on(
+    harmless: Callable[..., BuiltDocs],
+) -> None:
+    """Its docstring silent on ``**initial_values``: the description of the
+    ``**context`` they are handed on to, and no citation (they are its own)."""
+    _, body = _parts(
+        harmless("description, preserved defaults", effsig=True),
+        "changed",
+        "harmless.changed.get_default_logger",
+    )
+    assert "**initial_values ( Any ) – Values bound to every entry." in body
+    assert "Values bound to every entry. (from" not in body
+
+
 @pytest.mark.parametrize(
     ("setting", "expected"),
     [

@@ -349,10 +349,10 @@ def _variadic(
     if _compiled(target.owner):
         return own
     if own_first:
-        # What the callee says the values are, where the author said nothing.
-        if own.annotation is EMPTY and target.annotation is not EMPTY:
-            return own.replace(annotation=target.annotation)
-        return own
+        # What the callee says the values are, where the author said nothing;
+        # and what its docstring says of them, where the author's says nothing.
+        annotation = own.annotation if own.annotation is not EMPTY else target.annotation
+        return own.replace(annotation=annotation, passed_to=(target, *target.passed_to))
     return target
 
 

@@ -38,9 +38,13 @@ class EffectiveParameter(inspect.Parameter):
     ``owner`` is the function object (or class, for class-based decorators
     and explicit ``__signature__`` carriers) that declares or consumes the
     parameter; ``owner_name`` is the dotted name a reader would cite.
+    ``passed_to`` are the parameters further down the calls it is handed on
+    to (a function's own ``**options`` given to its callee's ``**options``),
+    nearest first: where its owner's docstring says nothing of it, theirs
+    may.
     """
 
-    __slots__ = ("_owner", "_owner_name")
+    __slots__ = ("_owner", "_owner_name", "_passed_to")
 
     def __init__(
         self,
@@ -51,10 +55,12 @@ class EffectiveParameter(inspect.Parameter):
         annotation: Any = _empty,
         owner: object = None,
         owner_name: str = "",
+        passed_to: tuple[EffectiveParameter, ...] = (),
     ) -> None:
         super().__init__(name, kind, default=default, annotation=annotation)
         self._owner = owner
         self._owner_name = owner_name
+        self._passed_to = passed_to
 
     @property
     def owner(self) -> object:
@@ -70,6 +76,11 @@ class EffectiveParameter(inspect.Parameter):
         """
         return self._owner_name
 
+    @property
+    def passed_to(self) -> tuple[EffectiveParameter, ...]:
+        """The parameters of callees this one is handed on to, nearest first."""
+        return self._passed_to
+
     def replace(
         self,
         *,
@@ -79,6 +90,7 @@ class EffectiveParameter(inspect.Parameter):
         default: Any = _void,
         owner: Any = _void,
         owner_name: Any = _void,
+        passed_to: Any = _void,
     ) -> EffectiveParameter:
         if name is _void and (kind is _void or type(kind) is _Kind):
             # The resolver replaces parameters by the thousand; a copy of an
@@ -90,6 +102,7 @@ class EffectiveParameter(inspect.Parameter):
                 self.annotation if annotation is _void else annotation,
                 self._owner if owner is _void else owner,
                 self._owner_name if owner_name is _void else owner_name,
+                self._passed_to if passed_to is _void else passed_to,
             )
         return EffectiveParameter(
             self.name if name is _void else name,
@@ -98,6 +111,7 @@ class EffectiveParameter(inspect.Parameter):
             annotation=self.annotation if annotation is _void else annotation,
             owner=self._owner if owner is _void else owner,
             owner_name=self._owner_name if owner_name is _void else owner_name,
+            passed_to=self._passed_to if passed_to is _void else passed_to,
         )
 
     @classmethod
@@ -109,6 +123,7 @@ class EffectiveParameter(inspect.Parameter):
         annotation: Any,
         owner: object,
         owner_name: str,
+        passed_to: tuple[EffectiveParameter, ...] = (),
     ) -> EffectiveParameter:
         """A parameter whose name and kind come from a code object: already valid.
 
@@ -124,6 +139,7 @@ class EffectiveParameter(inspect.Parameter):
                 annotation=annotation,
                 owner=owner,
                 owner_name=owner_name,
+                passed_to=passed_to,
             )
         new = object.__new__(cls)
         new._name = name  # type: ignore[attr-defined]
@@ -132,6 +148,7 @@ class EffectiveParameter(inspect.Parameter):
         new._annotation = annotation  # type: ignore[attr-defined]
         new._owner = owner
         new._owner_name = owner_name
+        new._passed_to = passed_to
         return new
 
     @classmethod
@@ -151,6 +168,7 @@ class EffectiveParameter(inspect.Parameter):
         new._annotation = param._annotation  # type: ignore[attr-defined]
         new._owner = owner
         new._owner_name = owner_name
+        new._passed_to = ()
         return new
 
     def __reduce__(self) -> Any:
@@ -163,6 +181,7 @@ class EffectiveParameter(inspect.Parameter):
                 self.annotation,
                 self._owner,
                 self._owner_name,
+                self._passed_to,
             ),
         )
 
@@ -183,7 +202,13 @@ class EffectiveParameter(inspect.Parameter):
 
 
 def _rebuild_parameter(
-    name: str, kind: int, default: Any, annotation: Any, owner: object, owner_name: str
+    name: str,
+    kind: int,
+    default: Any,
+    annotation: Any,
+    owner: object,
+    owner_name: str,
+    passed_to: tuple[EffectiveParameter, ...] = (),
 ) -> EffectiveParameter:
     return EffectiveParameter(
         name,
@@ -192,6 +217,7 @@ def _rebuild_parameter(
         annotation=annotation,
         owner=owner,
         owner_name=owner_name,
+        passed_to=passed_to,
     )
 
 

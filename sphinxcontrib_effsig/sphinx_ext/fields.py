@@ -206,7 +206,8 @@ def _describe_foreign(
     first_part: bool,
     later: set[str],
 ) -> None:
-    """Cite the owner of each foreign parameter; describe the undescribed ones.
+    """Cite the owner of each foreign parameter; describe the undescribed ones
+    (the documented function's own too, from a callee it hands them on to).
 
     Parameters are visited in the signature's order and new fields go next
     to their neighbours, so the list follows the signature. When autodoc
@@ -215,7 +216,8 @@ def _describe_foreign(
     instead of being appended by autodoc after all the others.
     """
     placeholders = first_part and typehints.lists_every_annotated_parameter(app)
-    if not foreign and not placeholders:
+    passed_on = [p for p in sig.parameters.values() if p.passed_to]
+    if not foreign and not placeholders and not passed_on:
         return  # nothing to cite, describe or hold a place for
     cite = build_state(app).settings.provenance_in_fields
     order = [param.name for param in sig.parameters.values()]
@@ -234,6 +236,9 @@ def _describe_foreign(
         entry_anyway = placeholders and annotated
         if param.name in foreign and _add_field(app, param, order, lines, empty=entry_anyway):
             listed.append(param)
+            continue
+        if param.passed_to and _add_field(app, param, order, lines, empty=entry_anyway):
+            # The documented function's own, described where it is handed on to.
             continue
         if entry_anyway:
             at = fieldlines.insertion_point(lines, order, param.name)

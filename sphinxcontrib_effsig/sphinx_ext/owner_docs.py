@@ -43,11 +43,21 @@ class ParameterDoc:
 def describe(app: Sphinx, param: EffectiveParameter) -> ParameterDoc | None:
     """The owner's description of ``param``, or ``None`` when it has none.
 
-    Its cross-references link where they resolve and never warn, and its
-    hyperlinks carry their addresses with them: they were written for the
-    owner's documentation, not this project's. What an
+    Where the owner says nothing of it, the description of the first
+    parameter it is handed on to (:attr:`~..resolver.EffectiveParameter.passed_to`)
+    that has one. Its cross-references link where they resolve and never
+    warn, and its hyperlinks carry their addresses with them: they were
+    written for the owner's documentation, not this project's. What an
     owner's docstrings say is read once per read phase.
     """
+    for source in (param, *param.passed_to):
+        doc = _described_by_owner(app, source)
+        if doc is not None:
+            return doc
+    return None
+
+
+def _described_by_owner(app: Sphinx, param: EffectiveParameter) -> ParameterDoc | None:
     name = cited_name(param)
     cache = build_state(app).reading.owner_docs
     if name not in cache:

@@ -102,6 +102,11 @@ def get_logger(**initial_values: Any) -> Any:
     return new_logger(None, **initial_values)
 
 
+def get_default_logger(**initial_values: Any) -> Any:
+    """Get the logger everything shares."""
+    return new_logger("default", **initial_values)
+
+
 def styled(func: Callable[..., R]) -> Callable[..., R]:
     """Style what ``func`` prints.
 
