@@ -132,33 +132,39 @@ def test_the_authors_description_of_kwargs_stays(
     assert "options – Passed unmodified to build()" in body
 
 
+@pytest.mark.parametrize(
+    ("documented", "shown", "not_shown"),
+    [
+        (
+            # Its docstring describes them: that entry, uncited; the callee's
+            # own ``level`` is cited.
+            "harmless.changed.get_logger",
+            [
+                "initial_values ( Any ) – Values that pre-populate its context.",
+                "level ( str ) – The lowest level it logs. (from harmless.changed.new_logger )",
+            ],
+            "pre-populate its context. (from",
+        ),
+        (
+            # Its docstring silent on them: described as the ``**context`` they
+            # are handed on to, still uncited.
+            "harmless.changed.get_default_logger",
+            ["**initial_values ( Any ) – Values bound to every entry."],
+            "Values bound to every entry. (from",
+        ),
+    ],
+    ids=["described-by-its-docstring", "described-where-handed-on"],
+)
 def test_a_function_handing_its_kwargs_on_keeps_them_as_its_own(
-    harmless: Callable[..., BuiltDocs],
+    harmless: Callable[..., BuiltDocs], documented: str, shown: list[str], not_shown: str
 ) -> None:
-    """``get_logger(**initial_values)`` hands them to ``new_logger(**context)``:
-    its own, as its docstring describes them; the callee's ``level`` is cited."""
+    """``get_logger(**initial_values)`` hands them to ``new_logger(**context)``."""
     _, body = _parts(
-        harmless("description, preserved defaults", effsig=True),
-        "changed",
-        "harmless.changed.get_logger",
+        harmless("description, preserved defaults", effsig=True), "changed", documented
     )
-    assert "initial_values ( Any ) – Values that pre-populate its context." in body
-    assert "initial_values ( Any ) – Values that pre-populate its context. (from" not in body
-    assert "level ( str ) – The lowest level it logs. (from harmless.changed.new_logger )" in body
-
-
-def test_its_own_kwargs_are_described_where_they_are_handed_on(
-    harmless: Callable[..., BuiltDocs],
-) -> None:
-    """Its docstring silent on ``**initial_values``: the description of the
-    ``**context`` they are handed on to, and no citation (they are its own)."""
-    _, body = _parts(
-        harmless("description, preserved defaults", effsig=True),
-        "changed",
-        "harmless.changed.get_default_logger",
-    )
-    assert "**initial_values ( Any ) – Values bound to every entry." in body
-    assert "Values bound to every entry. (from" not in body
+    for text in shown:
+        assert text in body
+    assert not_shown not in body
 
 
 @pytest.mark.parametrize(
