@@ -123,6 +123,12 @@ LEFTOVERS = [
         owned(f"{S}.connect_strictly", "hosts", "strict", "timeout", "options"),
     ),
     Case(
+        "leftover-keywords-refused-in-a-loop-that-may-not-run",
+        f"{S}.connect_each",
+        "(*hosts: str, timeout=10, **options: Any) -> list[str]",
+        owned(f"{S}.connect_each", "hosts", "timeout", "options"),
+    ),
+    Case(
         "a-keyword-popped-after-the-refusal",
         f"{S}.connect_then_pop",
         "(*hosts: str, timeout=10, **options: Any) -> list[str]",

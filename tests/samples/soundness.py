@@ -206,3 +206,12 @@ def connect_then_pop(*hosts: str, **options: Any) -> list[str]:
         raise TypeError("unexpected keyword arguments")
     timeout = options.pop("timeout", 10)
     return [f"{host}:{timeout}" for host in hosts]
+
+
+def connect_each(*hosts: str, **options: Any) -> list[str]:
+    """Refuses what is left inside a loop, which may not run at all."""
+    timeout = options.pop("timeout", 10)
+    for _host in hosts:
+        if options:
+            raise TypeError("unexpected keyword arguments")
+    return [f"{host}:{timeout}" for host in hosts]

@@ -230,14 +230,15 @@ class Visitor:
         if kwargs_edits.read_default_when_missing(state, node):
             return
         if (
-            not state.arms
-            and always_raises(node.body)
+            always_raises(node.body)
             and kwargs_edits.leftover_test(state, node.test)
+            and _in_body(state.node, node)
         ):
-            # ``if kwargs: raise TypeError(...)`` on every path: nothing but
-            # what was popped before is accepted. What the test and the arm
-            # hand the dict to (``len(kwargs)``, ``sorted(kwargs)``) only
-            # look at it.
+            # ``if kwargs: raise TypeError(...)`` on every path (a statement
+            # of the function's own body, not of a loop, an arm or a nested
+            # def): nothing but what was popped before is accepted. What the
+            # test and the arm hand the dict to (``len(kwargs)``,
+            # ``sorted(kwargs)``) only look at it.
             state.popped_when_refused = frozenset(state.effect.popped)
             self.visit_block(node.orelse)
             return
@@ -256,6 +257,12 @@ class Visitor:
         finally:
             state.arms = arms
         kwargs_edits.read_pop_if_present_else(state, node)
+
+
+def _in_body(function: FunctionNode, stmt: ast.stmt) -> bool:
+    """Whether ``stmt`` is one of ``function``'s own top-level statements."""
+    body = function.body
+    return isinstance(body, list) and any(each is stmt for each in body)
 
 
 def _method_for(kind: type[ast.AST]) -> Callable[[Visitor, Any], None]:
