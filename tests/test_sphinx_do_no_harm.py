@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -110,6 +111,29 @@ def _parts(docs: BuiltDocs, page: str, object_id: str) -> tuple[str, str]:
     dt, dd = soup.find("dt"), soup.find("dd")
     line = " ".join(dt.get_text("", strip=False).replace("¶", "").split())
     return line, " ".join(dd.get_text(" ", strip=True).split())
+
+
+def test_an_object_whose_signature_line_fails_is_left_wholly_to_autodoc(
+    harmless: Callable[..., BuiltDocs],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A line effsig cannot write (here: the renderer raises, as Sphinx 7's
+    ``stringify_annotation`` did when a project pinned it) leaves autodoc's
+    line, and the parameter list must then be autodoc's too."""
+    import sphinxcontrib_effsig.sphinx_ext.autodoc as effsig_autodoc
+
+    def fails(*args: object, **kwargs: object) -> tuple[str, str]:
+        raise TypeError("unexpected keyword argument 'short_literals'")
+
+    monkeypatch.setattr(effsig_autodoc, "render_signature", fails)
+    setting = "description, preserved defaults"
+    srcdir = tmp_path / "donoharm"
+    shutil.copytree(TESTDOCS / "donoharm", srcdir, ignore=shutil.ignore_patterns("_build"))
+    failing = run_sphinx(srcdir, "html", freshenv=True, **_overrides(setting, True))
+    plain = harmless(setting, effsig=False)
+    for object_id in ("harmless.changed.fetch", "harmless.changed.get_logger"):
+        assert _parts(failing, "changed", object_id) == _parts(plain, "changed", object_id)
 
 
 def test_a_changed_object_keeps_its_own_return_type(harmless: Callable[..., BuiltDocs]) -> None:

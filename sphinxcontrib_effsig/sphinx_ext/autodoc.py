@@ -66,13 +66,22 @@ def _process_signature(
     args: str | None,
     retann: str | None,
 ) -> tuple[str, str] | None:
-    """Give autodoc the effective signature of an introspected callable."""
+    """Give autodoc the effective signature of an introspected callable.
+
+    Where the line cannot be made, the object is left entirely to autodoc:
+    its parameter list too, which would otherwise describe a signature the
+    page does not show.
+    """
     try:
         return _effective_signature_line(app, what, name, obj, args)
     except Exception as exc:  # a failing handler would drop the object from the docs
         logger.debug(
-            "[effsig] %s: signature left to autodoc (%s: %s)", name, type(exc).__name__, exc
+            "[effsig] %s: left to autodoc, no signature line (%s: %s)",
+            name,
+            type(exc).__name__,
+            exc,
         )
+        decline(app, what, name, obj)
         return None
 
 

@@ -134,7 +134,13 @@ def annotation_text(annotation: Any, style: SignatureStyle) -> str:
     mode: Literal["smart", "fully-qualified"] = (
         "smart" if style.unqualified_typehints else "fully-qualified"
     )
-    return stringify_annotation(annotation, mode, short_literals=style.short_literals)
+    if _SHORT_LITERALS:
+        return stringify_annotation(annotation, mode, short_literals=style.short_literals)
+    return stringify_annotation(annotation, mode)  # a Sphinx before 8.2, pinned by a project
+
+
+#: Whether this Sphinx writes ``Literal`` values short (``python_display_short_literal_types``).
+_SHORT_LITERALS: Final = "short_literals" in inspect.signature(stringify_annotation).parameters
 
 
 class AnnotationTexts:
