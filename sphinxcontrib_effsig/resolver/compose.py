@@ -382,6 +382,8 @@ def _callee_text(site: Site) -> str:
 def _primary(sites: list[Site], wrapped_id: int) -> Site | None:
     """The call that runs the target: the declared ``__wrapped__`` first, then
     the one that receives both ``*args`` and ``**kwargs``."""
+    if len(sites) == 1:
+        return sites[0]  # most wrappers make one call
 
     def score(site: Site) -> int:
         forward = site.forward
