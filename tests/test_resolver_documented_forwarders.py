@@ -25,6 +25,12 @@ ROWS = [
         {**owned(f"{K}.send", "message", "urgent"), **owned(f"{K}.with_deadline", "deadline")},
     ),
     Case(
+        "a-keyword-the-decorator-restates-keeps-its-place",
+        f"{K}.poll",
+        "(queue: str, *, deadline: float = 5.0, verbose: bool = False) -> None",
+        owned(f"{K}.poll", "queue", "deadline", "verbose"),
+    ),
+    Case(
         "a-class-based-decorators-keyword-after-the-decorated-functions",
         f"{K}.render",
         "(template: str, *, strict: bool = False, budget: float = 1.0) -> None",

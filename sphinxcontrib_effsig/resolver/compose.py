@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 import types
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,7 +112,12 @@ def compose(layer: Layer) -> EffectiveSignature:
             inner_presumed = inner_presumed and target.presumed
     return _finish(
         _composed_parameters(
-            layer, applied, popped, own_names, own_first=layer.forwarder and _named(primary)
+            layer,
+            applied,
+            popped,
+            own_names,
+            own_first=layer.forwarder and _named(primary),
+            target_order=primary.target.parameters,
         ),
         return_annotation,
         not notes and inner_resolved,
@@ -286,6 +291,7 @@ def _composed_parameters(
     own_names: set[str],
     *,
     own_first: bool,
+    target_order: Mapping[str, object],
 ) -> list[EffectiveParameter]:
     """The wrapper's own parameters around the target's, in signature order
     (``own_names``: the wrapper's own named parameters).
@@ -295,7 +301,9 @@ def _composed_parameters(
     function documented in its own right that hands its ``**kwargs`` to a
     callee it names (``own_first``: ``super().__init__(**kwargs)``, a
     module function) keeps its own first, as its author wrote them; the
-    callee's stand where its ``**kwargs`` stood, after them.
+    callee's stand where its ``**kwargs`` stood, after them. A keyword a
+    decorator declares and passes straight on (``timeout=timeout``) is the
+    decorated function's: it keeps its place there (``target_order``).
     """
     own = layer.own
     positional = [_passed_through(p, applied.passthrough) for p in own if p.kind in _POSITIONAL]
@@ -322,6 +330,13 @@ def _composed_parameters(
     if own_first:
         params += keyword_own + popped + target_keyword
     else:
+        restated = [p for p in keyword_own if p.name in applied.passthrough]
+        if restated:
+            place = {name: index for index, name in enumerate(target_order)}
+            target_keyword = sorted(
+                target_keyword + restated, key=lambda p: place.get(p.name, len(place))
+            )
+            keyword_own = [p for p in keyword_own if p.name not in applied.passthrough]
         params += target_keyword + keyword_own + popped
     if var_kw is not None:
         params.append(var_kw)
