@@ -216,7 +216,7 @@ def _describe_foreign(
     instead of being appended by autodoc after all the others.
     """
     placeholders = first_part and typehints.lists_every_annotated_parameter(app)
-    passed_on = [p for p in sig.parameters.values() if p.passed_to]
+    passed_on = any(p.passed_to for p in sig.parameters.values())
     if not foreign and not placeholders and not passed_on:
         return  # nothing to cite, describe or hold a place for
     cite = build_state(app).settings.provenance_in_fields
